@@ -1,0 +1,113 @@
+//! First-run setup: there is no default account. While no administrator
+//! exists, each start prints a one-time link that creates the first one.
+
+use base64::Engine;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+use crate::accounts::password::NewPassword;
+use crate::accounts::queries::{self, CreateUserError, Email, User};
+use crate::{AppError, Db};
+
+/// How long a setup link stays valid.
+const SETUP_LINK_HOURS: i64 = 24;
+
+fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// If no administrator exists, replaces any older setup token with a fresh
+/// one and returns the link to print; otherwise `None`.
+pub async fn issue_link_if_needed(
+    db: &Db,
+    public_url: &str,
+    now: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    if queries::admin_exists(db).await? {
+        sqlx::query("DELETE FROM setup_tokens")
+            .execute(&db.pool)
+            .await?;
+        return Ok(None);
+    }
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    let mut tx = db.pool.begin().await?;
+    sqlx::query("DELETE FROM setup_tokens")
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO setup_tokens (token_hash, expires_at) VALUES ($1, $2)")
+        .bind(token_hash(&token))
+        .bind(now + SETUP_LINK_HOURS * 3600)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Some(format!(
+        "{}/setup?token={token}",
+        public_url.trim_end_matches('/')
+    )))
+}
+
+/// Whether `token` is a live setup token (and no admin exists yet).
+pub async fn token_is_valid(db: &Db, token: &str, now: i64) -> Result<bool, sqlx::Error> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM setup_tokens WHERE token_hash = $1 AND expires_at > $2",
+    )
+    .bind(token_hash(token))
+    .bind(now)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(count == 1 && !queries::admin_exists(db).await?)
+}
+
+/// Why the first administrator could not be created.
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    /// The link was used, expired, or never existed.
+    #[error("This setup link is invalid or has already been used.")]
+    InvalidToken,
+    /// See [`CreateUserError`].
+    #[error(transparent)]
+    Create(#[from] CreateUserError),
+}
+
+/// Uses the token (once) to create the first administrator.
+pub async fn complete(
+    db: &Db,
+    token: &str,
+    email: &Email,
+    password: NewPassword,
+    now: i64,
+) -> Result<User, SetupError> {
+    // Consuming the token is the gate: of two racing requests one deletes the
+    // row and the other deletes nothing.
+    let consumed =
+        sqlx::query("DELETE FROM setup_tokens WHERE token_hash = $1 AND expires_at > $2")
+            .bind(token_hash(token))
+            .bind(now)
+            .execute(&db.pool)
+            .await
+            .map_err(|e| SetupError::Create(CreateUserError::Other(e.into())))?;
+    if consumed.rows_affected() != 1 {
+        return Err(SetupError::InvalidToken);
+    }
+    let admin_exists = queries::admin_exists(db)
+        .await
+        .map_err(|e| SetupError::Create(CreateUserError::Other(AppError::from(e))))?;
+    if admin_exists {
+        return Err(SetupError::InvalidToken);
+    }
+    match queries::create_user(db, email, password, true, now).await {
+        Ok(admin) => Ok(admin),
+        Err(err) => {
+            // The form can be corrected and sent again with the same link.
+            sqlx::query("INSERT INTO setup_tokens (token_hash, expires_at) VALUES ($1, $2)")
+                .bind(token_hash(token))
+                .bind(now + 3600)
+                .execute(&db.pool)
+                .await
+                .map_err(|e| SetupError::Create(CreateUserError::Other(e.into())))?;
+            Err(err.into())
+        }
+    }
+}

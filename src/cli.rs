@@ -1,0 +1,221 @@
+//! The command line: `serve` (the default), `create-admin` and `demo`.
+//! Every flag can also come from a `PHOTOJURY_*` environment variable.
+
+use std::io::BufRead;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::accounts::password::NewPassword;
+use crate::accounts::queries::{self, Email};
+use crate::web::session_store::DbSessionStore;
+use crate::{AppState, Config, Db, SystemClock, accounts, demo};
+
+/// photojury: run a photo contest with a blind jury.
+#[derive(Debug, Parser)]
+#[command(name = "photojury", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    settings: Settings,
+}
+
+/// Settings shared by every command.
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// Address to listen on.
+    #[arg(
+        long,
+        global = true,
+        env = "PHOTOJURY_ADDR",
+        default_value = "127.0.0.1:3000"
+    )]
+    addr: SocketAddr,
+    /// Folder for the SQLite database and stored photos (created if missing).
+    #[arg(
+        long,
+        global = true,
+        env = "PHOTOJURY_DATA_DIR",
+        default_value = "./data"
+    )]
+    data_dir: PathBuf,
+    /// `postgres://…` for PostgreSQL; default: SQLite `photojury.db` in the data dir.
+    #[arg(long, global = true, env = "PHOTOJURY_DATABASE_URL")]
+    database_url: Option<String>,
+    /// The external URL people use (https:// turns on Secure cookies); default http://ADDR.
+    #[arg(long, global = true, env = "PHOTOJURY_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses).
+    #[arg(
+        long,
+        global = true,
+        env = "PHOTOJURY_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
+    trusted_proxies: Vec<IpAddr>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the web application (the default).
+    Serve,
+    /// Create an administrator; the password is read from standard input.
+    CreateAdmin {
+        /// The administrator's email (their login).
+        #[arg(long, env = "PHOTOJURY_ADMIN_EMAIL")]
+        email: String,
+    },
+    /// Fill a fresh data dir with a demo contest, print the logins, then serve.
+    Demo {
+        /// Only fill the data dir; do not start the server.
+        #[arg(long)]
+        no_serve: bool,
+    },
+}
+
+impl Settings {
+    /// The run-time config these settings describe.
+    pub fn config(&self) -> Config {
+        let mut config = Config::new(&self.data_dir);
+        config.addr = self.addr;
+        if let Some(url) = &self.database_url {
+            config.database_url = url.clone();
+        }
+        config.public_url = self
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.addr))
+            .trim_end_matches('/')
+            .to_owned();
+        config.trusted_proxies = self.trusted_proxies.clone();
+        config
+    }
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "photojury=info,tower_http=warn,sqlx=warn".into()),
+        )
+        .init();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(err) => {
+            eprintln!("photojury: cannot start the async runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let config = cli.settings.config();
+    let result = runtime.block_on(async move {
+        match cli.command.unwrap_or(Command::Serve) {
+            Command::Serve => serve(config).await,
+            Command::CreateAdmin { email } => create_admin(config, &email).await,
+            Command::Demo { no_serve } => {
+                let db = open(&config).await?;
+                let logins = demo::populate(&db, &config, chrono::Utc::now()).await?;
+                println!("{logins}");
+                if no_serve {
+                    Ok(())
+                } else {
+                    serve(config).await
+                }
+            }
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("photojury: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Creates the data dir and opens (and migrates) the database.
+pub async fn open(config: &Config) -> anyhow::Result<Db> {
+    std::fs::create_dir_all(&config.data_dir).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot create the data dir {}: {e}",
+            config.data_dir.display()
+        )
+    })?;
+    Db::connect(&config.database_url)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))
+}
+
+/// Runs the server until Ctrl-C.
+pub async fn serve(mut config: Config) -> anyhow::Result<()> {
+    let db = open(&config).await?;
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.addr))?;
+    // With `--addr …:0` the system picks the port; say which one it picked.
+    let bound = listener.local_addr()?;
+    if config.public_url == format!("http://{}", config.addr) {
+        config.public_url = format!("http://{bound}");
+    }
+    config.addr = bound;
+    let now = chrono::Utc::now().timestamp();
+    if let Some(link) = accounts::setup::issue_link_if_needed(&db, &config.public_url, now).await? {
+        println!(
+            "No administrator yet. Open this one-time link to create the first one:\n\n    {link}\n"
+        );
+    }
+    let state = AppState::new(db.clone(), config, Arc::new(SystemClock));
+    spawn_housekeeping(&state);
+    println!(
+        "photojury is serving {} (listening on {})",
+        state.config.public_url, state.config.addr
+    );
+    let app = crate::build_app(state);
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
+    Ok(())
+}
+
+/// Hourly: drop expired sessions and recovered rate-limit keys.
+fn spawn_housekeeping(state: &AppState) {
+    let store = DbSessionStore::new(state.db.clone());
+    let limiter = state.login_limiter.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            if let Err(err) = store.delete_expired().await {
+                tracing::warn!(error = %err, "could not delete expired sessions");
+            }
+            limiter.forget_recovered();
+        }
+    });
+}
+
+async fn create_admin(config: Config, email: &str) -> anyhow::Result<()> {
+    let email = Email::parse(email).map_err(|e| anyhow::anyhow!(e))?;
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let password =
+        NewPassword::parse(line.trim_end_matches(['\r', '\n'])).map_err(|e| anyhow::anyhow!(e))?;
+    let db = open(&config).await?;
+    let now = chrono::Utc::now().timestamp();
+    let admin = queries::create_user(&db, &email, password, true, now)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    crate::audit::record(&db, now, None, "admin.create_cli", None, &admin.email).await?;
+    println!("Administrator {} created.", admin.email);
+    Ok(())
+}

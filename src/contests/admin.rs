@@ -1,0 +1,458 @@
+//! Admin pages for contests: create and edit, categories and criteria,
+//! phase changes and the audit log. Every change writes an audit row.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::audit::{self, AuditRow};
+use crate::contests::form::{ContestForm, check_edit_allowed};
+use crate::contests::model::{Phase, TransitionFacts, check_transition, describe_time};
+use crate::contests::queries::{self, Contest};
+use crate::contests::structure::{self, Category, Criterion, NewCategory, NewCriterion};
+use crate::web::{Ctx, Nav, render};
+use crate::{AppError, AppState};
+
+#[derive(Template)]
+#[template(path = "admin/index.html")]
+struct AdminIndex {
+    nav: Nav,
+    contests: Vec<(Contest, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/new_contest.html")]
+struct NewContestPage {
+    nav: Nav,
+    form: ContestForm,
+    errors: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/edit_contest.html")]
+struct EditContestPage {
+    nav: Nav,
+    contest: Contest,
+    deadline: String,
+    form: ContestForm,
+    errors: Vec<String>,
+    categories: Vec<Category>,
+    criteria: Vec<Criterion>,
+    next_phases: Vec<Phase>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/audit.html")]
+struct AuditPage {
+    nav: Nav,
+    rows: Vec<(AuditRow, String)>,
+}
+
+async fn load(state: &AppState, id: i64) -> Result<Contest, AppError> {
+    queries::contest_by_id(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+fn see(id: i64) -> Response {
+    Redirect::to(&format!("/admin/contests/{id}")).into_response()
+}
+
+/// `GET /admin`
+pub async fn index(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    ctx.require_admin()?;
+    let contests = queries::all_contests(&state.db)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let deadline = describe_time(c.closes_at, c.tz);
+            (c, deadline)
+        })
+        .collect();
+    Ok(render(&AdminIndex {
+        nav: ctx.nav().await?,
+        contests,
+    })?
+    .into_response())
+}
+
+/// `GET /admin/contests/new`
+pub async fn new_page(ctx: Ctx) -> Result<Response, AppError> {
+    ctx.require_admin()?;
+    let form = ContestForm {
+        max_photos: "10".into(),
+        judging_unit: "photo".into(),
+        timezone: "UTC".into(),
+        ..ContestForm::default()
+    };
+    let page = NewContestPage {
+        nav: ctx.nav().await?,
+        form,
+        errors: Vec::new(),
+    };
+    Ok(render(&page)?.into_response())
+}
+
+/// `POST /admin/contests`: creates a draft.
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<ContestForm>,
+) -> Result<Response, AppError> {
+    let admin = ctx.require_admin()?;
+    let now = state.now().timestamp();
+    let errors = match form.parse() {
+        Ok(input) => match queries::insert_contest(&state.db, &input, now).await? {
+            Some(id) => {
+                audit::record(
+                    &state.db,
+                    now,
+                    Some(admin),
+                    "contest.create",
+                    Some(id),
+                    &input.title,
+                )
+                .await?;
+                return Ok(see(id));
+            }
+            None => vec!["Another contest already uses this web address.".to_owned()],
+        },
+        Err(errors) => errors,
+    };
+    let page = NewContestPage {
+        nav: ctx.nav().await?,
+        form,
+        errors,
+    };
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+}
+
+async fn edit_response(
+    state: &AppState,
+    ctx: &Ctx,
+    contest: Contest,
+    form: Option<ContestForm>,
+    errors: Vec<String>,
+) -> Result<Response, AppError> {
+    let form = match form {
+        Some(form) => form,
+        None => ContestForm::from_contest(
+            &contest,
+            &queries::countries_of(&state.db, contest.id).await?,
+        ),
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = EditContestPage {
+        nav: ctx.nav().await?,
+        deadline: describe_time(contest.closes_at, contest.tz),
+        categories: structure::categories_of(&state.db, contest.id).await?,
+        criteria: structure::criteria_of(&state.db, contest.id).await?,
+        next_phases: contest.phase.next_phases().to_vec(),
+        contest,
+        form,
+        errors,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+/// `GET /admin/contests/{id}`
+pub async fn edit_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    ctx.require_admin()?;
+    let contest = load(&state, id).await?;
+    edit_response(&state, &ctx, contest, None, Vec::new()).await
+}
+
+/// `POST /admin/contests/{id}`: saves the contest's fields.
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<ContestForm>,
+) -> Result<Response, AppError> {
+    let admin = ctx.require_admin()?;
+    let contest = load(&state, id).await?;
+    let countries = queries::countries_of(&state.db, id).await?;
+    let now = state.now().timestamp();
+    let errors = match form.parse() {
+        Ok(input) => match check_edit_allowed(&contest, &countries, &input) {
+            Ok(()) => {
+                if queries::update_contest(&state.db, id, &input, now).await? {
+                    audit::record(
+                        &state.db,
+                        now,
+                        Some(admin),
+                        "contest.update",
+                        Some(id),
+                        &input.title,
+                    )
+                    .await?;
+                    return Ok(see(id));
+                }
+                vec!["Another contest already uses this web address.".to_owned()]
+            }
+            Err(errors) => errors,
+        },
+        Err(errors) => errors,
+    };
+    edit_response(&state, &ctx, contest, Some(form), errors).await
+}
+
+/// Fields of the add-category form.
+#[derive(Deserialize)]
+pub struct CategoryForm {
+    name: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    requires_university: Option<String>,
+    #[serde(default)]
+    max_photos: String,
+}
+
+/// `POST /admin/contests/{id}/categories`
+pub async fn add_category(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<CategoryForm>,
+) -> Result<Response, AppError> {
+    let admin = ctx.require_admin()?;
+    let contest = load(&state, id).await?;
+    let errors = if contest.phase > Phase::Open {
+        vec!["Categories cannot be added once entries have closed.".to_owned()]
+    } else {
+        match NewCategory::parse(
+            &form.name,
+            &form.description,
+            form.requires_university.is_some(),
+            &form.max_photos,
+        ) {
+            Ok(category) => {
+                if structure::add_category(&state.db, id, &category).await? {
+                    let now = state.now().timestamp();
+                    audit::record(
+                        &state.db,
+                        now,
+                        Some(admin),
+                        "category.add",
+                        Some(id),
+                        &category.name,
+                    )
+                    .await?;
+                    return Ok(see(id));
+                }
+                vec![format!(
+                    "There is already a category called {:?}.",
+                    category.name
+                )]
+            }
+            Err(errors) => errors,
+        }
+    };
+    edit_response(&state, &ctx, contest, None, errors).await
+}
+
+/// `POST /admin/contests/{id}/categories/{category}/delete`
+pub async fn delete_category(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, category_id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let admin = ctx.require_admin()?;
+    let contest = load(&state, id).await?;
+    if contest.phase != Phase::Draft {
+        let errors =
+            vec!["Categories can only be removed while the contest is a draft.".to_owned()];
+        return edit_response(&state, &ctx, contest, None, errors).await;
+    }
+    let name = structure::delete_category(&state.db, id, category_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    audit::record(
+        &state.db,
+        state.now().timestamp(),
+        Some(admin),
+        "category.delete",
+        Some(id),
+        &name,
+    )
+    .await?;
+    Ok(see(id))
+}
+
+/// Fields of the add-criterion form.
+#[derive(Deserialize)]
+pub struct CriterionForm {
+    name: String,
+    #[serde(default)]
+    description: String,
+    weight: String,
+    scale_min: String,
+    scale_max: String,
+}
+
+/// `POST /admin/contests/{id}/criteria`
+pub async fn add_criterion(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<CriterionForm>,
+) -> Result<Response, AppError> {
+    let admin = ctx.require_admin()?;
+    let contest = load(&state, id).await?;
+    let errors = if contest.phase.is_judging_or_later() {
+        vec!["Criteria are frozen once judging has started.".to_owned()]
+    } else {
+        match NewCriterion::parse(
+            &form.name,
+            &form.description,
+            &form.weight,
+            &form.scale_min,
+            &form.scale_max,
+        ) {
+            Ok(criterion) => {
+                if structure::add_criterion(&state.db, id, &criterion).await? {
+                    let now = state.now().timestamp();
+                    let detail = format!(
+                        "{} (weight {}, {}–{})",
+                        criterion.name, criterion.weight, criterion.scale_min, criterion.scale_max
+                    );
+                    audit::record(
+                        &state.db,
+                        now,
+                        Some(admin),
+                        "criterion.add",
+                        Some(id),
+                        &detail,
+                    )
+                    .await?;
+                    return Ok(see(id));
+                }
+                vec![format!(
+                    "There is already a criterion called {:?}.",
+                    criterion.name
+                )]
+            }
+            Err(errors) => errors,
+        }
+    };
+    edit_response(&state, &ctx, contest, None, errors).await
+}
+
+/// `POST /admin/contests/{id}/criteria/{criterion}/delete`
+pub async fn delete_criterion(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, criterion_id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let admin = ctx.require_admin()?;
+    let contest = load(&state, id).await?;
+    if contest.phase.is_judging_or_later() {
+        let errors = vec!["Criteria are frozen once judging has started.".to_owned()];
+        return edit_response(&state, &ctx, contest, None, errors).await;
+    }
+    let name = structure::delete_criterion(&state.db, id, criterion_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    audit::record(
+        &state.db,
+        state.now().timestamp(),
+        Some(admin),
+        "criterion.delete",
+        Some(id),
+        &name,
+    )
+    .await?;
+    Ok(see(id))
+}
+
+/// Fields of the phase form.
+#[derive(Deserialize)]
+pub struct PhaseForm {
+    to: String,
+}
+
+/// `POST /admin/contests/{id}/phase`: checked against the state machine and the clock.
+pub async fn change_phase(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<PhaseForm>,
+) -> Result<Response, AppError> {
+    let admin = ctx.require_admin()?;
+    let contest = load(&state, id).await?;
+    let now = state.now().timestamp();
+    let facts = TransitionFacts {
+        now,
+        closes_at: contest.closes_at,
+        categories: structure::categories_of(&state.db, id).await?.len() as i64,
+        criteria: structure::criteria_of(&state.db, id).await?.len() as i64,
+    };
+    let checked = form
+        .to
+        .parse::<Phase>()
+        .and_then(|to| check_transition(contest.phase, to, facts).map(|()| to));
+    let to = match checked {
+        Ok(to) => to,
+        Err(message) => return edit_response(&state, &ctx, contest, None, vec![message]).await,
+    };
+    let mut tx = state.db.pool.begin().await?;
+    if !queries::set_phase(&mut *tx, id, contest.phase, to, now).await? {
+        return Err(AppError::Conflict(
+            "Someone else changed this contest's phase just now. Reload and try again.".into(),
+        ));
+    }
+    let detail = format!("{} → {}", contest.phase, to);
+    audit::record_with(
+        &mut *tx,
+        now,
+        Some(admin),
+        "contest.phase",
+        Some(id),
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see(id))
+}
+
+/// Query of the audit page.
+#[derive(Deserialize)]
+pub struct AuditQuery {
+    contest: Option<i64>,
+}
+
+/// `GET /admin/audit`: read-only; no route edits or deletes a row.
+pub async fn audit_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<AuditQuery>,
+) -> Result<Response, AppError> {
+    ctx.require_admin()?;
+    let rows = audit::recent(&state.db, q.contest, 500)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let at = chrono::DateTime::from_timestamp(row.at, 0)
+                .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+                .unwrap_or_default();
+            (row, at)
+        })
+        .collect();
+    Ok(render(&AuditPage {
+        nav: ctx.nav().await?,
+        rows,
+    })?
+    .into_response())
+}

@@ -1,0 +1,216 @@
+//! The admin's contest form: raw fields in, a [`ContestInput`] or messages out.
+
+use serde::Deserialize;
+
+use crate::contests::model::{
+    JudgingUnit, Slug, parse_local_time, parse_time_zone, to_local_input,
+};
+use crate::contests::queries::{Contest, ContestInput};
+
+/// The contest form as posted (and as refilled after an error).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ContestForm {
+    /// Web address part.
+    pub slug: String,
+    /// Name.
+    pub title: String,
+    /// Theme.
+    pub theme: String,
+    /// Call for entries.
+    pub description: String,
+    /// Rules.
+    pub rules: String,
+    /// IANA time zone name.
+    pub timezone: String,
+    /// `datetime-local` in that zone.
+    pub opens_at: String,
+    /// `datetime-local` in that zone.
+    pub closes_at: String,
+    /// Photos per portfolio.
+    pub max_photos: String,
+    /// `photo` or `portfolio`.
+    pub judging_unit: String,
+    /// One country per line.
+    pub countries: String,
+}
+
+impl ContestForm {
+    /// The form filled with a stored contest.
+    pub fn from_contest(c: &Contest, countries: &[String]) -> Self {
+        Self {
+            slug: c.slug.clone(),
+            title: c.title.clone(),
+            theme: c.theme.clone(),
+            description: c.description.clone(),
+            rules: c.rules.clone(),
+            timezone: c.tz.name().to_owned(),
+            opens_at: to_local_input(c.opens_at, c.tz),
+            closes_at: to_local_input(c.closes_at, c.tz),
+            max_photos: c.max_photos.to_string(),
+            judging_unit: c.judging_unit.as_str().to_owned(),
+            countries: countries.join("\n"),
+        }
+    }
+
+    /// Validates every field and reports every problem at once.
+    pub fn parse(&self) -> Result<ContestInput, Vec<String>> {
+        let mut errors = Vec::new();
+        let mut need = |value: &str, what: &str, max: usize| {
+            let v = value.trim();
+            if v.is_empty() {
+                errors.push(format!("The {what} is required."));
+            } else if v.chars().count() > max {
+                errors.push(format!(
+                    "The {what} is too long ({max} characters at most)."
+                ));
+            }
+            v.to_owned()
+        };
+        let title = need(&self.title, "title", 200);
+        let theme = need(&self.theme, "theme", 300);
+        let description = need(&self.description, "description", 20_000);
+        let rules = need(&self.rules, "rules text", 50_000);
+        let slug = Slug::parse(&self.slug)
+            .map_err(|e| errors.push(e.to_owned()))
+            .ok();
+        let tz = parse_time_zone(&self.timezone)
+            .map_err(|e| errors.push(e))
+            .ok();
+        let (mut opens_at, mut closes_at) = (None, None);
+        if let Some(tz) = tz {
+            opens_at = parse_local_time(&self.opens_at, tz, "opening time")
+                .map_err(|e| errors.push(e))
+                .ok();
+            closes_at = parse_local_time(&self.closes_at, tz, "deadline")
+                .map_err(|e| errors.push(e))
+                .ok();
+        }
+        if let (Some(o), Some(c)) = (opens_at, closes_at)
+            && o >= c
+        {
+            errors.push("The deadline must come after the opening time.".to_owned());
+        }
+        let max_photos = self
+            .max_photos
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (1..=100).contains(n));
+        if max_photos.is_none() {
+            errors.push("The photo limit is a number from 1 to 100.".to_owned());
+        }
+        let judging_unit = JudgingUnit::parse(&self.judging_unit)
+            .map_err(|e| errors.push(e.to_owned()))
+            .ok();
+        let mut countries: Vec<String> = Vec::new();
+        for line in self
+            .countries
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
+            if line.chars().count() > 100 {
+                errors.push("A country name is at most 100 characters.".to_owned());
+            } else if !countries.iter().any(|c| c.eq_ignore_ascii_case(line)) {
+                countries.push(line.to_owned());
+            }
+        }
+        if countries.is_empty() {
+            errors.push("List at least one eligible country, one per line.".to_owned());
+        }
+        match (slug, tz, opens_at, closes_at, max_photos, judging_unit) {
+            (Some(slug), Some(tz), Some(o), Some(c), Some(max_photos), Some(judging_unit))
+                if errors.is_empty() =>
+            {
+                Ok(ContestInput {
+                    slug: slug.as_str().to_owned(),
+                    title,
+                    theme,
+                    description,
+                    rules,
+                    tz,
+                    opens_at: o.timestamp(),
+                    closes_at: c.timestamp(),
+                    max_photos,
+                    judging_unit,
+                    countries,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// What may still change in a contest's current phase; the messages explain refusals.
+pub fn check_edit_allowed(
+    current: &Contest,
+    countries: &[String],
+    new: &ContestInput,
+) -> Result<(), Vec<String>> {
+    use crate::contests::model::Phase;
+    let mut errors = Vec::new();
+    if current.phase != Phase::Draft {
+        if new.slug != current.slug {
+            errors.push("The web address is fixed once the contest is published.".to_owned());
+        }
+        if new.judging_unit != current.judging_unit {
+            errors.push(
+                "Whether photos or portfolios are judged is fixed once the contest is published."
+                    .to_owned(),
+            );
+        }
+    }
+    if current.phase.is_judging_or_later() {
+        let window_changed = new.opens_at != current.opens_at || new.closes_at != current.closes_at;
+        if window_changed || new.max_photos != current.max_photos || new.countries != countries {
+            errors.push(
+                "Dates, limits and eligibility are frozen once judging has started.".to_owned(),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filled() -> ContestForm {
+        ContestForm {
+            slug: "migrants-2026".into(),
+            title: "Migrants".into(),
+            theme: "An invisible force".into(),
+            description: "Call for entries".into(),
+            rules: "Be kind".into(),
+            timezone: "Asia/Almaty".into(),
+            opens_at: "2026-12-01T09:00".into(),
+            closes_at: "2027-01-31T23:59".into(),
+            max_photos: "10".into(),
+            judging_unit: "photo".into(),
+            countries: "Kazakhstan\nUzbekistan\n\nkazakhstan\n".into(),
+        }
+    }
+
+    #[test]
+    fn a_complete_form_parses_and_drops_duplicate_countries() {
+        let input = filled().parse().unwrap();
+        assert_eq!(input.countries, vec!["Kazakhstan", "Uzbekistan"]);
+        assert_eq!(input.max_photos, 10);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let form = ContestForm {
+            title: " ".into(),
+            closes_at: "2026-11-01T00:00".into(),
+            max_photos: "0".into(),
+            ..filled()
+        };
+        let errors = form.parse().unwrap_err();
+        assert_eq!(errors.len(), 3, "{errors:?}");
+    }
+}

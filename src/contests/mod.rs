@@ -1,0 +1,41 @@
+//! Contests: the model and its phases, public pages, and the admin pages that
+//! set contests up and move them through their phases.
+
+pub mod admin;
+pub mod form;
+pub mod model;
+pub mod public;
+pub mod queries;
+pub mod structure;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::AppState;
+
+/// Public and admin contest routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(public::index))
+        .route("/contests/{slug}", get(public::show))
+        .route("/contests/{slug}/enter", post(public::enter))
+        .route("/admin", get(admin::index))
+        .route("/admin/audit", get(admin::audit_page))
+        .route("/admin/contests", post(admin::create))
+        .route("/admin/contests/new", get(admin::new_page))
+        .route(
+            "/admin/contests/{id}",
+            get(admin::edit_page).post(admin::update),
+        )
+        .route("/admin/contests/{id}/categories", post(admin::add_category))
+        .route(
+            "/admin/contests/{id}/categories/{item}/delete",
+            post(admin::delete_category),
+        )
+        .route("/admin/contests/{id}/criteria", post(admin::add_criterion))
+        .route(
+            "/admin/contests/{id}/criteria/{item}/delete",
+            post(admin::delete_criterion),
+        )
+        .route("/admin/contests/{id}/phase", post(admin::change_phase))
+}

@@ -1,0 +1,143 @@
+//! Public contest pages: the list of contests, the call for entries, and
+//! entering a contest (which makes the signed-in person its participant).
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use crate::contests::model::{Phase, check_submissions_open, describe_time, time_left};
+use crate::contests::queries::{self, Contest, Role, RoleError};
+use crate::contests::structure::{self, Category, Criterion};
+use crate::web::{Ctx, Nav, render};
+use crate::{AppError, AppState};
+
+/// One contest in the public list.
+pub struct ContestCard {
+    slug: String,
+    title: String,
+    theme: String,
+    status: String,
+}
+
+#[derive(Template)]
+#[template(path = "contests/index.html")]
+struct IndexPage {
+    nav: Nav,
+    contests: Vec<ContestCard>,
+}
+
+#[derive(Template)]
+#[template(path = "contests/show.html")]
+struct ShowPage {
+    nav: Nav,
+    contest: Contest,
+    status: String,
+    opens: String,
+    deadline: String,
+    accepting: bool,
+    signed_in: bool,
+    role: Option<Role>,
+    categories: Vec<Category>,
+    criteria: Vec<Criterion>,
+    countries: Vec<String>,
+}
+
+/// One line saying where the contest stands, by the server clock.
+pub fn status_line(c: &Contest, now: i64) -> String {
+    match c.phase {
+        Phase::Draft => "Draft: only administrators can see this page.".into(),
+        Phase::Open if now < c.opens_at => format!("Opens on {}", describe_time(c.opens_at, c.tz)),
+        Phase::Open => match time_left(now, c.closes_at) {
+            Some(left) => format!("Open for entries: {left}"),
+            None => "Entries closed: the deadline has passed.".into(),
+        },
+        Phase::Closed => "Entries closed: the jury meets soon.".into(),
+        Phase::Judging => "The jury is at work.".into(),
+        Phase::Finalized | Phase::Revealed => {
+            "Judging is complete; winners will be announced soon.".into()
+        }
+        Phase::Announced => "Winners announced.".into(),
+    }
+}
+
+/// `GET /`
+pub async fn index(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let now = state.now().timestamp();
+    let contests = queries::public_contests(&state.db)
+        .await?
+        .into_iter()
+        .map(|c| ContestCard {
+            status: status_line(&c, now),
+            slug: c.slug,
+            title: c.title,
+            theme: c.theme,
+        })
+        .collect();
+    Ok(render(&IndexPage {
+        nav: ctx.nav().await?,
+        contests,
+    })?
+    .into_response())
+}
+
+/// The contest at `slug`, if this person may see it (drafts are admins' only).
+async fn visible_contest(state: &AppState, ctx: &Ctx, slug: &str) -> Result<Contest, AppError> {
+    let contest = queries::contest_by_slug(&state.db, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let is_admin = ctx.user.as_ref().is_some_and(|u| u.is_admin);
+    if contest.phase == Phase::Draft && !is_admin {
+        return Err(AppError::NotFound);
+    }
+    Ok(contest)
+}
+
+/// `GET /contests/{slug}`: the call for entries.
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let contest = visible_contest(&state, &ctx, &slug).await?;
+    let now = state.now().timestamp();
+    let role = match &ctx.user {
+        Some(user) => queries::role_of(&state.db, contest.id, user.id).await?,
+        None => None,
+    };
+    let page = ShowPage {
+        nav: ctx.nav().await?,
+        status: status_line(&contest, now),
+        opens: describe_time(contest.opens_at, contest.tz),
+        deadline: describe_time(contest.closes_at, contest.tz),
+        accepting: check_submissions_open(contest.phase, contest.opens_at, contest.closes_at, now)
+            .is_ok(),
+        signed_in: ctx.user.is_some(),
+        role,
+        categories: structure::categories_of(&state.db, contest.id).await?,
+        criteria: structure::criteria_of(&state.db, contest.id).await?,
+        countries: queries::countries_of(&state.db, contest.id).await?,
+        contest,
+    };
+    Ok(render(&page)?.into_response())
+}
+
+/// `POST /contests/{slug}/enter`: only while entries are open by the server
+/// clock, and never for a juror of the same contest.
+pub async fn enter(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    let contest = visible_contest(&state, &ctx, &slug).await?;
+    let now = state.now().timestamp();
+    check_submissions_open(contest.phase, contest.opens_at, contest.closes_at, now)
+        .map_err(|why| AppError::Conflict(why.to_owned()))?;
+    match queries::assign_role(&state.db, contest.id, user.id, Role::Participant, now).await {
+        Ok(()) => Ok(Redirect::to(&format!("/contests/{}", contest.slug)).into_response()),
+        Err(RoleError::OtherRole(_)) => Err(AppError::Conflict(
+            "You are on this contest's jury, so you cannot enter it.".to_owned(),
+        )),
+        Err(RoleError::Db(err)) => Err(err.into()),
+    }
+}

@@ -1,0 +1,386 @@
+//! Contest rows: contests, categories, criteria, eligible countries and
+//! per-contest roles. Portable SQL for SQLite and PostgreSQL.
+
+use chrono_tz::Tz;
+use sqlx::{Any, Executor};
+
+use crate::contests::model::{JudgingUnit, Phase, parse_time_zone};
+use crate::{AppError, Db};
+
+/// A contest, typed.
+#[derive(Debug, Clone)]
+pub struct Contest {
+    /// Row id.
+    pub id: i64,
+    /// The address part of `/contests/{slug}`.
+    pub slug: String,
+    /// The contest's name.
+    pub title: String,
+    /// The theme photographers respond to.
+    pub theme: String,
+    /// The call for entries.
+    pub description: String,
+    /// Rules and eligibility, as text.
+    pub rules: String,
+    /// The time zone the window is stated in.
+    pub tz: Tz,
+    /// Entries accepted from (UTC seconds).
+    pub opens_at: i64,
+    /// The hard deadline (UTC seconds).
+    pub closes_at: i64,
+    /// Photos per portfolio unless a category says otherwise.
+    pub max_photos: i64,
+    /// Each photo or the whole portfolio.
+    pub judging_unit: JudgingUnit,
+    /// Where in its life the contest is.
+    pub phase: Phase,
+}
+
+#[derive(sqlx::FromRow)]
+struct ContestRow {
+    id: i64,
+    slug: String,
+    title: String,
+    theme: String,
+    description: String,
+    rules: String,
+    timezone: String,
+    opens_at: i64,
+    closes_at: i64,
+    max_photos: i64,
+    judging_unit: String,
+    phase: String,
+}
+
+impl TryFrom<ContestRow> for Contest {
+    type Error = AppError;
+
+    fn try_from(r: ContestRow) -> Result<Self, AppError> {
+        let bad = |what: String| AppError::Internal(anyhow::anyhow!("contest {}: {what}", r.id));
+        Ok(Contest {
+            tz: parse_time_zone(&r.timezone).map_err(bad)?,
+            judging_unit: JudgingUnit::parse(&r.judging_unit).map_err(|e| bad(e.into()))?,
+            phase: r.phase.parse().map_err(bad)?,
+            id: r.id,
+            slug: r.slug,
+            title: r.title,
+            theme: r.theme,
+            description: r.description,
+            rules: r.rules,
+            opens_at: r.opens_at,
+            closes_at: r.closes_at,
+            max_photos: r.max_photos,
+        })
+    }
+}
+
+/// Validated contest fields, from the admin form.
+#[derive(Debug, Clone)]
+pub struct ContestInput {
+    /// See [`Contest::slug`].
+    pub slug: String,
+    /// See [`Contest::title`].
+    pub title: String,
+    /// See [`Contest::theme`].
+    pub theme: String,
+    /// See [`Contest::description`].
+    pub description: String,
+    /// See [`Contest::rules`].
+    pub rules: String,
+    /// See [`Contest::tz`].
+    pub tz: Tz,
+    /// See [`Contest::opens_at`].
+    pub opens_at: i64,
+    /// See [`Contest::closes_at`].
+    pub closes_at: i64,
+    /// See [`Contest::max_photos`].
+    pub max_photos: i64,
+    /// See [`Contest::judging_unit`].
+    pub judging_unit: JudgingUnit,
+    /// Countries whose citizens may enter, in the order given.
+    pub countries: Vec<String>,
+}
+
+const CONTEST_COLUMNS_SQL: &str = "SELECT id, slug, title, theme, description, rules, timezone, \
+     opens_at, closes_at, max_photos, judging_unit, phase FROM contests";
+
+/// What a contest lookup binds to its `$1`.
+enum Key<'a> {
+    Nothing,
+    Id(i64),
+    Slug(&'a str),
+}
+
+async fn fetch_contests(
+    db: &Db,
+    tail: &'static str,
+    key: Key<'_>,
+) -> Result<Vec<Contest>, AppError> {
+    let sql = sqlx::AssertSqlSafe(format!("{CONTEST_COLUMNS_SQL} {tail}"));
+    let query = sqlx::query_as::<_, ContestRow>(sql);
+    let query = match key {
+        Key::Nothing => query,
+        Key::Id(id) => query.bind(id),
+        Key::Slug(slug) => query.bind(slug.to_owned()),
+    };
+    query
+        .fetch_all(&db.pool)
+        .await?
+        .into_iter()
+        .map(Contest::try_from)
+        .collect()
+}
+
+/// The contest with this id.
+pub async fn contest_by_id(db: &Db, id: i64) -> Result<Option<Contest>, AppError> {
+    Ok(fetch_contests(db, "WHERE id = $1", Key::Id(id))
+        .await?
+        .pop())
+}
+
+/// The contest at this address.
+pub async fn contest_by_slug(db: &Db, slug: &str) -> Result<Option<Contest>, AppError> {
+    Ok(fetch_contests(db, "WHERE slug = $1", Key::Slug(slug))
+        .await?
+        .pop())
+}
+
+/// Every contest, newest deadline first (admin list).
+pub async fn all_contests(db: &Db) -> Result<Vec<Contest>, AppError> {
+    fetch_contests(db, "ORDER BY closes_at DESC, id DESC", Key::Nothing).await
+}
+
+/// Contests the public may see (all but drafts), newest deadline first.
+pub async fn public_contests(db: &Db) -> Result<Vec<Contest>, AppError> {
+    fetch_contests(
+        db,
+        "WHERE phase <> 'draft' ORDER BY closes_at DESC, id DESC",
+        Key::Nothing,
+    )
+    .await
+}
+
+/// Creates a draft contest; returns its id, or `None` if the slug is taken.
+pub async fn insert_contest(
+    db: &Db,
+    input: &ContestInput,
+    now: i64,
+) -> Result<Option<i64>, AppError> {
+    let mut tx = db.pool.begin().await?;
+    let inserted = sqlx::query_scalar::<_, i64>(
+        "INSERT INTO contests (slug, title, theme, description, rules, timezone, opens_at, closes_at, \
+         max_photos, judging_unit, phase, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $11) RETURNING id",
+    )
+    .bind(&input.slug)
+    .bind(&input.title)
+    .bind(&input.theme)
+    .bind(&input.description)
+    .bind(&input.rules)
+    .bind(input.tz.name())
+    .bind(input.opens_at)
+    .bind(input.closes_at)
+    .bind(input.max_photos)
+    .bind(input.judging_unit.as_str())
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await;
+    let id = match inserted {
+        Ok(id) => id,
+        Err(err) if crate::db::is_unique_violation(&err) => return Ok(None),
+        Err(err) => return Err(err.into()),
+    };
+    replace_countries(&mut tx, id, &input.countries).await?;
+    tx.commit().await?;
+    Ok(Some(id))
+}
+
+/// Saves edited fields; `false` if the slug is taken by another contest.
+pub async fn update_contest(
+    db: &Db,
+    id: i64,
+    input: &ContestInput,
+    now: i64,
+) -> Result<bool, AppError> {
+    let mut tx = db.pool.begin().await?;
+    let updated = sqlx::query(
+        "UPDATE contests SET slug = $1, title = $2, theme = $3, description = $4, rules = $5, \
+         timezone = $6, opens_at = $7, closes_at = $8, max_photos = $9, judging_unit = $10, \
+         updated_at = $11 WHERE id = $12",
+    )
+    .bind(&input.slug)
+    .bind(&input.title)
+    .bind(&input.theme)
+    .bind(&input.description)
+    .bind(&input.rules)
+    .bind(input.tz.name())
+    .bind(input.opens_at)
+    .bind(input.closes_at)
+    .bind(input.max_photos)
+    .bind(input.judging_unit.as_str())
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await;
+    match updated {
+        Ok(_) => {}
+        Err(err) if crate::db::is_unique_violation(&err) => return Ok(false),
+        Err(err) => return Err(err.into()),
+    }
+    sqlx::query("DELETE FROM contest_countries WHERE contest_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    replace_countries(&mut tx, id, &input.countries).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+async fn replace_countries(
+    tx: &mut sqlx::AnyConnection,
+    contest_id: i64,
+    countries: &[String],
+) -> Result<(), sqlx::Error> {
+    for (position, name) in (0_i64..).zip(countries) {
+        sqlx::query(
+            "INSERT INTO contest_countries (contest_id, name, position) VALUES ($1, $2, $3)",
+        )
+        .bind(contest_id)
+        .bind(name)
+        .bind(position)
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Moves a contest from `from` to `to`, only if it is still in `from` (so two
+/// admins clicking at once cannot both succeed). Returns whether it moved.
+pub async fn set_phase<'e, E>(
+    exec: E,
+    id: i64,
+    from: Phase,
+    to: Phase,
+    now: i64,
+) -> Result<bool, sqlx::Error>
+where
+    E: Executor<'e, Database = Any>,
+{
+    let done =
+        sqlx::query("UPDATE contests SET phase = $1, updated_at = $2 WHERE id = $3 AND phase = $4")
+            .bind(to.as_str())
+            .bind(now)
+            .bind(id)
+            .bind(from.as_str())
+            .execute(exec)
+            .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The eligible countries, in order.
+pub async fn countries_of(db: &Db, contest_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT name FROM contest_countries WHERE contest_id = $1 ORDER BY position")
+        .bind(contest_id)
+        .fetch_all(&db.pool)
+        .await
+}
+
+/// A person's role in a contest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Submits a portfolio.
+    Participant,
+    /// Scores entries.
+    Juror,
+}
+
+impl Role {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Participant => "participant",
+            Role::Juror => "juror",
+        }
+    }
+}
+
+/// Why a role could not be given.
+#[derive(Debug, thiserror::Error)]
+pub enum RoleError {
+    /// The person already has the other role in this contest.
+    #[error("This person is already a {0} in this contest; nobody can both enter and judge it.")]
+    OtherRole(&'static str),
+    /// A database failure.
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// Gives `user_id` a role in a contest. Asking again for the same role is a
+/// no-op; asking for the other one fails (the database enforces one role).
+pub async fn assign_role(
+    db: &Db,
+    contest_id: i64,
+    user_id: i64,
+    role: Role,
+    now: i64,
+) -> Result<(), RoleError> {
+    let inserted = sqlx::query(
+        "INSERT INTO contest_roles (contest_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(contest_id)
+    .bind(user_id)
+    .bind(role.as_str())
+    .bind(now)
+    .execute(&db.pool)
+    .await;
+    match inserted {
+        Ok(_) => Ok(()),
+        Err(err) if crate::db::is_unique_violation(&err) => {
+            match role_of(db, contest_id, user_id).await? {
+                Some(existing) if existing == role => Ok(()),
+                Some(existing) => Err(RoleError::OtherRole(existing.as_str())),
+                None => Err(RoleError::Db(err)),
+            }
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// The role `user_id` has in a contest, if any.
+pub async fn role_of(db: &Db, contest_id: i64, user_id: i64) -> Result<Option<Role>, sqlx::Error> {
+    let role: Option<String> =
+        sqlx::query_scalar("SELECT role FROM contest_roles WHERE contest_id = $1 AND user_id = $2")
+            .bind(contest_id)
+            .bind(user_id)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(role.map(|r| {
+        if r == "juror" {
+            Role::Juror
+        } else {
+            Role::Participant
+        }
+    }))
+}
+
+/// One line of "your contests" on the account page.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RoleRow {
+    /// The contest's name.
+    pub title: String,
+    /// Its address.
+    pub slug: String,
+    /// `participant` or `juror`.
+    pub role: String,
+}
+
+/// The contests a person takes part in, and how.
+pub async fn roles_of_user(db: &Db, user_id: i64) -> Result<Vec<RoleRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT c.title, c.slug, r.role FROM contest_roles r JOIN contests c ON c.id = r.contest_id \
+         WHERE r.user_id = $1 ORDER BY c.closes_at DESC",
+    )
+    .bind(user_id)
+    .fetch_all(&db.pool)
+    .await
+}

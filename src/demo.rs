@@ -1,0 +1,186 @@
+//! `photojury demo`: a contest modelled on a real call for entries, with an
+//! administrator and a five-member jury, so a newcomer can see every screen.
+
+use std::fmt;
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::accounts::password::NewPassword;
+use crate::accounts::queries::{self, Email, User};
+use crate::contests::model::{JudgingUnit, parse_time_zone};
+use crate::contests::queries::{self as contests, ContestInput, Role};
+use crate::contests::structure::{self, NewCategory, NewCriterion};
+use crate::{Config, Db, audit};
+
+/// The demo contest's address.
+pub const DEMO_SLUG: &str = "migrants-central-asia";
+
+/// The accounts the demo made, to print.
+#[derive(Debug)]
+pub struct DemoLogins {
+    url: String,
+    admin: (String, String),
+    jurors: Vec<(String, String)>,
+}
+
+impl fmt::Display for DemoLogins {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "Demo contest ready: {}/contests/{DEMO_SLUG}", self.url)?;
+        writeln!(f, "These passwords are for trying photojury only.")?;
+        writeln!(f, "  admin  {}  password: {}", self.admin.0, self.admin.1)?;
+        for (email, password) in &self.jurors {
+            writeln!(f, "  juror  {email}  password: {password}")?;
+        }
+        Ok(())
+    }
+}
+
+async fn account(
+    db: &Db,
+    email: &str,
+    password: &str,
+    admin: bool,
+    now: i64,
+) -> anyhow::Result<User> {
+    let email = Email::parse(email).map_err(|e| anyhow::anyhow!(e))?;
+    let password = NewPassword::parse(password).map_err(|e| anyhow::anyhow!(e))?;
+    queries::create_user(db, &email, password, admin, now)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// Fills an empty database with the demo contest, open for entries.
+pub async fn populate(db: &Db, config: &Config, now: DateTime<Utc>) -> anyhow::Result<DemoLogins> {
+    let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&db.pool)
+        .await?;
+    if users > 0 {
+        anyhow::bail!(
+            "the data dir {} already has accounts; run the demo with a fresh --data-dir",
+            config.data_dir.display()
+        );
+    }
+    let at = now.timestamp();
+    let admin_login = (
+        "admin@demo.photojury.org".to_owned(),
+        "demo-admin-pass".to_owned(),
+    );
+    let admin = account(db, &admin_login.0, &admin_login.1, true, at).await?;
+
+    let input = ContestInput {
+        slug: DEMO_SLUG.into(),
+        title: "Migrants: An Invisible Force in Central Asia".into(),
+        theme: "The lives, work and journeys of labour migrants and the families they leave behind.".into(),
+        description: "Millions of people from Central Asia work far from home. Their labour builds cities \
+            and their remittances keep villages alive, yet they are rarely seen. We invite university \
+            students and photographers to make this invisible force visible: a portfolio of photographs \
+            and a short story about the people in them."
+            .into(),
+        rules: "Open to citizens of the countries listed below. Submit up to the category's number of \
+            photographs, each with a title and a caption, and one story of up to 3,000 characters. \
+            Photographs must be your own work, taken with the consent of the people portrayed. The jury \
+            evaluates every entry by number only; names are disclosed after the evaluation is complete. \
+            Winners are announced per category and selected photographs will be exhibited."
+            .into(),
+        tz: parse_time_zone("Asia/Almaty").map_err(|e| anyhow::anyhow!(e))?,
+        opens_at: (now - Duration::days(7)).timestamp(),
+        closes_at: (now + Duration::days(30)).timestamp(),
+        max_photos: 10,
+        judging_unit: JudgingUnit::Photo,
+        countries: ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
+            .map(String::from)
+            .to_vec(),
+    };
+    let contest_id = contests::insert_contest(db, &input, at)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("a contest at /contests/{DEMO_SLUG} already exists"))?;
+
+    let categories = [
+        (
+            "University students",
+            "Enrolled at a university in the year of the contest.",
+            true,
+            Some(5),
+        ),
+        (
+            "Artists and photographers",
+            "Professional and amateur photographers and visual artists.",
+            false,
+            None,
+        ),
+    ];
+    for (name, description, requires_university, max_photos) in categories {
+        let category = NewCategory {
+            name: name.into(),
+            description: description.into(),
+            requires_university,
+            max_photos,
+        };
+        structure::add_category(db, contest_id, &category).await?;
+    }
+    let criteria = [
+        (
+            "Relevance to the theme",
+            "How clearly the work speaks about migrants and their lives.",
+            3.0,
+        ),
+        (
+            "Artistic merit",
+            "Composition, light, originality, the eye behind the camera.",
+            3.0,
+        ),
+        (
+            "Technical quality",
+            "Focus, exposure and processing that serve the picture.",
+            2.0,
+        ),
+        (
+            "Story",
+            "The portfolio's story and captions: truthful, moving, well told.",
+            2.0,
+        ),
+    ];
+    for (name, description, weight) in criteria {
+        let criterion = NewCriterion {
+            name: name.into(),
+            description: description.into(),
+            weight,
+            scale_min: 1,
+            scale_max: 10,
+        };
+        structure::add_criterion(db, contest_id, &criterion).await?;
+    }
+    contests::set_phase(
+        &db.pool,
+        contest_id,
+        crate::contests::model::Phase::Draft,
+        crate::contests::model::Phase::Open,
+        at,
+    )
+    .await?;
+
+    let mut jurors = Vec::new();
+    for n in 1..=5 {
+        let login = (
+            format!("juror{n}@demo.photojury.org"),
+            format!("demo-juror-{n}"),
+        );
+        let juror = account(db, &login.0, &login.1, false, at).await?;
+        contests::assign_role(db, contest_id, juror.id, Role::Juror, at).await?;
+        jurors.push(login);
+    }
+    audit::record(
+        db,
+        at,
+        Some(&admin),
+        "demo.create",
+        Some(contest_id),
+        "demo contest, 2 categories, 4 criteria, 5 jurors",
+    )
+    .await?;
+    Ok(DemoLogins {
+        url: config.public_url.clone(),
+        admin: admin_login,
+        jurors,
+    })
+}

@@ -1,0 +1,58 @@
+//! photojury: a web application that runs a photo contest with a blind jury.
+//!
+//! The crate is a library with a thin `main.rs`, so integration tests can build
+//! the very same application ([`build_app`]) on a random port.
+
+pub mod accounts;
+pub mod audit;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod contests;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod web;
+
+use std::sync::Arc;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use config::Config;
+pub use db::Db;
+pub use error::AppError;
+
+/// Everything a request handler may need, cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database pool (SQLite or PostgreSQL behind one type).
+    pub db: Db,
+    /// Settings fixed at start-up.
+    pub config: Arc<Config>,
+    /// The time source; tests swap in a [`ManualClock`].
+    pub clock: Arc<dyn Clock>,
+    /// Login attempt limiter, per account and per client address.
+    pub login_limiter: Arc<accounts::rate_limit::LoginLimiter>,
+}
+
+impl AppState {
+    /// Builds the state from an open database, a config and a clock.
+    pub fn new(db: Db, config: Config, clock: Arc<dyn Clock>) -> Self {
+        let login_limiter = Arc::new(accounts::rate_limit::LoginLimiter::new(&config));
+        Self {
+            db,
+            config: Arc::new(config),
+            clock,
+            login_limiter,
+        }
+    }
+
+    /// The current time according to the injected clock.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+}
+
+/// Builds the full axum application (routes, sessions, CSRF, security headers).
+pub fn build_app(state: AppState) -> axum::Router {
+    web::app(state)
+}

@@ -1,0 +1,109 @@
+//! The web layer: assembles every module's router, and puts sessions, CSRF
+//! checks, security headers and tracing around all of it.
+
+pub mod csrf;
+pub mod ctx;
+pub mod session_store;
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+pub use ctx::Ctx;
+
+use crate::{AppError, AppState};
+
+/// What the page layout shows in its header.
+#[derive(Debug, Clone, Default)]
+pub struct Nav {
+    /// The signed-in account's email, if any.
+    pub email: Option<String>,
+    /// Whether to show the admin link.
+    pub is_admin: bool,
+    /// The CSRF token for the logout form.
+    pub csrf: String,
+}
+
+/// The Content-Security-Policy of every response: only our own scripts,
+/// styles and images; no plugins, no framing, no foreign form targets.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; object-src 'none'; \
+     frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+const STYLE_CSS: &str = include_str!("assets/style.css");
+
+/// The whole application.
+pub fn app(state: AppState) -> Router {
+    let https = state.config.is_https();
+    let sessions = SessionManagerLayer::new(session_store::DbSessionStore::new(state.db.clone()))
+        // Under https the `__Host-` prefix pins the cookie to this exact host.
+        .with_name(if https {
+            "__Host-photojury"
+        } else {
+            "photojury"
+        })
+        .with_secure(https)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(14)));
+
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/static/style.css", get(style_css))
+        .merge(crate::accounts::router())
+        .merge(crate::contests::router())
+        .fallback(|| async { AppError::NotFound })
+        .layer(axum::middleware::from_fn(csrf::verify))
+        .layer(sessions)
+        // The headers every response carries, error pages and static files included.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("x-frame-options"),
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// 200 when the database answers, 503 when it does not.
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(err) => {
+            tracing::warn!(error = %err, "health check: database does not answer");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}
+
+async fn style_css() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        STYLE_CSS,
+    )
+}
+
+/// Renders an askama template into an HTML response.
+pub fn render(template: &impl askama::Template) -> Result<axum::response::Html<String>, AppError> {
+    Ok(axum::response::Html(template.render()?))
+}

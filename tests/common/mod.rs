@@ -1,0 +1,387 @@
+//! Test harness: the real app on a random port with a fresh database (SQLite
+//! in a temp dir, or a new PostgreSQL database when
+//! `PHOTOJURY_TEST_DATABASE_URL` is set), and a cookie-keeping browser.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Utc};
+use photojury::accounts::password::NewPassword;
+use photojury::accounts::queries::{self, Email, User};
+use photojury::{AppState, Config, Db, ManualClock};
+use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
+
+/// 2026-11-26T09:00:00Z: the tests' "now" unless they move the clock.
+pub const START: i64 = 1_795_683_600;
+
+/// One running app with its own database.
+pub struct TestApp {
+    pub base: String,
+    pub state: AppState,
+    pub clock: Arc<ManualClock>,
+    pub config: Config,
+    pub dir: tempfile::TempDir,
+    pg: Option<PgDatabase>,
+}
+
+/// A PostgreSQL database made for one test, dropped with it.
+struct PgDatabase {
+    admin_url: String,
+    name: String,
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let admin_url = self.admin_url.clone();
+        let name = self.name.clone();
+        // Drop runs inside the test's runtime; use a thread with its own.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            rt.block_on(async move {
+                use sqlx::Connection;
+                sqlx::any::install_default_drivers();
+                let mut conn = sqlx::AnyConnection::connect(&admin_url).await?;
+                let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                    .execute(&mut conn)
+                    .await?;
+                Ok::<_, anyhow::Error>(())
+            })
+        })
+        .join();
+    }
+}
+
+/// The PostgreSQL server to test against, if any.
+pub fn postgres_url() -> Option<String> {
+    std::env::var("PHOTOJURY_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+}
+
+async fn fresh_postgres(admin_url: &str) -> (String, PgDatabase) {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let name = format!("pj_test_{}", hex::encode(rand::random::<[u8; 8]>()));
+    let mut conn = sqlx::AnyConnection::connect(admin_url)
+        .await
+        .expect("connect to PostgreSQL");
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut conn)
+        .await
+        .expect("create test database");
+    let (base, _) = admin_url.split_once('?').unwrap_or((admin_url, ""));
+    let (server, _) = base.rsplit_once('/').expect("database URL with a path");
+    (
+        format!("{server}/{name}"),
+        PgDatabase {
+            admin_url: admin_url.to_owned(),
+            name,
+        },
+    )
+}
+
+impl TestApp {
+    /// The app with default settings.
+    pub async fn spawn() -> Self {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// The app with settings changed by `tune`.
+    pub async fn spawn_with(tune: impl FnOnce(&mut Config)) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut config = Config::new(dir.path());
+        let mut pg = None;
+        if let Some(admin_url) = postgres_url() {
+            let (url, db) = fresh_postgres(&admin_url).await;
+            config.database_url = url;
+            pg = Some(db);
+        }
+        tune(&mut config);
+        let db = Db::connect(&config.database_url)
+            .await
+            .expect("open database");
+        Self::serve(db, config, dir, pg).await
+    }
+
+    /// Another server process over the same database (sessions must carry over).
+    pub async fn second_server(&self) -> (String, AppState) {
+        let db = Db::connect(&self.config.database_url)
+            .await
+            .expect("open database");
+        let state = AppState::new(db, self.config.clone(), self.clock.clone());
+        let base = listen(state.clone()).await;
+        (base, state)
+    }
+
+    async fn serve(db: Db, config: Config, dir: tempfile::TempDir, pg: Option<PgDatabase>) -> Self {
+        let start = DateTime::<Utc>::from_timestamp(START, 0).expect("start time");
+        let clock = Arc::new(ManualClock::new(start));
+        let state = AppState::new(db, config.clone(), clock.clone());
+        let base = listen(state.clone()).await;
+        Self {
+            base,
+            state,
+            clock,
+            config,
+            dir,
+            pg,
+        }
+    }
+
+    /// A new browser with an empty cookie jar.
+    pub fn browser(&self) -> Browser {
+        Browser::new(&self.base)
+    }
+
+    /// Creates an account directly (as `create-admin` would).
+    pub async fn account(&self, email: &str, password: &str, admin: bool) -> User {
+        let email = Email::parse(email).expect("email");
+        let password = NewPassword::parse(password).expect("password");
+        queries::create_user(&self.state.db, &email, password, admin, START)
+            .await
+            .expect("create user")
+    }
+
+    /// A browser signed in as a new administrator.
+    pub async fn admin(&self) -> Browser {
+        self.account("admin@example.org", "admin-password", true)
+            .await;
+        let b = self.browser();
+        b.sign_in("admin@example.org", "admin-password").await;
+        b
+    }
+
+    /// A browser signed in as a new participant account.
+    pub async fn person(&self, email: &str) -> Browser {
+        self.account(email, "person-password", false).await;
+        let b = self.browser();
+        b.sign_in(email, "person-password").await;
+        b
+    }
+
+    /// Counts rows of a table (optionally with a WHERE clause).
+    pub async fn count(&self, table_and_where: &str) -> i64 {
+        let sql = format!("SELECT COUNT(*) FROM {table_and_where}");
+        sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .fetch_one(&self.state.db.pool)
+            .await
+            .expect("count")
+    }
+}
+
+async fn listen(state: AppState) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("local addr");
+    let app = photojury::build_app(state);
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .expect("server");
+    });
+    format!("http://{addr}")
+}
+
+/// A response, read whole.
+#[derive(Debug)]
+pub struct Page {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    /// Where a redirect points.
+    pub fn location(&self) -> &str {
+        self.headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    /// Fails the test unless the body contains `text`.
+    #[track_caller]
+    pub fn assert_contains(&self, text: &str) {
+        assert!(
+            self.body.contains(text),
+            "expected {text:?} in a {} page:\n{}",
+            self.status,
+            self.body
+        );
+    }
+}
+
+/// A cookie-keeping client that, like a browser, sends back the CSRF token
+/// of the last form page it loaded.
+pub struct Browser {
+    pub client: reqwest::Client,
+    pub jar: Arc<reqwest::cookie::Jar>,
+    pub base: String,
+    pub csrf: Mutex<Option<String>>,
+}
+
+/// The value of the first `name="csrf"` field in a page.
+pub fn csrf_in(html: &str) -> Option<String> {
+    let start = html.find("name=\"csrf\" value=\"")? + "name=\"csrf\" value=\"".len();
+    let end = html[start..].find('"')? + start;
+    Some(html[start..end].to_owned()).filter(|t| !t.is_empty())
+}
+
+impl Browser {
+    pub fn new(base: &str) -> Self {
+        let jar = Arc::new(reqwest::cookie::Jar::default());
+        let client = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        Self {
+            client,
+            jar,
+            base: base.to_owned(),
+            csrf: Mutex::new(None),
+        }
+    }
+
+    /// The `Cookie` header this browser sends (to replay it elsewhere).
+    pub fn cookie_header(&self) -> String {
+        use reqwest::cookie::CookieStore;
+        let url: reqwest::Url = self.base.parse().expect("base URL");
+        self.jar
+            .cookies(&url)
+            .map(|v| v.to_str().expect("ascii cookie").to_owned())
+            .expect("a session cookie")
+    }
+
+    async fn read(&self, response: reqwest::Response) -> Page {
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.text().await.expect("body");
+        if let Some(token) = csrf_in(&body) {
+            *self.csrf.lock().unwrap() = Some(token);
+        }
+        Page {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("GET");
+        self.read(response).await
+    }
+
+    /// Posts a form with the last seen CSRF token added.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let token = self.csrf.lock().unwrap().clone().unwrap_or_default();
+        let mut all: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &all).await
+    }
+
+    /// Posts exactly these fields (no token added).
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let response = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .form(fields)
+            .send()
+            .await
+            .expect("POST");
+        self.read(response).await
+    }
+
+    /// Loads the login form and signs in; panics if that fails.
+    pub async fn sign_in(&self, email: &str, password: &str) {
+        self.get("/login").await;
+        let page = self
+            .post("/login", &[("email", email), ("password", password)])
+            .await;
+        assert_eq!(
+            page.status,
+            StatusCode::SEE_OTHER,
+            "sign-in failed: {}",
+            page.body
+        );
+        // Load a page so the rotated token is known.
+        self.get("/account").await;
+    }
+}
+
+/// The fields of a complete contest form.
+pub fn contest_fields<'a>(slug: &'a str, title: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("slug", slug),
+        ("title", title),
+        ("theme", "Migrants: an invisible force"),
+        ("description", "Photographs and stories of labour migrants."),
+        (
+            "rules",
+            "Citizens of the listed countries. Up to ten photos.",
+        ),
+        ("timezone", "Asia/Almaty"),
+        ("opens_at", "2026-11-01T00:00"),
+        ("closes_at", "2026-12-31T23:59"),
+        ("max_photos", "10"),
+        ("judging_unit", "photo"),
+        ("countries", "Kazakhstan\nKyrgyzstan\nUzbekistan"),
+    ]
+}
+
+/// Creates a contest with two categories and four criteria; returns its admin path.
+pub async fn create_contest(admin: &Browser, slug: &str) -> String {
+    admin.get("/admin/contests/new").await;
+    let page = admin
+        .post("/admin/contests", &contest_fields(slug, "Migrants 2026"))
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let path = page.location().to_owned();
+    admin.get(&path).await;
+    for (name, university) in [
+        ("University students", true),
+        ("Artists and photographers", false),
+    ] {
+        let mut fields = vec![
+            ("name", name),
+            ("description", "who may enter"),
+            ("max_photos", ""),
+        ];
+        if university {
+            fields.push(("requires_university", "1"));
+        }
+        let page = admin.post(&format!("{path}/categories"), &fields).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    }
+    for (name, weight) in [
+        ("Relevance", "3"),
+        ("Artistic merit", "3"),
+        ("Technical quality", "2"),
+        ("Story", "2"),
+    ] {
+        let fields = [
+            ("name", name),
+            ("description", ""),
+            ("weight", weight),
+            ("scale_min", "1"),
+            ("scale_max", "10"),
+        ];
+        let page = admin.post(&format!("{path}/criteria"), &fields).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    }
+    path
+}

@@ -1,0 +1,289 @@
+//! The platform: headers on every response, health, error pages, the SQLite
+//! settings, the command line (serve, create-admin, demo) and the database
+//! the suite runs on.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+use common::{Browser, TestApp, create_contest};
+use photojury::web::CONTENT_SECURITY_POLICY;
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn the_suite_runs_on_the_database_it_was_asked_for() {
+    let app = TestApp::spawn().await;
+    let expected = if common::postgres_url().is_some() {
+        photojury::db::Backend::Postgres
+    } else {
+        photojury::db::Backend::Sqlite
+    };
+    assert_eq!(app.state.db.backend, expected);
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    create_contest(&admin, "headers").await;
+    let visitor = app.browser();
+    let mut pages = Vec::new();
+    for path in [
+        "/",
+        "/login",
+        "/register",
+        "/healthz",
+        "/static/style.css",
+        "/no/such/page",
+        "/contests/nope",
+    ] {
+        pages.push((path, visitor.get(path).await));
+    }
+    for path in ["/admin", "/admin/audit", "/account"] {
+        pages.push((path, admin.get(path).await));
+    }
+    pages.push((
+        "POST /login without token",
+        visitor.post_raw("/login", &[("email", "a@b.c")]).await,
+    ));
+    for (path, page) in pages {
+        let h = &page.headers;
+        assert_eq!(
+            h.get("content-security-policy").unwrap(),
+            CONTENT_SECURITY_POLICY,
+            "{path}"
+        );
+        assert_eq!(
+            h.get("x-content-type-options").unwrap(),
+            "nosniff",
+            "{path}"
+        );
+        assert_eq!(h.get("referrer-policy").unwrap(), "no-referrer", "{path}");
+    }
+    for directive in [
+        "default-src 'self'",
+        "object-src 'none'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+    ] {
+        assert!(
+            CONTENT_SECURITY_POLICY.split("; ").any(|d| d == directive),
+            "{directive}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_pages_get_the_error_page_with_404() {
+    let app = TestApp::spawn().await;
+    let page = app.browser().get("/no/such/page").await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    page.assert_contains("There is nothing at this address.");
+    page.assert_contains("<link rel=\"stylesheet\" href=\"/static/style.css\">");
+}
+
+#[tokio::test]
+async fn health_answers_200_while_the_database_answers_and_503_after() {
+    let app = TestApp::spawn().await;
+    let browser = app.browser();
+    let page = browser.get("/healthz").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.body, "ok");
+    app.state.db.pool.close().await;
+    assert_eq!(
+        browser.get("/healthz").await.status,
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+}
+
+#[tokio::test]
+async fn server_errors_show_a_generic_page_and_never_the_details() {
+    let app = TestApp::spawn().await;
+    let browser = app.browser();
+    app.state.db.pool.close().await;
+    let page = browser.get("/").await;
+    assert_eq!(page.status, StatusCode::INTERNAL_SERVER_ERROR);
+    page.assert_contains("Something went wrong on our side.");
+    for detail in ["pool", "closed", "sqlx", "Pool"] {
+        assert!(
+            !page.body.contains(detail),
+            "{detail} leaked: {}",
+            page.body
+        );
+    }
+}
+
+#[tokio::test]
+async fn sqlite_runs_with_wal_full_sync_foreign_keys_and_a_busy_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = photojury::Config::new(dir.path());
+    let db = photojury::Db::connect(&config.database_url).await.unwrap();
+    assert!(dir.path().join("photojury.db").exists());
+    let mut conn = db.pool.acquire().await.unwrap();
+    let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    let busy: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    assert_eq!(journal, "wal");
+    assert_eq!(synchronous, 2, "FULL");
+    assert_eq!(foreign_keys, 1);
+    assert!(busy >= 5000, "{busy}");
+}
+
+#[tokio::test]
+async fn the_demo_builds_an_open_contest_with_five_jurors() {
+    let app = TestApp::spawn().await;
+    let logins = photojury::demo::populate(&app.state.db, &app.config, chrono::Utc::now())
+        .await
+        .unwrap();
+    let printed = logins.to_string();
+    assert!(printed.contains("admin@demo.photojury.org"), "{printed}");
+    assert_eq!(printed.matches("juror ").count(), 5, "{printed}");
+    assert_eq!(app.count("contest_roles WHERE role = 'juror'").await, 5);
+    assert_eq!(app.count("categories").await, 2);
+    assert_eq!(app.count("criteria").await, 4);
+
+    // The printed logins work, and the contest is on the public page.
+    let juror = app.browser();
+    juror
+        .sign_in("juror1@demo.photojury.org", "demo-juror-1")
+        .await;
+    juror.get("/account").await.assert_contains("jury member");
+    let page = app
+        .browser()
+        .get(&format!("/contests/{}", photojury::demo::DEMO_SLUG))
+        .await;
+    page.assert_contains("Migrants: An Invisible Force in Central Asia");
+    page.assert_contains("University students");
+    page.assert_contains("Artists and photographers");
+    // A second run on the same data refuses instead of duplicating.
+    assert!(
+        photojury::demo::populate(&app.state.db, &app.config, chrono::Utc::now())
+            .await
+            .is_err()
+    );
+}
+
+/// Runs the real binary; the database is the suite's (SQLite in a temp dir, or PostgreSQL).
+fn binary(dir: &std::path::Path, db_url: &str) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_photojury"));
+    cmd.arg("--data-dir")
+        .arg(dir)
+        .env("PHOTOJURY_DATABASE_URL", db_url)
+        .env_remove("RUST_LOG");
+    cmd
+}
+
+#[tokio::test]
+async fn a_new_user_starts_the_server_and_follows_the_printed_setup_link() {
+    let app = TestApp::spawn().await; // only for its fresh database
+    let url = app.config.database_url.clone();
+    let mut child = binary(app.dir.path(), &url)
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let lines = tokio::task::spawn_blocking(move || {
+        let mut seen = Vec::new();
+        for line in BufReader::new(stdout).lines() {
+            let line = line.unwrap();
+            let done = line.contains("is serving");
+            seen.push(line);
+            if done {
+                break;
+            }
+        }
+        seen
+    })
+    .await
+    .unwrap();
+    let link = lines.iter().find_map(|l| {
+        l.trim()
+            .strip_prefix("http")
+            .filter(|l| l.contains("/setup?token="))
+    });
+    let link = format!(
+        "http{}",
+        link.unwrap_or_else(|| panic!("no setup link in {lines:?}"))
+    );
+    let (base, path) = link.split_at(link.find("/setup").unwrap());
+
+    let browser = Browser::new(base);
+    let form = browser.get(path).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    let token = path.split("token=").nth(1).unwrap();
+    let page = browser
+        .post(
+            "/setup",
+            &[
+                ("token", token),
+                ("email", "chair@example.org"),
+                ("password", "a real passphrase"),
+                ("password_confirm", "a real passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    browser.get("/admin").await.assert_contains("New contest");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[tokio::test]
+async fn create_admin_reads_the_password_from_standard_input() {
+    let app = TestApp::spawn().await;
+    let url = app.config.database_url.clone();
+    let mut child = binary(app.dir.path(), &url)
+        .args(["create-admin", "--email", "Ops@Example.org"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"from a script\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Administrator ops@example.org created.")
+    );
+    assert_eq!(
+        app.count("users WHERE is_admin = 1 AND email = 'ops@example.org'")
+            .await,
+        1
+    );
+    let browser = app.browser();
+    browser.sign_in("ops@example.org", "from a script").await;
+    assert_eq!(browser.get("/admin").await.status, StatusCode::OK);
+
+    // A short password is refused with the same message as the form's.
+    let mut child = binary(app.dir.path(), &url)
+        .args(["create-admin", "--email", "two@example.org"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"short\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Use at least 8 characters"));
+    assert_eq!(app.count("users").await, 1);
+}
