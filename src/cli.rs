@@ -58,6 +58,38 @@ pub struct Settings {
         value_delimiter = ','
     )]
     trusted_proxies: Vec<IpAddr>,
+    /// Largest photo upload, in megabytes.
+    #[arg(
+        long,
+        global = true,
+        env = "PHOTOJURY_MAX_UPLOAD_MB",
+        default_value_t = 40
+    )]
+    max_upload_mb: u64,
+    /// Largest photo width or height, in pixels.
+    #[arg(
+        long,
+        global = true,
+        env = "PHOTOJURY_MAX_IMAGE_SIDE",
+        default_value_t = 12_000
+    )]
+    max_image_side: u32,
+    /// Largest photo area, in megapixels.
+    #[arg(
+        long,
+        global = true,
+        env = "PHOTOJURY_MAX_MEGAPIXELS",
+        default_value_t = 100
+    )]
+    max_megapixels: u64,
+    /// Most memory one photo decode may use, in megabytes.
+    #[arg(
+        long,
+        global = true,
+        env = "PHOTOJURY_DECODER_MEMORY_MB",
+        default_value_t = 512
+    )]
+    decoder_memory_mb: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -69,6 +101,18 @@ enum Command {
         /// The administrator's email (their login).
         #[arg(long, env = "PHOTOJURY_ADMIN_EMAIL")]
         email: String,
+    },
+    /// Run the upload pipeline on one file: writes DIR/large.jpg and DIR/thumb.jpg
+    /// (what a juror would get), or exits non-zero with the upload form's message.
+    Derive {
+        /// The photo to check.
+        file: PathBuf,
+        /// Where to write large.jpg and thumb.jpg.
+        #[arg(long)]
+        out: PathBuf,
+        /// Also print the time of each stage.
+        #[arg(long)]
+        timings: bool,
     },
     /// Fill a fresh data dir with a demo contest, print the logins, then serve.
     Demo {
@@ -93,6 +137,12 @@ impl Settings {
             .trim_end_matches('/')
             .to_owned();
         config.trusted_proxies = self.trusted_proxies.clone();
+        config.image_limits = crate::images::ImageLimits {
+            max_bytes: self.max_upload_mb.saturating_mul(1_000_000),
+            max_side: self.max_image_side,
+            max_pixels: self.max_megapixels.saturating_mul(1_000_000),
+            max_decoder_bytes: self.decoder_memory_mb.saturating_mul(1024 * 1024),
+        };
         config
     }
 }
@@ -118,6 +168,7 @@ pub fn main() -> ExitCode {
         match cli.command.unwrap_or(Command::Serve) {
             Command::Serve => serve(config).await,
             Command::CreateAdmin { email } => create_admin(config, &email).await,
+            Command::Derive { file, out, timings } => derive(&config, &file, &out, timings),
             Command::Demo { no_serve } => {
                 let db = open(&config).await?;
                 let logins = demo::populate(&db, &config, chrono::Utc::now()).await?;
@@ -170,7 +221,7 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
             "No administrator yet. Open this one-time link to create the first one:\n\n    {link}\n"
         );
     }
-    let state = AppState::new(db.clone(), config, Arc::new(SystemClock));
+    let state = AppState::new(db.clone(), config, Arc::new(SystemClock))?;
     spawn_housekeeping(&state);
     println!(
         "photojury is serving {} (listening on {})",
@@ -217,5 +268,45 @@ async fn create_admin(config: Config, email: &str) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     crate::audit::record(&db, now, None, "admin.create_cli", None, &admin.email).await?;
     println!("Administrator {} created.", admin.email);
+    Ok(())
+}
+
+/// `photojury derive FILE --out DIR`: exactly the upload pipeline, on one file.
+fn derive(
+    config: &Config,
+    file: &std::path::Path,
+    out: &std::path::Path,
+    timings: bool,
+) -> anyhow::Result<()> {
+    let bytes =
+        std::fs::read(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+    let derived = crate::images::derive(&bytes, &config.image_limits)
+        .map_err(|refusal| anyhow::anyhow!("{refusal}"))?;
+    std::fs::create_dir_all(out)?;
+    std::fs::write(out.join("large.jpg"), &derived.large.bytes)?;
+    std::fs::write(out.join("thumb.jpg"), &derived.thumb.bytes)?;
+    println!(
+        "large.jpg {}x{} ({} bytes), thumb.jpg {}x{} ({} bytes), from {}x{}",
+        derived.large.width,
+        derived.large.height,
+        derived.large.bytes.len(),
+        derived.thumb.width,
+        derived.thumb.height,
+        derived.thumb.bytes.len(),
+        derived.width,
+        derived.height
+    );
+    if timings {
+        let t = derived.timings;
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        println!(
+            "timings_ms decode={:.1} orient={:.1} resize={:.1} encode={:.1} total={:.1}",
+            ms(t.decode),
+            ms(t.orient),
+            ms(t.resize),
+            ms(t.encode),
+            ms(t.decode + t.orient + t.resize + t.encode)
+        );
+    }
     Ok(())
 }

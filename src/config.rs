@@ -3,6 +3,8 @@
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 
+use crate::images::ImageLimits;
+
 /// Run-time settings of one server process.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -20,6 +22,10 @@ pub struct Config {
     pub login_burst_per_address: u32,
     /// Proxies whose `X-Forwarded-For` is believed; nobody else's is.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Upload size and image dimension limits.
+    pub image_limits: ImageLimits,
+    /// Photos decoded at once (each may take hundreds of MB); default: the cores.
+    pub decode_permits: usize,
 }
 
 impl Config {
@@ -35,6 +41,8 @@ impl Config {
             login_burst_per_account: 5,
             login_burst_per_address: 20,
             trusted_proxies: Vec::new(),
+            image_limits: ImageLimits::default(),
+            decode_permits: std::thread::available_parallelism().map_or(2, usize::from),
         }
     }
 

@@ -12,6 +12,8 @@ pub mod contests;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod images;
+pub mod submissions;
 pub mod web;
 
 use std::sync::Arc;
@@ -32,18 +34,27 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// Login attempt limiter, per account and per client address.
     pub login_limiter: Arc<accounts::rate_limit::LoginLimiter>,
+    /// Stored originals and derivatives.
+    pub files: images::FileStore,
+    /// Bounds concurrent decodes, so a burst of uploads cannot exhaust memory.
+    pub decode_permits: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
-    /// Builds the state from an open database, a config and a clock.
-    pub fn new(db: Db, config: Config, clock: Arc<dyn Clock>) -> Self {
+    /// Builds the state from an open database, a config and a clock; opens
+    /// the file store (removing temp files an earlier crash left behind).
+    pub fn new(db: Db, config: Config, clock: Arc<dyn Clock>) -> std::io::Result<Self> {
         let login_limiter = Arc::new(accounts::rate_limit::LoginLimiter::new(&config));
-        Self {
+        let files = images::FileStore::open(&config.data_dir)?;
+        let decode_permits = Arc::new(tokio::sync::Semaphore::new(config.decode_permits.max(1)));
+        Ok(Self {
             db,
             config: Arc::new(config),
             clock,
             login_limiter,
-        }
+            files,
+            decode_permits,
+        })
     }
 
     /// The current time according to the injected clock.

@@ -4,7 +4,9 @@
 mod common;
 
 use chrono::Duration;
-use common::{TestApp, contest_fields, create_contest};
+use common::{TestApp, contest_fields, create_contest, entrant};
+use photojury::accounts::queries::{Email, user_by_email};
+use photojury::contests::queries::{Role, assign_role, contest_by_slug};
 use reqwest::StatusCode;
 
 #[tokio::test]
@@ -192,14 +194,15 @@ async fn the_server_clock_enforces_the_deadline_whatever_the_phase_says() {
         .post(&format!("{path}/phase"), &[("to", "open")])
         .await;
 
-    let early = app.person("early@example.org").await;
-    early
+    let visitor = app.person("early@example.org").await;
+    visitor
         .get("/contests/deadline")
         .await
         .assert_contains("Enter this contest");
-    let page = early.post("/contests/deadline/enter", &[]).await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    early
+    entrant(&app, "deadline", "ana@example.org", "Ana Karimova").await;
+    let ana_page = app.browser();
+    ana_page.sign_in("ana@example.org", "person-password").await;
+    ana_page
         .get("/contests/deadline")
         .await
         .assert_contains("You have entered this contest.");
@@ -211,14 +214,31 @@ async fn the_server_clock_enforces_the_deadline_whatever_the_phase_says() {
     let public = late.get("/contests/deadline").await;
     public.assert_contains("Entries closed: the deadline has passed.");
     assert!(!public.body.contains("Enter this contest"));
-    let page = late.post("/contests/deadline/enter", &[]).await;
+    let page = late.get("/contests/deadline/entry").await;
     assert_eq!(page.status, StatusCode::CONFLICT);
     page.assert_contains("The deadline has passed");
+    let category: i64 = sqlx::query_scalar("SELECT MAX(id) FROM categories")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let page = late
+        .post(
+            "/contests/deadline/entry",
+            &[
+                ("category", &category.to_string()),
+                ("full_name", "Late"),
+                ("country", "Kyrgyzstan"),
+                ("consent_rules", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::CONFLICT);
     assert_eq!(app.count("contests WHERE phase = 'open'").await, 1);
     assert_eq!(
         app.count("contest_roles WHERE role = 'participant'").await,
         1
     );
+    assert_eq!(app.count("portfolios").await, 1);
 }
 
 #[tokio::test]
@@ -232,19 +252,13 @@ async fn a_juror_cannot_enter_the_contest_they_judge() {
     let juror = app
         .account("juror@example.org", "person-password", false)
         .await;
-    let contest = photojury::contests::queries::contest_by_slug(&app.state.db, "conflict")
+    let contest = contest_by_slug(&app.state.db, "conflict")
         .await
         .unwrap()
         .unwrap();
-    photojury::contests::queries::assign_role(
-        &app.state.db,
-        contest.id,
-        juror.id,
-        photojury::contests::queries::Role::Juror,
-        0,
-    )
-    .await
-    .unwrap();
+    assign_role(&app.state.db, contest.id, juror.id, Role::Juror, 0)
+        .await
+        .unwrap();
 
     let browser = app.browser();
     browser
@@ -254,7 +268,7 @@ async fn a_juror_cannot_enter_the_contest_they_judge() {
         .get("/contests/conflict")
         .await
         .assert_contains("You are on this contest's jury");
-    let page = browser.post("/contests/conflict/enter", &[]).await;
+    let page = browser.get("/contests/conflict/entry").await;
     assert_eq!(page.status, StatusCode::CONFLICT);
     page.assert_contains("You are on this contest&#39;s jury, so you cannot enter it.");
     assert_eq!(
@@ -263,31 +277,15 @@ async fn a_juror_cannot_enter_the_contest_they_judge() {
     );
 
     // And the other way round: a participant cannot be made a juror.
-    let ana = app.person("ana@example.org").await;
-    ana.get("/contests/conflict").await;
-    assert_eq!(
-        ana.post("/contests/conflict/enter", &[]).await.status,
-        StatusCode::SEE_OTHER
-    );
-    let ana_id = app.count("users WHERE email = 'ana@example.org'").await;
-    assert_eq!(ana_id, 1);
-    let ana_user = photojury::accounts::queries::user_by_email(
-        &app.state.db,
-        &photojury::accounts::queries::Email::parse("ana@example.org").unwrap(),
-    )
-    .await
-    .unwrap()
-    .unwrap()
-    .0;
-    let err = photojury::contests::queries::assign_role(
-        &app.state.db,
-        contest.id,
-        ana_user.id,
-        photojury::contests::queries::Role::Juror,
-        0,
-    )
-    .await
-    .unwrap_err();
+    entrant(&app, "conflict", "ana@example.org", "Ana Karimova").await;
+    let ana = user_by_email(&app.state.db, &Email::parse("ana@example.org").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .0;
+    let err = assign_role(&app.state.db, contest.id, ana.id, Role::Juror, 0)
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("already a participant"), "{err}");
 }
 

@@ -18,7 +18,6 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(public::index))
         .route("/contests/{slug}", get(public::show))
-        .route("/contests/{slug}/enter", post(public::enter))
         .route("/admin", get(admin::index))
         .route("/admin/audit", get(admin::audit_page))
         .route("/admin/contests", post(admin::create))

@@ -1,12 +1,11 @@
-//! Public contest pages: the list of contests, the call for entries, and
-//! entering a contest (which makes the signed-in person its participant).
+//! Public contest pages: the list of contests and the call for entries.
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 
 use crate::contests::model::{Phase, check_submissions_open, describe_time, time_left};
-use crate::contests::queries::{self, Contest, Role, RoleError};
+use crate::contests::queries::{self, Contest, Role};
 use crate::contests::structure::{self, Category, Criterion};
 use crate::web::{Ctx, Nav, render};
 use crate::{AppError, AppState};
@@ -119,25 +118,4 @@ pub async fn show(
         contest,
     };
     Ok(render(&page)?.into_response())
-}
-
-/// `POST /contests/{slug}/enter`: only while entries are open by the server
-/// clock, and never for a juror of the same contest.
-pub async fn enter(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(slug): Path<String>,
-) -> Result<Response, AppError> {
-    let user = ctx.require_user()?;
-    let contest = visible_contest(&state, &ctx, &slug).await?;
-    let now = state.now().timestamp();
-    check_submissions_open(contest.phase, contest.opens_at, contest.closes_at, now)
-        .map_err(|why| AppError::Conflict(why.to_owned()))?;
-    match queries::assign_role(&state.db, contest.id, user.id, Role::Participant, now).await {
-        Ok(()) => Ok(Redirect::to(&format!("/contests/{}", contest.slug)).into_response()),
-        Err(RoleError::OtherRole(_)) => Err(AppError::Conflict(
-            "You are on this contest's jury, so you cannot enter it.".to_owned(),
-        )),
-        Err(RoleError::Db(err)) => Err(err.into()),
-    }
 }

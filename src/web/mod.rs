@@ -36,6 +36,7 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; object-src 'none'
      frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 const STYLE_CSS: &str = include_str!("assets/style.css");
+const UPLOAD_JS: &str = include_str!("assets/upload.js");
 
 /// The whole application.
 pub fn app(state: AppState) -> Router {
@@ -56,8 +57,10 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/static/style.css", get(style_css))
+        .route("/static/upload.js", get(upload_js))
         .merge(crate::accounts::router())
         .merge(crate::contests::router())
+        .merge(crate::submissions::router())
         .fallback(|| async { AppError::NotFound })
         .layer(axum::middleware::from_fn(csrf::verify))
         .layer(sessions)
@@ -106,4 +109,14 @@ async fn style_css() -> impl IntoResponse {
 /// Renders an askama template into an HTML response.
 pub fn render(template: &impl askama::Template) -> Result<axum::response::Html<String>, AppError> {
     Ok(axum::response::Html(template.render()?))
+}
+
+async fn upload_js() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        UPLOAD_JS,
+    )
 }

@@ -3,6 +3,8 @@
 //! `PHOTOJURY_TEST_DATABASE_URL` is set), and a cookie-keeping browser.
 #![allow(dead_code)]
 
+pub mod hostile;
+
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
@@ -113,7 +115,7 @@ impl TestApp {
         let db = Db::connect(&self.config.database_url)
             .await
             .expect("open database");
-        let state = AppState::new(db, self.config.clone(), self.clock.clone());
+        let state = AppState::new(db, self.config.clone(), self.clock.clone()).expect("state");
         let base = listen(state.clone()).await;
         (base, state)
     }
@@ -121,7 +123,7 @@ impl TestApp {
     async fn serve(db: Db, config: Config, dir: tempfile::TempDir, pg: Option<PgDatabase>) -> Self {
         let start = DateTime::<Utc>::from_timestamp(START, 0).expect("start time");
         let clock = Arc::new(ManualClock::new(start));
-        let state = AppState::new(db, config.clone(), clock.clone());
+        let state = AppState::new(db, config.clone(), clock.clone()).expect("state");
         let base = listen(state.clone()).await;
         Self {
             base,
@@ -306,6 +308,38 @@ impl Browser {
         self.read(response).await
     }
 
+    /// Posts a multipart photo form (token in the query, as the page does).
+    /// `json` asks for the script's JSON answer instead of a page.
+    pub async fn upload(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: Vec<(&str, Vec<u8>)>,
+        json: bool,
+    ) -> Page {
+        let token = self.csrf.lock().unwrap().clone().unwrap_or_default();
+        let mut form = reqwest::multipart::Form::new();
+        for (name, value) in fields {
+            form = form.text(name.to_string(), value.to_string());
+        }
+        for (file_name, bytes) in files {
+            let part = reqwest::multipart::Part::bytes(bytes)
+                .file_name(file_name.to_owned())
+                .mime_str("image/jpeg")
+                .unwrap();
+            form = form.part("file", part);
+        }
+        let mut request = self
+            .client
+            .post(format!("{}{path}?csrf={token}", self.base))
+            .multipart(form);
+        if json {
+            request = request.header("accept", "application/json");
+        }
+        let response = request.send().await.expect("upload");
+        self.read(response).await
+    }
+
     /// Loads the login form and signs in; panics if that fails.
     pub async fn sign_in(&self, email: &str, password: &str) {
         self.get("/login").await;
@@ -321,6 +355,76 @@ impl Browser {
         // Load a page so the rotated token is known.
         self.get("/account").await;
     }
+}
+
+/// A real camera photo from the shared fixtures.
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/../shared/fixtures/photos/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
+}
+
+/// A small distinct PNG (colour from `seed`), for tests that need many photos.
+pub fn generated_png(seed: u8) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(64, 48, |x, y| {
+        image::Rgb([seed, (x * 4) as u8, (y * 5) as u8])
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+/// Opens a contest made by [`create_contest`] and signs a participant up
+/// through the eligibility form; returns their browser.
+pub async fn entrant(app: &TestApp, slug: &str, email: &str, name: &str) -> Browser {
+    let browser = app.person(email).await;
+    let form = browser.get(&format!("/contests/{slug}/entry")).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    let category = form
+        .body
+        .split("name=\"category\" value=\"")
+        .nth(2)
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .to_owned();
+    let page = browser
+        .post(
+            &format!("/contests/{slug}/entry"),
+            &[
+                ("category", &category),
+                ("full_name", name),
+                ("country", "Kyrgyzstan"),
+                ("consent_rules", "1"),
+                ("consent_name", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    browser.get(&format!("/contests/{slug}/entry")).await;
+    browser
+}
+
+/// Files stored under the data dir's object store.
+pub fn stored_files(app: &TestApp) -> usize {
+    fn walk(dir: &std::path::Path) -> usize {
+        std::fs::read_dir(dir).map_or(0, |entries| {
+            entries
+                .flatten()
+                .map(|e| {
+                    if e.path().is_dir() {
+                        walk(&e.path())
+                    } else {
+                        1
+                    }
+                })
+                .sum()
+        })
+    }
+    walk(&app.dir.path().join("files").join("objects"))
 }
 
 /// The fields of a complete contest form.

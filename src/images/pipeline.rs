@@ -1,0 +1,330 @@
+//! The anonymizing pipeline: a refused file gets a clear reason; an accepted
+//! one is decoded under limits, turned upright, and re-encoded from its pixels
+//! alone into the two derivatives jurors see. Nothing of the uploaded file's
+//! bytes (EXIF, XMP, IPTC, maker notes, comments, thumbnails, ICC) survives.
+
+use std::io::Cursor;
+use std::time::{Duration, Instant};
+
+use fast_image_resize::images::Image;
+use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader};
+
+use crate::images::sniff::{Accepted, Other, sniff};
+
+/// Long edge of the juror's full view.
+pub const LARGE_EDGE: u32 = 2560;
+/// Long edge of grid thumbnails.
+pub const THUMB_EDGE: u32 = 480;
+
+/// Limits checked before and during decoding; all configurable.
+#[derive(Debug, Clone, Copy)]
+pub struct ImageLimits {
+    /// Largest upload, in bytes (enforced while streaming, too).
+    pub max_bytes: u64,
+    /// Largest width or height, in pixels (from the header, before decoding).
+    pub max_side: u32,
+    /// Largest area, in pixels (from the header, before decoding).
+    pub max_pixels: u64,
+    /// Most memory the decoder may allocate.
+    pub max_decoder_bytes: u64,
+}
+
+impl Default for ImageLimits {
+    fn default() -> Self {
+        Self {
+            max_bytes: 40 * 1000 * 1000,
+            max_side: 12_000,
+            max_pixels: 100_000_000,
+            max_decoder_bytes: 512 * 1024 * 1024,
+        }
+    }
+}
+
+/// Why a file was refused; `Display` is the one-line message shown to people.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    /// Not JPEG or PNG.
+    #[error("{}", .0.message())]
+    NotAPhoto(Other),
+    /// Over the size limit.
+    #[error("The file is larger than {}. Export it at a smaller size and upload that.", human_size(*.0))]
+    TooBig(u64),
+    /// Over the dimension limits.
+    #[error(
+        "The image is {width} × {height} pixels; the limit is {max_side} pixels a side and {max_megapixels} megapixels."
+    )]
+    TooManyPixels {
+        /// Declared width.
+        width: u32,
+        /// Declared height.
+        height: u32,
+        /// The side limit.
+        max_side: u32,
+        /// The area limit, in megapixels.
+        max_megapixels: u64,
+    },
+    /// Cut off before its end.
+    #[error("The file is incomplete (the upload may have been cut off). Upload it again.")]
+    Truncated,
+    /// Would need more memory to decode than allowed.
+    #[error(
+        "The image needs more memory to open than this server allows. Export it at a smaller size and upload that."
+    )]
+    TooMuchMemory,
+    /// Damaged or not really what it claims.
+    #[error("The image could not be read: the file is damaged.")]
+    Damaged,
+}
+
+/// `40 MB`, `150 KB`: sizes as people read them (decimal units, as on disks).
+pub fn human_size(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{} MB", bytes / 1_000_000)
+    } else {
+        format!("{} KB", bytes.div_ceil(1000))
+    }
+}
+
+/// One derivative: a clean JPEG and its size.
+#[derive(Clone)]
+pub struct Encoded {
+    /// JFIF bytes with no metadata segment.
+    pub bytes: Vec<u8>,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+impl std::fmt::Debug for Encoded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Encoded({}x{}, {} bytes)",
+            self.width,
+            self.height,
+            self.bytes.len()
+        )
+    }
+}
+
+/// Time spent in each stage, for the benchmark.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    /// Header checks and decoding.
+    pub decode: Duration,
+    /// Applying the EXIF orientation and flattening to RGB.
+    pub orient: Duration,
+    /// Both resizes.
+    pub resize: Duration,
+    /// Both encodes.
+    pub encode: Duration,
+}
+
+/// The two derivatives of an accepted photo.
+#[derive(Debug, Clone)]
+pub struct Derived {
+    /// Long edge at most [`LARGE_EDGE`].
+    pub large: Encoded,
+    /// Long edge at most [`THUMB_EDGE`].
+    pub thumb: Encoded,
+    /// Upright width of the original.
+    pub width: u32,
+    /// Upright height of the original.
+    pub height: u32,
+    /// Per-stage timings.
+    pub timings: Timings,
+}
+
+/// Checks the size, the format and the declared dimensions, without decoding.
+pub fn check(bytes: &[u8], limits: &ImageLimits) -> Result<(Accepted, u32, u32), Refusal> {
+    if bytes.len() as u64 > limits.max_bytes {
+        return Err(Refusal::TooBig(limits.max_bytes));
+    }
+    let format = sniff(bytes).map_err(Refusal::NotAPhoto)?;
+    let reader = ImageReader::with_format(Cursor::new(bytes), image_format(format));
+    let (width, height) = reader.into_dimensions().map_err(|e| classify(&e))?;
+    if width == 0
+        || height == 0
+        || width > limits.max_side
+        || height > limits.max_side
+        || u64::from(width) * u64::from(height) > limits.max_pixels
+    {
+        return Err(Refusal::TooManyPixels {
+            width,
+            height,
+            max_side: limits.max_side,
+            max_megapixels: limits.max_pixels / 1_000_000,
+        });
+    }
+    if format == Accepted::Jpeg && !jpeg_has_end(bytes) {
+        return Err(Refusal::Truncated);
+    }
+    Ok((format, width, height))
+}
+
+fn image_format(format: Accepted) -> ImageFormat {
+    match format {
+        Accepted::Jpeg => ImageFormat::Jpeg,
+        Accepted::Png => ImageFormat::Png,
+    }
+}
+
+fn classify(err: &ImageError) -> Refusal {
+    match err {
+        ImageError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+            Refusal::Truncated
+        }
+        ImageError::Limits(_) => Refusal::TooMuchMemory,
+        _ => Refusal::Damaged,
+    }
+}
+
+/// Whether a JPEG's entropy-coded data reaches an end-of-image marker. A file
+/// cut short has none; bytes appended after a real end are ignored anyway.
+fn jpeg_has_end(bytes: &[u8]) -> bool {
+    // Walk the marker segments up to the first start-of-scan, so that an
+    // embedded EXIF thumbnail's own end marker does not count.
+    let mut at = 2;
+    while at + 4 <= bytes.len() {
+        if bytes[at] != 0xFF {
+            return false;
+        }
+        let marker = bytes[at + 1];
+        if marker == 0xFF {
+            at += 1;
+            continue;
+        }
+        let len = usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
+        if marker == 0xDA {
+            let scan = &bytes[(at + 2 + len).min(bytes.len())..];
+            // Inside entropy-coded data 0xFF is followed by 0x00 or a restart
+            // marker, so 0xFF 0xD9 can only be the end of the image.
+            return scan.windows(2).any(|w| w == [0xFF, 0xD9]);
+        }
+        at += 2 + len;
+    }
+    false
+}
+
+/// Decodes an accepted photo under the limits, applies its EXIF orientation
+/// and returns upright 8-bit RGB (transparency flattened onto white).
+pub fn decode(bytes: &[u8], limits: &ImageLimits) -> Result<(DynamicImage, Timings), Refusal> {
+    let started = Instant::now();
+    let (format, _, _) = check(bytes, limits)?;
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format(format));
+    let mut decoder_limits = image::Limits::default();
+    decoder_limits.max_image_width = Some(limits.max_side);
+    decoder_limits.max_image_height = Some(limits.max_side);
+    decoder_limits.max_alloc = Some(limits.max_decoder_bytes);
+    reader.limits(decoder_limits);
+    let mut decoder = reader.into_decoder().map_err(|e| classify(&e))?;
+    // The decoded buffer, plus an 8-bit RGB copy and the resized images, must
+    // fit the allowance; check before allocating anything.
+    let (w, h) = decoder.dimensions();
+    let working = decoder
+        .total_bytes()
+        .saturating_add(u64::from(w) * u64::from(h) * 3);
+    if working > limits.max_decoder_bytes {
+        return Err(Refusal::TooMuchMemory);
+    }
+    // Broken EXIF must not stop a photo with good pixels: no orientation then.
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let image = DynamicImage::from_decoder(decoder).map_err(|e| classify(&e))?;
+    let decoded = Instant::now();
+    let mut image = flatten(image);
+    image.apply_orientation(orientation);
+    let timings = Timings {
+        decode: decoded - started,
+        orient: decoded.elapsed(),
+        ..Timings::default()
+    };
+    Ok((image, timings))
+}
+
+/// 8-bit RGB; alpha is composited onto white (not dropped, which shows garbage).
+fn flatten(image: DynamicImage) -> DynamicImage {
+    if !image.color().has_alpha() {
+        return DynamicImage::ImageRgb8(image.into_rgb8());
+    }
+    let rgba = image.into_rgba8();
+    let (w, h) = rgba.dimensions();
+    let mut rgb = image::RgbImage::new(w, h);
+    for (out, px) in rgb.pixels_mut().zip(rgba.pixels()) {
+        let a = u16::from(px[3]);
+        for c in 0..3 {
+            let v = (u16::from(px[c]) * a + 255 * (255 - a) + 127) / 255;
+            out[c] = u8::try_from(v).unwrap_or(u8::MAX);
+        }
+    }
+    DynamicImage::ImageRgb8(rgb)
+}
+
+/// The size that fits `edge` on the long side, never larger than the source.
+pub fn fit(width: u32, height: u32, edge: u32) -> (u32, u32) {
+    let long = width.max(height);
+    if long <= edge {
+        return (width, height);
+    }
+    let scale = f64::from(edge) / f64::from(long);
+    let w = (f64::from(width) * scale).round().max(1.0);
+    let h = (f64::from(height) * scale).round().max(1.0);
+    // Both are at most `edge` (a u32) by construction.
+    (w as u32, h as u32)
+}
+
+fn resize(src: &Image<'_>, edge: u32, resizer: &mut Resizer) -> Result<Image<'static>, Refusal> {
+    let (w, h) = fit(src.width(), src.height(), edge);
+    let mut dst = Image::new(w, h, PixelType::U8x3);
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
+    resizer
+        .resize(src, &mut dst, &options)
+        .map_err(|_| Refusal::Damaged)?;
+    Ok(dst)
+}
+
+fn encode(image: &Image<'_>, quality: u8) -> Result<Encoded, Refusal> {
+    let (w, h) = (image.width(), image.height());
+    let (w16, h16) = (
+        u16::try_from(w).map_err(|_| Refusal::Damaged)?,
+        u16::try_from(h).map_err(|_| Refusal::Damaged)?,
+    );
+    let mut bytes = Vec::with_capacity(image.buffer().len() / 8);
+    let encoder = jpeg_encoder::Encoder::new(&mut bytes, quality);
+    encoder
+        .encode(image.buffer(), w16, h16, jpeg_encoder::ColorType::Rgb)
+        .map_err(|_| Refusal::Damaged)?;
+    Ok(Encoded {
+        bytes,
+        width: w,
+        height: h,
+    })
+}
+
+/// The whole pipeline: check, decode, orient, make `large` and `thumb`.
+pub fn derive(bytes: &[u8], limits: &ImageLimits) -> Result<Derived, Refusal> {
+    let (image, mut timings) = decode(bytes, limits)?;
+    let (width, height) = (image.width(), image.height());
+    let started = Instant::now();
+    let source = Image::from_vec_u8(width, height, image.into_rgb8().into_raw(), PixelType::U8x3)
+        .map_err(|_| Refusal::Damaged)?;
+    let mut resizer = Resizer::new();
+    let large = resize(&source, LARGE_EDGE, &mut resizer)?;
+    drop(source);
+    // The thumbnail comes from the large image: far fewer pixels to filter.
+    let thumb = resize(&large, THUMB_EDGE, &mut resizer)?;
+    let resized = Instant::now();
+    timings.resize = resized - started;
+    let large = encode(&large, 86)?;
+    let thumb = encode(&thumb, 82)?;
+    timings.encode = resized.elapsed();
+    Ok(Derived {
+        large,
+        thumb,
+        width,
+        height,
+        timings,
+    })
+}

@@ -1,0 +1,137 @@
+//! Recognises uploads by their bytes, never by name or Content-Type, and says
+//! in plain words what a refused file is and what to do instead.
+
+/// A format photojury accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accepted {
+    /// JPEG (any camera, most phones when set to "most compatible").
+    Jpeg,
+    /// PNG (screenshots, exports).
+    Png,
+}
+
+/// What a refused file turned out to be, for the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Other {
+    /// Nothing at all.
+    Empty,
+    /// HEIC/HEIF/AVIF from a phone.
+    Heic,
+    /// WebP.
+    Webp,
+    /// GIF.
+    Gif,
+    /// TIFF or a camera raw file built on TIFF.
+    Tiff,
+    /// SVG drawing.
+    Svg,
+    /// An HTML page.
+    Html,
+    /// A PDF document.
+    Pdf,
+    /// A ZIP archive (or a document built on ZIP).
+    Zip,
+    /// Anything else.
+    Unknown,
+}
+
+impl Other {
+    /// The sentence shown on the form and printed by `photojury derive`.
+    pub fn message(self) -> &'static str {
+        match self {
+            Other::Empty => "The file is empty. Choose a JPEG or PNG photo.",
+            Other::Heic => {
+                "This is a HEIC photo from a phone. Export it as JPEG (or set the camera to \"Most compatible\") and upload that."
+            }
+            Other::Webp => "This is a WebP image. Save it as JPEG or PNG and upload that.",
+            Other::Gif => "This is a GIF. photojury accepts JPEG and PNG photos.",
+            Other::Tiff => "This is a TIFF or camera raw file. Export it as JPEG and upload that.",
+            Other::Svg => {
+                "This is an SVG drawing, not a photo. photojury accepts JPEG and PNG photos."
+            }
+            Other::Html => {
+                "This is a web page, not a photo. photojury accepts JPEG and PNG photos."
+            }
+            Other::Pdf => "This is a PDF document. Export the photo as JPEG and upload that.",
+            Other::Zip => "This is an archive. Upload each photo on its own, as JPEG or PNG.",
+            Other::Unknown => {
+                "This file is not a photo photojury can read. It accepts JPEG and PNG."
+            }
+        }
+    }
+}
+
+/// Looks at the first bytes and decides.
+pub fn sniff(bytes: &[u8]) -> Result<Accepted, Other> {
+    if bytes.is_empty() {
+        return Err(Other::Empty);
+    }
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        return Ok(Accepted::Jpeg);
+    }
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Ok(Accepted::Png);
+    }
+    if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
+        return Err(Other::Heic);
+    }
+    if bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
+        return Err(Other::Webp);
+    }
+    if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        return Err(Other::Gif);
+    }
+    if bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*") {
+        return Err(Other::Tiff);
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err(Other::Pdf);
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(Other::Zip);
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    if head.contains("<svg") {
+        return Err(Other::Svg);
+    }
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.contains("<script")
+        || head.contains("<body")
+    {
+        return Err(Other::Html);
+    }
+    Err(Other::Unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn photos_are_recognised_by_their_bytes() {
+        assert_eq!(
+            sniff(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]),
+            Ok(Accepted::Jpeg)
+        );
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Ok(Accepted::Png));
+    }
+
+    #[test]
+    fn everything_else_is_named() {
+        assert_eq!(sniff(b""), Err(Other::Empty));
+        assert_eq!(sniff(b"\0\0\0\x18ftypheic\0\0\0\0"), Err(Other::Heic));
+        assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), Err(Other::Webp));
+        assert_eq!(sniff(b"GIF89a...."), Err(Other::Gif));
+        assert_eq!(sniff(b"II*\0\x08\0\0\0"), Err(Other::Tiff));
+        assert_eq!(sniff(b"%PDF-1.7\n"), Err(Other::Pdf));
+        assert_eq!(sniff(b"<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"), Err(Other::Svg));
+        assert_eq!(
+            sniff(b"<!DOCTYPE html><html><body>hi</body></html>"),
+            Err(Other::Html)
+        );
+        assert_eq!(sniff(b"hello world"), Err(Other::Unknown));
+        assert!(Other::Heic.message().contains("Export it as JPEG"));
+    }
+}

@@ -1,0 +1,134 @@
+//! Content-addressed file storage under the data dir. A file is durable before
+//! any row points to it: written to a temp file, fsynced, renamed into place,
+//! and the directory fsynced. Interrupted writes leave only temp files, which
+//! start-up removes.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+/// Files named by the SHA-256 of their bytes.
+#[derive(Debug, Clone)]
+pub struct FileStore {
+    objects: PathBuf,
+    tmp: PathBuf,
+}
+
+/// The lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+fn valid_hash(hash: &str) -> bool {
+    hash.len() == 64
+        && hash
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+impl FileStore {
+    /// Opens (creating) `DATA_DIR/files`, and removes temp files left by a crash.
+    pub fn open(data_dir: &Path) -> io::Result<Self> {
+        let root = data_dir.join("files");
+        let store = Self {
+            objects: root.join("objects"),
+            tmp: root.join("tmp"),
+        };
+        fs::create_dir_all(&store.objects)?;
+        fs::create_dir_all(&store.tmp)?;
+        for entry in fs::read_dir(&store.tmp)? {
+            let entry = entry?;
+            if entry.file_type()?.is_file() {
+                fs::remove_file(entry.path())?;
+            }
+        }
+        Ok(store)
+    }
+
+    /// Where the file with this hash lives (`objects/ab/abcdef…`).
+    pub fn path(&self, hash: &str) -> Option<PathBuf> {
+        valid_hash(hash).then(|| self.objects.join(&hash[..2]).join(hash))
+    }
+
+    /// Stores `bytes` durably and returns their hash. Storing the same bytes
+    /// twice keeps one file.
+    pub fn put(&self, bytes: &[u8]) -> io::Result<String> {
+        let hash = sha256_hex(bytes);
+        let dir = self.objects.join(&hash[..2]);
+        let path = dir.join(&hash);
+        if path.exists() {
+            return Ok(hash);
+        }
+        fs::create_dir_all(&dir)?;
+        let mut nonce = [0u8; 8];
+        rand::rng().fill_bytes(&mut nonce);
+        let tmp = self
+            .tmp
+            .join(format!("{}.{}", &hash[..16], hex::encode(nonce)));
+        let written = (|| {
+            let mut file = File::create(&tmp)?;
+            file.write_all(bytes)?;
+            file.sync_all()?;
+            fs::rename(&tmp, &path)?;
+            sync_dir(&dir)
+        })();
+        if written.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        written.map(|()| hash)
+    }
+
+    /// Reads a stored file.
+    pub fn get(&self, hash: &str) -> io::Result<Vec<u8>> {
+        let path = self
+            .path(hash)
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a SHA-256"))?;
+        fs::read(path)
+    }
+
+    /// Number of leftover temp files (zero after a clean start).
+    pub fn temp_files(&self) -> io::Result<usize> {
+        Ok(fs::read_dir(&self.tmp)?.count())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_file_is_found_by_its_hash_and_stored_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = FileStore::open(dir.path()).unwrap();
+        let hash = store.put(b"photo bytes").unwrap();
+        assert_eq!(hash, sha256_hex(b"photo bytes"));
+        assert_eq!(store.get(&hash).unwrap(), b"photo bytes");
+        assert_eq!(store.put(b"photo bytes").unwrap(), hash);
+        assert_eq!(store.temp_files().unwrap(), 0);
+    }
+
+    #[test]
+    fn leftover_temp_files_are_removed_at_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = FileStore::open(dir.path()).unwrap();
+        fs::write(store.tmp.join("half-written"), b"partial").unwrap();
+        assert_eq!(store.temp_files().unwrap(), 1);
+        let store = FileStore::open(dir.path()).unwrap();
+        assert_eq!(store.temp_files().unwrap(), 0);
+    }
+
+    #[test]
+    fn hashes_that_are_not_sha256_name_no_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = FileStore::open(dir.path()).unwrap();
+        assert!(store.path("../../etc/passwd").is_none());
+        assert!(store.path(&"A".repeat(64)).is_none());
+    }
+}

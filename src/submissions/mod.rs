@@ -1,0 +1,66 @@
+//! Submissions: a participant's portfolio (eligibility answers, photos with
+//! titles and captions, a story), random entry numbers, and the admin's
+//! screening of entries once submissions close.
+
+pub mod entry;
+pub mod identity;
+pub mod numbers;
+pub mod photos;
+pub mod queries;
+pub mod screening;
+pub mod upload;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::AppState;
+
+/// Participant and screening routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/contests/{slug}/entry",
+            get(entry::show).post(entry::create),
+        )
+        .route("/contests/{slug}/entry/story", post(entry::save_story))
+        .route("/contests/{slug}/entry/withdraw", post(entry::withdraw))
+        .route("/contests/{slug}/entry/receipt", get(entry::receipt))
+        .route("/contests/{slug}/entry/photos", post(photos::add))
+        .route(
+            "/contests/{slug}/entry/photos/{id}",
+            post(photos::update_text),
+        )
+        .route(
+            "/contests/{slug}/entry/photos/{id}/delete",
+            post(photos::delete),
+        )
+        .route(
+            "/contests/{slug}/entry/photos/{id}/move",
+            post(photos::reorder),
+        )
+        .route(
+            "/contests/{slug}/entry/photos/{id}/replace",
+            post(photos::replace),
+        )
+        .route(
+            "/contests/{slug}/entry/photos/{id}/{size}",
+            get(photos::image),
+        )
+        .route("/admin/contests/{id}/entries", get(screening::list))
+        .route(
+            "/admin/contests/{id}/entries/{portfolio}/status",
+            post(screening::set_status),
+        )
+        .route(
+            "/admin/contests/{id}/entries/{portfolio}/redact",
+            post(screening::redact),
+        )
+        .route(
+            "/admin/contests/{id}/photos/{photo}/original",
+            get(screening::original),
+        )
+        .route(
+            "/admin/contests/{id}/photos/{photo}/{size}",
+            get(screening::derivative),
+        )
+}

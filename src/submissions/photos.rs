@@ -1,0 +1,363 @@
+//! A participant's photos: upload (plain form or one request per file from the
+//! progress-bar script), titles and captions, order, replacement, removal, and
+//! the owner's own view of the derivatives.
+
+use axum::Form;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::contests::model::JudgingUnit;
+use crate::contests::structure;
+use crate::images::Refusal;
+use crate::submissions::entry::{ensure_open, entry_response, load, photo_limit, reflag};
+use crate::submissions::queries::{self, Portfolio, StoredPhoto};
+use crate::submissions::upload::{self, FormError};
+use crate::web::Ctx;
+use crate::{AppError, AppState, audit};
+
+/// Longest title, in characters.
+pub const MAX_TITLE_CHARS: usize = 200;
+/// Longest caption, in characters.
+pub const MAX_CAPTION_CHARS: usize = 2000;
+
+fn check_text(title: &str, caption: &str) -> Vec<String> {
+    let mut errors = Vec::new();
+    if title.chars().count() > MAX_TITLE_CHARS {
+        errors.push(format!("A title is at most {MAX_TITLE_CHARS} characters."));
+    }
+    if caption.chars().count() > MAX_CAPTION_CHARS {
+        errors.push(format!(
+            "A caption is at most {MAX_CAPTION_CHARS} characters."
+        ));
+    }
+    errors
+}
+
+/// The script asks for JSON; the plain form gets a page.
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"))
+}
+
+fn json(status: StatusCode, body: serde_json::Value) -> Response {
+    (status, axum::Json(body)).into_response()
+}
+
+/// One uploaded file's outcome.
+enum Outcome {
+    Added(Option<i64>),
+    Refused(String),
+}
+
+async fn add_one(
+    state: &AppState,
+    portfolio: &Portfolio,
+    unit: JudgingUnit,
+    bytes: bytes::Bytes,
+    title: &str,
+    caption: &str,
+) -> Result<Outcome, AppError> {
+    let sha = upload::original_hash(&bytes);
+    if let Some(number) = queries::duplicate_of(&state.db, portfolio.contest_id, &sha).await? {
+        let which = number.map(|n| format!(" (entry {n})")).unwrap_or_default();
+        return Ok(Outcome::Refused(format!(
+            "This photo is already in this contest{which}."
+        )));
+    }
+    let mut stored: StoredPhoto = match upload::accept(state, bytes).await? {
+        Ok(stored) => stored,
+        Err(refusal) => return Ok(Outcome::Refused(refusal.to_string())),
+    };
+    stored.title = title.to_owned();
+    stored.caption = caption.to_owned();
+    let numbered = unit == JudgingUnit::Photo;
+    let now = state.now().timestamp();
+    match queries::insert_photo(
+        &state.db,
+        portfolio.contest_id,
+        portfolio.id,
+        &stored,
+        numbered,
+        now,
+    )
+    .await
+    {
+        Ok(id) => {
+            let number = queries::photo_of(&state.db, portfolio.id, id)
+                .await?
+                .and_then(|p| p.number);
+            Ok(Outcome::Added(number))
+        }
+        Err(err) if crate::db::is_unique_violation(&err) => Ok(Outcome::Refused(
+            "This photo is already in this contest.".into(),
+        )),
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// `POST /contests/{slug}/entry/photos?csrf=…` (multipart: title, caption, file…).
+pub async fn add(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, AppError> {
+    let entry = load(&state, &ctx, &slug).await?;
+    let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
+    let json_reply = wants_json(&headers);
+    if let Err(err) = ensure_open(&state, &entry.contest) {
+        return match (json_reply, err) {
+            (true, AppError::Conflict(msg)) => Ok(json(
+                StatusCode::CONFLICT,
+                serde_json::json!({ "error": msg }),
+            )),
+            (_, err) => Err(err),
+        };
+    }
+    let mut errors = Vec::new();
+    let mut added = Vec::new();
+    match upload::read_photo_form(&headers, body, state.config.image_limits.max_bytes).await {
+        Err(FormError::Refused(refusal)) => errors.push(refusal.to_string()),
+        Err(FormError::Malformed(msg)) => errors.push(msg),
+        Ok(form) => {
+            let (title, caption) = (form.text("title"), form.text("caption"));
+            errors.extend(check_text(&title, &caption));
+            let files: Vec<_> = form.files.into_iter().filter(|f| !f.is_empty()).collect();
+            if files.is_empty() && errors.is_empty() {
+                errors.push(Refusal::NotAPhoto(crate::images::sniff::Other::Empty).to_string());
+            }
+            let categories = structure::categories_of(&state.db, entry.contest.id).await?;
+            let limit = photo_limit(&entry.contest, &categories, portfolio.category_id);
+            for bytes in files {
+                if !errors.is_empty() {
+                    break;
+                }
+                let count = i64::try_from(queries::photos_of(&state.db, portfolio.id).await?.len())
+                    .unwrap_or(i64::MAX);
+                if count >= limit {
+                    errors.push(format!(
+                        "Your portfolio already has {count} photos, the most this category allows."
+                    ));
+                    break;
+                }
+                match add_one(
+                    &state,
+                    &portfolio,
+                    entry.contest.judging_unit,
+                    bytes,
+                    &title,
+                    &caption,
+                )
+                .await?
+                {
+                    Outcome::Added(number) => added.push(number),
+                    Outcome::Refused(msg) => errors.push(msg),
+                }
+            }
+        }
+    }
+    if !added.is_empty() {
+        reflag(&state, &entry.user, portfolio.id).await?;
+    }
+    if json_reply {
+        return Ok(if errors.is_empty() {
+            json(StatusCode::OK, serde_json::json!({ "added": added }))
+        } else {
+            json(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                serde_json::json!({ "error": errors.join(" "), "added": added }),
+            )
+        });
+    }
+    if errors.is_empty() {
+        Ok(Redirect::to(&format!("/contests/{}/entry", entry.contest.slug)).into_response())
+    } else {
+        entry_response(&state, &ctx, entry.contest, portfolio, errors).await
+    }
+}
+
+/// The title and caption form of one photo.
+#[derive(Deserialize)]
+pub struct TextForm {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    caption: String,
+}
+
+/// `POST /contests/{slug}/entry/photos/{id}`: title and caption.
+pub async fn update_text(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, photo_id)): Path<(String, i64)>,
+    Form(form): Form<TextForm>,
+) -> Result<Response, AppError> {
+    let entry = load(&state, &ctx, &slug).await?;
+    let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
+    ensure_open(&state, &entry.contest)?;
+    let (title, caption) = (form.title.trim(), form.caption.trim());
+    let errors = check_text(title, caption);
+    if !errors.is_empty() {
+        return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
+    }
+    if !queries::update_photo_text(&state.db, portfolio.id, photo_id, title, caption).await? {
+        return Err(AppError::NotFound);
+    }
+    reflag(&state, &entry.user, portfolio.id).await?;
+    Ok(Redirect::to(&format!("/contests/{}/entry", entry.contest.slug)).into_response())
+}
+
+/// `POST /contests/{slug}/entry/photos/{id}/delete`
+pub async fn delete(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, photo_id)): Path<(String, i64)>,
+) -> Result<Response, AppError> {
+    let entry = load(&state, &ctx, &slug).await?;
+    let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
+    ensure_open(&state, &entry.contest)?;
+    if !queries::delete_photo(&state.db, portfolio.id, photo_id).await? {
+        return Err(AppError::NotFound);
+    }
+    reflag(&state, &entry.user, portfolio.id).await?;
+    let now = state.now().timestamp();
+    audit::record(
+        &state.db,
+        now,
+        Some(&entry.user),
+        "entry.photo_removed",
+        Some(entry.contest.id),
+        "",
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/contests/{}/entry", entry.contest.slug)).into_response())
+}
+
+/// The move form.
+#[derive(Deserialize)]
+pub struct MoveForm {
+    dir: String,
+}
+
+/// `POST /contests/{slug}/entry/photos/{id}/move` (`dir=up|down`)
+pub async fn reorder(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, photo_id)): Path<(String, i64)>,
+    Form(form): Form<MoveForm>,
+) -> Result<Response, AppError> {
+    let entry = load(&state, &ctx, &slug).await?;
+    let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
+    ensure_open(&state, &entry.contest)?;
+    if queries::photo_of(&state.db, portfolio.id, photo_id)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::NotFound);
+    }
+    queries::move_photo(&state.db, portfolio.id, photo_id, form.dir == "up").await?;
+    Ok(Redirect::to(&format!("/contests/{}/entry", entry.contest.slug)).into_response())
+}
+
+/// `POST /contests/{slug}/entry/photos/{id}/replace?csrf=…` (multipart `file`):
+/// new pixels under the same number, title and place.
+pub async fn replace(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, photo_id)): Path<(String, i64)>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, AppError> {
+    let entry = load(&state, &ctx, &slug).await?;
+    let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
+    ensure_open(&state, &entry.contest)?;
+    if queries::photo_of(&state.db, portfolio.id, photo_id)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::NotFound);
+    }
+    let form =
+        match upload::read_photo_form(&headers, body, state.config.image_limits.max_bytes).await {
+            Ok(form) => form,
+            Err(err) => {
+                return entry_response(
+                    &state,
+                    &ctx,
+                    entry.contest,
+                    portfolio,
+                    vec![err.to_string()],
+                )
+                .await;
+            }
+        };
+    let Some(bytes) = form.files.into_iter().find(|f| !f.is_empty()) else {
+        let errors = vec!["Choose the photo to put in its place.".to_owned()];
+        return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
+    };
+    if queries::duplicate_of(
+        &state.db,
+        portfolio.contest_id,
+        &upload::original_hash(&bytes),
+    )
+    .await?
+    .is_some()
+    {
+        let errors = vec!["This photo is already in this contest.".to_owned()];
+        return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
+    }
+    let stored = match upload::accept(&state, bytes).await? {
+        Ok(stored) => stored,
+        Err(refusal) => {
+            return entry_response(
+                &state,
+                &ctx,
+                entry.contest,
+                portfolio,
+                vec![refusal.to_string()],
+            )
+            .await;
+        }
+    };
+    if !queries::replace_photo_files(&state.db, portfolio.id, photo_id, &stored).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to(&format!("/contests/{}/entry", entry.contest.slug)).into_response())
+}
+
+/// `GET /contests/{slug}/entry/photos/{id}/{size}` (`thumb.jpg` or `large.jpg`):
+/// the owner's own derivatives, named by entry, never by the uploaded name.
+pub async fn image(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, photo_id, size)): Path<(String, i64, String)>,
+) -> Result<Response, AppError> {
+    let entry = load(&state, &ctx, &slug).await?;
+    let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
+    let photo = queries::photo_of(&state.db, portfolio.id, photo_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let hash = match size.as_str() {
+        "thumb.jpg" => photo.thumb_sha256,
+        "large.jpg" => photo.large_sha256,
+        _ => return Err(AppError::NotFound),
+    };
+    let files = state.files.clone();
+    let bytes = tokio::task::spawn_blocking(move || files.get(&hash))
+        .await?
+        .map_err(|e| AppError::Internal(anyhow::Error::from(e).context("reading a derivative")))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/jpeg"),
+            (header::CACHE_CONTROL, "private, max-age=300"),
+        ],
+        bytes,
+    )
+        .into_response())
+}

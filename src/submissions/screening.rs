@@ -1,0 +1,317 @@
+//! Admin screening: every portfolio with its eligibility answers and flags;
+//! disqualify or requalify with a reason, redact a text for the jury (the
+//! original is kept), and download an original. Every action is audit-logged.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::contests::model::Phase;
+use crate::contests::queries::{self as contests, Contest};
+use crate::contests::structure;
+use crate::submissions::queries::{self, Photo, Portfolio};
+use crate::web::{Ctx, Nav, render};
+use crate::{AppError, AppState, audit};
+
+/// One portfolio on the screening page.
+pub struct Screened {
+    portfolio: Portfolio,
+    category: String,
+    photos: Vec<Photo>,
+}
+
+#[derive(Template)]
+#[template(path = "submissions/screening.html")]
+struct ScreeningPage {
+    nav: Nav,
+    contest: Contest,
+    entries: Vec<Screened>,
+    errors: Vec<String>,
+    editable: bool,
+}
+
+async fn contest(state: &AppState, id: i64) -> Result<Contest, AppError> {
+    contests::contest_by_id(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Screening changes what jurors will see, so it stops when judging starts.
+fn editable(contest: &Contest) -> bool {
+    matches!(contest.phase, Phase::Open | Phase::Closed)
+}
+
+async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    contest: Contest,
+    errors: Vec<String>,
+) -> Result<Response, AppError> {
+    let categories = structure::categories_of(&state.db, contest.id).await?;
+    let mut entries = Vec::new();
+    for portfolio in queries::portfolios_of_contest(&state.db, contest.id).await? {
+        let category = categories
+            .iter()
+            .find(|c| c.id == portfolio.category_id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
+        let photos = queries::photos_of(&state.db, portfolio.id).await?;
+        entries.push(Screened {
+            portfolio,
+            category,
+            photos,
+        });
+    }
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = ScreeningPage {
+        nav: ctx.nav().await?,
+        editable: editable(&contest),
+        contest,
+        entries,
+        errors,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+/// `GET /admin/contests/{id}/entries`
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    ctx.require_admin()?;
+    let contest = contest(&state, id).await?;
+    page(&state, &ctx, contest, Vec::new()).await
+}
+
+/// The disqualify / requalify form.
+#[derive(Deserialize)]
+pub struct StatusForm {
+    status: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /admin/contests/{id}/entries/{portfolio}/status`
+pub async fn set_status(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, portfolio_id)): Path<(i64, i64)>,
+    Form(form): Form<StatusForm>,
+) -> Result<Response, AppError> {
+    let admin = ctx.require_admin()?.clone();
+    let contest = contest(&state, id).await?;
+    let reason = form.reason.trim();
+    let status = match form.status.as_str() {
+        "disqualified" | "eligible" => form.status.as_str(),
+        _ => return Err(AppError::BadRequest("Unknown status.".into())),
+    };
+    let mut errors = Vec::new();
+    if !editable(&contest) {
+        errors.push("Entries are frozen once judging has started.".to_owned());
+    }
+    if reason.is_empty() || reason.chars().count() > 1000 {
+        errors.push(
+            "Give a reason (1,000 characters at most); it is kept in the audit log.".to_owned(),
+        );
+    }
+    if !errors.is_empty() {
+        return page(&state, &ctx, contest, errors).await;
+    }
+    let done = sqlx::query(
+        "UPDATE portfolios SET status = $1, status_reason = $2 WHERE id = $3 AND contest_id = $4",
+    )
+    .bind(status)
+    .bind(reason)
+    .bind(portfolio_id)
+    .bind(id)
+    .execute(&state.db.pool)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::NotFound);
+    }
+    let detail = format!("portfolio {portfolio_id} → {status}: {reason}");
+    audit::record(
+        &state.db,
+        state.now().timestamp(),
+        Some(&admin),
+        "entry.status",
+        Some(id),
+        &detail,
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/admin/contests/{id}/entries#p{portfolio_id}")).into_response())
+}
+
+/// The redaction form: which text, and the copy jurors get (empty `text` with
+/// `restore` gives the participant's original back to the jury).
+#[derive(Deserialize)]
+pub struct RedactForm {
+    field: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    restore: Option<String>,
+}
+
+/// `POST /admin/contests/{id}/entries/{portfolio}/redact`
+pub async fn redact(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, portfolio_id)): Path<(i64, i64)>,
+    Form(form): Form<RedactForm>,
+) -> Result<Response, AppError> {
+    let admin = ctx.require_admin()?.clone();
+    let contest = contest(&state, id).await?;
+    if !editable(&contest) {
+        return page(
+            &state,
+            &ctx,
+            contest,
+            vec!["Entries are frozen once judging has started.".to_owned()],
+        )
+        .await;
+    }
+    let portfolio = queries::portfolio_of_id(&state.db, portfolio_id)
+        .await?
+        .filter(|p| p.contest_id == id)
+        .ok_or(AppError::NotFound)?;
+    let copy = if form.restore.is_some() {
+        None
+    } else {
+        Some(form.text.trim().to_owned())
+    };
+    let (sql, target): (&'static str, i64) = match form.field.split_once(':') {
+        None if form.field == "story" => (
+            "UPDATE portfolios SET story_redacted = $1 WHERE id = $2 AND id = $3",
+            portfolio.id,
+        ),
+        Some(("title", photo)) => (
+            "UPDATE photos SET title_redacted = $1 WHERE id = $2 AND portfolio_id = $3",
+            photo_id(photo)?,
+        ),
+        Some(("caption", photo)) => (
+            "UPDATE photos SET caption_redacted = $1 WHERE id = $2 AND portfolio_id = $3",
+            photo_id(photo)?,
+        ),
+        _ => return Err(AppError::BadRequest("Unknown field.".into())),
+    };
+    let done = sqlx::query(sql)
+        .bind(copy.clone())
+        .bind(target)
+        .bind(portfolio.id)
+        .execute(&state.db.pool)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::NotFound);
+    }
+    let what = if copy.is_some() {
+        "redacted"
+    } else {
+        "restored"
+    };
+    let detail = format!("portfolio {portfolio_id}, {}: {what}", form.field);
+    audit::record(
+        &state.db,
+        state.now().timestamp(),
+        Some(&admin),
+        "entry.redact",
+        Some(id),
+        &detail,
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/admin/contests/{id}/entries#p{portfolio_id}")).into_response())
+}
+
+fn photo_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse()
+        .map_err(|_| AppError::BadRequest("Unknown photo.".into()))
+}
+
+async fn read_file(state: &AppState, hash: String) -> Result<Vec<u8>, AppError> {
+    let files = state.files.clone();
+    tokio::task::spawn_blocking(move || files.get(&hash))
+        .await?
+        .map_err(|e| AppError::Internal(anyhow::Error::from(e).context("reading a stored file")))
+}
+
+async fn admin_photo(state: &AppState, ctx: &Ctx, id: i64, photo: i64) -> Result<Photo, AppError> {
+    ctx.require_admin()?;
+    queries::photo_in_contest(&state.db, id, photo)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// `GET /admin/contests/{id}/photos/{photo}/original`: admins only, logged.
+pub async fn original(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, photo_id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let photo = admin_photo(&state, &ctx, id, photo_id).await?;
+    let bytes = read_file(&state, photo.original_sha256.clone()).await?;
+    let label = photo
+        .number
+        .map_or_else(|| format!("photo-{}", photo.id), |n| n.to_string());
+    let kind = if bytes.starts_with(b"\x89PNG") {
+        ("image/png", "png")
+    } else {
+        ("image/jpeg", "jpg")
+    };
+    let admin = ctx.require_admin()?;
+    let detail = format!(
+        "photo {} (entry {label}), sha256 {}",
+        photo.id, photo.original_sha256
+    );
+    audit::record(
+        &state.db,
+        state.now().timestamp(),
+        Some(admin),
+        "photo.original_download",
+        Some(id),
+        &detail,
+    )
+    .await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, kind.0.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{label}-original.{}\"", kind.1),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// `GET /admin/contests/{id}/photos/{photo}/{thumb.jpg|large.jpg}`
+pub async fn derivative(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, photo_id, size)): Path<(i64, i64, String)>,
+) -> Result<Response, AppError> {
+    let photo = admin_photo(&state, &ctx, id, photo_id).await?;
+    let hash = match size.as_str() {
+        "thumb.jpg" => photo.thumb_sha256,
+        "large.jpg" => photo.large_sha256,
+        _ => return Err(AppError::NotFound),
+    };
+    let bytes = read_file(&state, hash).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/jpeg"),
+            (header::CACHE_CONTROL, "private, max-age=300"),
+        ],
+        bytes,
+    )
+        .into_response())
+}
