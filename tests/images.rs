@@ -355,3 +355,71 @@ fn fit_never_upscales_and_keeps_the_aspect_ratio() {
     assert_eq!(pipeline::fit(4000, 6000, 480), (320, 480));
     assert_eq!(pipeline::fit(100, 50, 480), (100, 50));
 }
+
+#[test]
+fn the_derive_command_writes_what_a_juror_would_get_or_the_forms_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("in.jpg");
+    std::fs::write(&source, fixture("artist-in-exif.jpg")).unwrap();
+    let out = dir.path().join("out");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_photojury"))
+        .args(["--data-dir"])
+        .arg(dir.path().join("data"))
+        .arg("derive")
+        .arg(&source)
+        .arg("--out")
+        .arg(&out)
+        .arg("--timings")
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(stdout.contains("timings_ms decode="), "{stdout}");
+    let expected = derive(&fixture("artist-in-exif.jpg"), &ImageLimits::default()).unwrap();
+    assert_eq!(
+        std::fs::read(out.join("large.jpg")).unwrap(),
+        expected.large.bytes
+    );
+    assert_eq!(
+        std::fs::read(out.join("thumb.jpg")).unwrap(),
+        expected.thumb.bytes
+    );
+
+    // A refused file: non-zero, the upload form's one-line message, nothing written.
+    let html = dir.path().join("photo.jpg");
+    std::fs::write(&html, hostile::html_page()).unwrap();
+    let out2 = dir.path().join("out2");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_photojury"))
+        .arg("--data-dir")
+        .arg(dir.path().join("data"))
+        .arg("derive")
+        .arg(&html)
+        .arg("--out")
+        .arg(&out2)
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(
+        stderr.trim(),
+        format!(
+            "photojury: {}",
+            Refusal::NotAPhoto(photojury::images::sniff::Other::Html)
+        )
+    );
+    assert!(!out2.exists());
+    // The limits are the server's, from the same flags.
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_photojury"))
+        .args(["--max-image-side", "50", "derive"])
+        .arg(&source)
+        .arg("--out")
+        .arg(&out2)
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("the limit is 50 pixels a side"));
+}
