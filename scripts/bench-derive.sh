@@ -21,7 +21,7 @@ fi
 cargo build --release -q --bin photojury --example bench_photo
 bin=target/release/photojury
 ./target/release/examples/bench_photo "$work/24mp.jpg" 6000 4000 >/dev/null
-cp ../shared/fixtures/photos/camera-olympus-12mp.jpg "$work/12mp.jpg"
+cp tests/fixtures/photos/camera-olympus-12mp.jpg "$work/12mp.jpg"
 
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR+1)/2; print (NR%2) ? a[int(m)] : (a[m-0.5]+a[m+0.5])/2}'; }
 now_ms() { date +%s%N | awk '{printf "%.1f", $1/1e6}'; }

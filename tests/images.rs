@@ -8,7 +8,7 @@ use photojury::images::{derive, jpeg_metadata_segments};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!(
-        "{}/../shared/fixtures/photos/{name}",
+        "{}/tests/fixtures/photos/{name}",
         env!("CARGO_MANIFEST_DIR")
     );
     std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))

@@ -163,6 +163,15 @@ impl NewCriterion {
     }
 }
 
+/// The name of the category `id` among `categories` ("" if it is not there).
+pub fn category_name(categories: &[Category], id: i64) -> String {
+    categories
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| c.name.clone())
+        .unwrap_or_default()
+}
+
 /// The categories of a contest, in order.
 pub async fn categories_of(db: &Db, contest_id: i64) -> Result<Vec<Category>, sqlx::Error> {
     sqlx::query_as(

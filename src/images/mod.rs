@@ -1,7 +1,9 @@
 //! Photos: recognising uploads, the anonymizing pipeline that makes the
 //! juror-facing derivatives, and the content-addressed store.
 
+mod encode;
 pub mod pipeline;
+mod resize;
 pub mod sniff;
 pub mod store;
 

@@ -7,10 +7,13 @@ use std::io::Cursor;
 use std::time::{Duration, Instant};
 
 use fast_image_resize::images::Image;
-use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
+use fast_image_resize::{FilterType, PixelType};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader};
 
+use crate::images::encode::{encode, encode_parallel};
+pub use crate::images::resize::fit;
+use crate::images::resize::{resize, resize_parallel};
 use crate::images::sniff::{Accepted, Other, sniff};
 
 /// Long edge of the juror's full view.
@@ -262,100 +265,11 @@ fn flatten(image: DynamicImage) -> DynamicImage {
     DynamicImage::ImageRgb8(rgb)
 }
 
-/// The size that fits `edge` on the long side, never larger than the source.
-pub fn fit(width: u32, height: u32, edge: u32) -> (u32, u32) {
-    let long = width.max(height);
-    if long <= edge {
-        return (width, height);
-    }
-    let scale = f64::from(edge) / f64::from(long);
-    let w = (f64::from(width) * scale).round().max(1.0);
-    let h = (f64::from(height) * scale).round().max(1.0);
-    // Both are at most `edge` (a u32) by construction.
-    (w as u32, h as u32)
-}
-
-fn resize(src: &Image<'_>, edge: u32, filter: FilterType) -> Result<Image<'static>, Refusal> {
-    let (w, h) = fit(src.width(), src.height(), edge);
-    let mut dst = Image::new(w, h, PixelType::U8x3);
-    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(filter));
-    Resizer::new()
-        .resize(src, &mut dst, &options)
-        .map_err(|_| Refusal::Damaged)?;
-    Ok(dst)
-}
-
-/// Resizes in horizontal strips on all cores. Each strip is the same crop of
-/// the same mapping (the filter window may reach past the strip into the
-/// whole source), so the result equals a one-piece resize, row for row.
-fn resize_parallel(
-    src: &Image<'_>,
-    edge: u32,
-    filter: FilterType,
-) -> Result<Image<'static>, Refusal> {
-    let (w, h) = fit(src.width(), src.height(), edge);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(8);
-    let rows_per_strip = (h as usize).div_ceil(threads).max(1);
-    let mut buffer = vec![0u8; w as usize * h as usize * 3];
-    let scale_y = f64::from(src.height()) / f64::from(h);
-    let outcome: Result<(), Refusal> = std::thread::scope(|scope| {
-        let strips: Vec<_> = buffer
-            .chunks_mut(rows_per_strip * w as usize * 3)
-            .enumerate()
-            .map(|(i, strip)| {
-                scope.spawn(move || {
-                    let first = (i * rows_per_strip) as f64;
-                    let rows = strip.len() / (w as usize * 3);
-                    let rows32 = u32::try_from(rows).map_err(|_| Refusal::Damaged)?;
-                    let mut dst = Image::from_slice_u8(w, rows32, strip, PixelType::U8x3)
-                        .map_err(|_| Refusal::Damaged)?;
-                    let options = ResizeOptions::new()
-                        .resize_alg(ResizeAlg::Convolution(filter))
-                        .crop(
-                            0.0,
-                            first * scale_y,
-                            f64::from(src.width()),
-                            rows as f64 * scale_y,
-                        );
-                    Resizer::new()
-                        .resize(src, &mut dst, &options)
-                        .map_err(|_| Refusal::Damaged)
-                })
-            })
-            .collect();
-        strips
-            .into_iter()
-            .try_for_each(|s| s.join().unwrap_or(Err(Refusal::Damaged)))
-    });
-    outcome?;
-    Image::from_vec_u8(w, h, buffer, PixelType::U8x3).map_err(|_| Refusal::Damaged)
-}
-
-fn encode(image: &Image<'_>, quality: u8) -> Result<Encoded, Refusal> {
-    let (w, h) = (image.width(), image.height());
-    let (w16, h16) = (
-        u16::try_from(w).map_err(|_| Refusal::Damaged)?,
-        u16::try_from(h).map_err(|_| Refusal::Damaged)?,
-    );
-    let mut bytes = Vec::with_capacity(image.buffer().len() / 8);
-    let encoder = jpeg_encoder::Encoder::new(&mut bytes, quality);
-    encoder
-        .encode(image.buffer(), w16, h16, jpeg_encoder::ColorType::Rgb)
-        .map_err(|_| Refusal::Damaged)?;
-    Ok(Encoded {
-        bytes,
-        width: w,
-        height: h,
-    })
-}
-
 /// The whole pipeline: check, decode, orient, make `large` and `thumb`.
 ///
-/// Both sizes use Lanczos-3. The large image is resized in strips on all
-/// cores; the thumbnail is made from it (far fewer pixels to filter) on a
-/// second thread while the large one encodes.
+/// Both sizes use Lanczos-3. The large image is resized and encoded in strips
+/// on all cores; the thumbnail is made from it (far fewer pixels to filter)
+/// alongside.
 pub fn derive(bytes: &[u8], limits: &ImageLimits) -> Result<Derived, Refusal> {
     let (image, mut timings) = decode(bytes, limits)?;
     let (width, height) = (image.width(), image.height());
@@ -366,11 +280,14 @@ pub fn derive(bytes: &[u8], limits: &ImageLimits) -> Result<Derived, Refusal> {
     drop(source);
     timings.resize = started.elapsed();
     let encoding = Instant::now();
+    let cores = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(8);
     let (large, thumb) = std::thread::scope(|scope| {
         let thumb = scope.spawn(|| {
             resize(&large, THUMB_EDGE, FilterType::Lanczos3).and_then(|t| encode(&t, 82))
         });
-        let large = encode(&large, 86);
+        let large = encode_parallel(&large, 86, cores);
         (large, thumb.join().unwrap_or(Err(Refusal::Damaged)))
     });
     timings.encode = encoding.elapsed();
@@ -381,28 +298,4 @@ pub fn derive(bytes: &[u8], limits: &ImageLimits) -> Result<Derived, Refusal> {
         height,
         timings,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn resizing_in_strips_equals_resizing_in_one_piece() {
-        let (w, h) = (1234u32, 917u32);
-        let pixels: Vec<u8> = (0..w * h * 3)
-            .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
-            .collect();
-        let src = Image::from_vec_u8(w, h, pixels, PixelType::U8x3).unwrap();
-        let whole = resize(&src, 500, FilterType::Lanczos3).unwrap();
-        let strips = resize_parallel(&src, 500, FilterType::Lanczos3).unwrap();
-        assert_eq!(
-            (whole.width(), whole.height()),
-            (strips.width(), strips.height())
-        );
-        assert!(
-            whole.buffer() == strips.buffer(),
-            "strip seams differ from a one-piece resize"
-        );
-    }
 }

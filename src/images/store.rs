@@ -93,6 +93,14 @@ impl FileStore {
         fs::read(path)
     }
 
+    /// Reads a stored file on a blocking thread (for request handlers).
+    pub async fn read(&self, hash: String) -> io::Result<Vec<u8>> {
+        let store = self.clone();
+        tokio::task::spawn_blocking(move || store.get(&hash))
+            .await
+            .map_err(io::Error::other)?
+    }
+
     /// Number of leftover temp files (zero after a clean start).
     pub fn temp_files(&self) -> io::Result<usize> {
         Ok(fs::read_dir(&self.tmp)?.count())

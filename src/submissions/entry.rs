@@ -85,6 +85,35 @@ pub(crate) async fn load(
     })
 }
 
+/// The signed-in participant's portfolio, while it may still change.
+pub(crate) struct OpenEntry {
+    pub user: User,
+    pub contest: Contest,
+    pub portfolio: Portfolio,
+}
+
+/// Loads the participant's portfolio and refuses unless entries are open by
+/// the server clock: the preamble of every change a participant makes.
+pub(crate) async fn load_open(
+    state: &AppState,
+    ctx: &Ctx,
+    slug: &str,
+) -> Result<OpenEntry, AppError> {
+    let entry = load(state, ctx, slug).await?;
+    let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
+    ensure_open(state, &entry.contest)?;
+    Ok(OpenEntry {
+        user: entry.user,
+        contest: entry.contest,
+        portfolio,
+    })
+}
+
+/// Back to the participant's portfolio page after a change.
+pub(crate) fn back_to_entry(contest: &Contest) -> Response {
+    Redirect::to(&format!("/contests/{}/entry", contest.slug)).into_response()
+}
+
 /// Refuses any change outside the submission window (server clock).
 pub(crate) fn ensure_open(state: &AppState, contest: &Contest) -> Result<(), AppError> {
     check_submissions_open(
@@ -114,11 +143,7 @@ pub(crate) async fn entry_response(
     errors: Vec<String>,
 ) -> Result<Response, AppError> {
     let categories = structure::categories_of(&state.db, contest.id).await?;
-    let category = categories
-        .iter()
-        .find(|c| c.id == portfolio.category_id)
-        .map(|c| c.name.clone())
-        .unwrap_or_default();
+    let category = structure::category_name(&categories, portfolio.category_id);
     let page = EntryPage {
         nav: ctx.nav().await?,
         deadline: describe_time(contest.closes_at, contest.tz),
@@ -351,9 +376,8 @@ pub async fn save_story(
     Path(slug): Path<String>,
     Form(form): Form<StoryForm>,
 ) -> Result<Response, AppError> {
-    let entry = load(&state, &ctx, &slug).await?;
-    let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
-    ensure_open(&state, &entry.contest)?;
+    let entry = load_open(&state, &ctx, &slug).await?;
+    let portfolio = entry.portfolio;
     let story = form.story.trim().replace("\r\n", "\n");
     let chars = story.chars().count();
     if chars > MAX_STORY_CHARS {
@@ -364,7 +388,7 @@ pub async fn save_story(
     }
     queries::set_story(&state.db, portfolio.id, &story, state.now().timestamp()).await?;
     reflag(&state, &entry.user, portfolio.id).await?;
-    Ok(Redirect::to(&format!("/contests/{}/entry", entry.contest.slug)).into_response())
+    Ok(back_to_entry(&entry.contest))
 }
 
 /// `POST /contests/{slug}/entry/withdraw`: removes the whole entry.
@@ -373,9 +397,8 @@ pub async fn withdraw(
     ctx: Ctx,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let entry = load(&state, &ctx, &slug).await?;
-    let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
-    ensure_open(&state, &entry.contest)?;
+    let entry = load_open(&state, &ctx, &slug).await?;
+    let portfolio = entry.portfolio;
     queries::delete_portfolio(&state.db, &portfolio).await?;
     let now = state.now().timestamp();
     audit::record(
@@ -399,11 +422,7 @@ pub async fn receipt(
     let entry = load(&state, &ctx, &slug).await?;
     let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
     let categories = structure::categories_of(&state.db, entry.contest.id).await?;
-    let category = categories
-        .iter()
-        .find(|c| c.id == portfolio.category_id)
-        .map(|c| c.name.clone())
-        .unwrap_or_default();
+    let category = structure::category_name(&categories, portfolio.category_id);
     let page = ReceiptPage {
         nav: ctx.nav().await?,
         photos: queries::photos_of(&state.db, portfolio.id).await?,

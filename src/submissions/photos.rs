@@ -6,14 +6,16 @@ use axum::Form;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::contests::model::JudgingUnit;
 use crate::contests::structure;
 use crate::images::Refusal;
-use crate::submissions::entry::{ensure_open, entry_response, load, photo_limit, reflag};
-use crate::submissions::queries::{self, Portfolio, StoredPhoto};
+use crate::submissions::entry::{
+    back_to_entry, ensure_open, entry_response, load, load_open, photo_limit, reflag,
+};
+use crate::submissions::queries::{self, Photo, Portfolio, StoredPhoto};
 use crate::submissions::upload::{self, FormError};
 use crate::web::Ctx;
 use crate::{AppError, AppState, audit};
@@ -176,7 +178,7 @@ pub async fn add(
         });
     }
     if errors.is_empty() {
-        Ok(Redirect::to(&format!("/contests/{}/entry", entry.contest.slug)).into_response())
+        Ok(back_to_entry(&entry.contest))
     } else {
         entry_response(&state, &ctx, entry.contest, portfolio, errors).await
     }
@@ -198,9 +200,8 @@ pub async fn update_text(
     Path((slug, photo_id)): Path<(String, i64)>,
     Form(form): Form<TextForm>,
 ) -> Result<Response, AppError> {
-    let entry = load(&state, &ctx, &slug).await?;
-    let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
-    ensure_open(&state, &entry.contest)?;
+    let entry = load_open(&state, &ctx, &slug).await?;
+    let portfolio = entry.portfolio;
     let (title, caption) = (form.title.trim(), form.caption.trim());
     let errors = check_text(title, caption);
     if !errors.is_empty() {
@@ -210,7 +211,7 @@ pub async fn update_text(
         return Err(AppError::NotFound);
     }
     reflag(&state, &entry.user, portfolio.id).await?;
-    Ok(Redirect::to(&format!("/contests/{}/entry", entry.contest.slug)).into_response())
+    Ok(back_to_entry(&entry.contest))
 }
 
 /// `POST /contests/{slug}/entry/photos/{id}/delete`
@@ -219,9 +220,8 @@ pub async fn delete(
     ctx: Ctx,
     Path((slug, photo_id)): Path<(String, i64)>,
 ) -> Result<Response, AppError> {
-    let entry = load(&state, &ctx, &slug).await?;
-    let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
-    ensure_open(&state, &entry.contest)?;
+    let entry = load_open(&state, &ctx, &slug).await?;
+    let portfolio = entry.portfolio;
     if !queries::delete_photo(&state.db, portfolio.id, photo_id).await? {
         return Err(AppError::NotFound);
     }
@@ -236,7 +236,7 @@ pub async fn delete(
         "",
     )
     .await?;
-    Ok(Redirect::to(&format!("/contests/{}/entry", entry.contest.slug)).into_response())
+    Ok(back_to_entry(&entry.contest))
 }
 
 /// The move form.
@@ -252,9 +252,8 @@ pub async fn reorder(
     Path((slug, photo_id)): Path<(String, i64)>,
     Form(form): Form<MoveForm>,
 ) -> Result<Response, AppError> {
-    let entry = load(&state, &ctx, &slug).await?;
-    let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
-    ensure_open(&state, &entry.contest)?;
+    let entry = load_open(&state, &ctx, &slug).await?;
+    let portfolio = entry.portfolio;
     if queries::photo_of(&state.db, portfolio.id, photo_id)
         .await?
         .is_none()
@@ -262,7 +261,7 @@ pub async fn reorder(
         return Err(AppError::NotFound);
     }
     queries::move_photo(&state.db, portfolio.id, photo_id, form.dir == "up").await?;
-    Ok(Redirect::to(&format!("/contests/{}/entry", entry.contest.slug)).into_response())
+    Ok(back_to_entry(&entry.contest))
 }
 
 /// `POST /contests/{slug}/entry/photos/{id}/replace?csrf=…` (multipart `file`):
@@ -274,9 +273,8 @@ pub async fn replace(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, AppError> {
-    let entry = load(&state, &ctx, &slug).await?;
-    let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
-    ensure_open(&state, &entry.contest)?;
+    let entry = load_open(&state, &ctx, &slug).await?;
+    let portfolio = entry.portfolio;
     if queries::photo_of(&state.db, portfolio.id, photo_id)
         .await?
         .is_none()
@@ -328,7 +326,7 @@ pub async fn replace(
     if !queries::replace_photo_files(&state.db, portfolio.id, photo_id, &stored).await? {
         return Err(AppError::NotFound);
     }
-    Ok(Redirect::to(&format!("/contests/{}/entry", entry.contest.slug)).into_response())
+    Ok(back_to_entry(&entry.contest))
 }
 
 /// `GET /contests/{slug}/entry/photos/{id}/{size}` (`thumb.jpg` or `large.jpg`):
@@ -343,15 +341,24 @@ pub async fn image(
     let photo = queries::photo_of(&state.db, portfolio.id, photo_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let hash = match size.as_str() {
-        "thumb.jpg" => photo.thumb_sha256,
-        "large.jpg" => photo.large_sha256,
+    serve_derivative(&state, &photo, &size).await
+}
+
+/// Answers with a photo's `thumb.jpg` or `large.jpg`, read from the store.
+pub(crate) async fn serve_derivative(
+    state: &AppState,
+    photo: &Photo,
+    size: &str,
+) -> Result<Response, AppError> {
+    let hash = match size {
+        "thumb.jpg" => &photo.thumb_sha256,
+        "large.jpg" => &photo.large_sha256,
         _ => return Err(AppError::NotFound),
     };
-    let files = state.files.clone();
-    let bytes = tokio::task::spawn_blocking(move || files.get(&hash))
-        .await?
-        .map_err(|e| AppError::Internal(anyhow::Error::from(e).context("reading a derivative")))?;
+    let bytes =
+        state.files.read(hash.clone()).await.map_err(|e| {
+            AppError::Internal(anyhow::Error::from(e).context("reading a derivative"))
+        })?;
     Ok((
         [
             (header::CONTENT_TYPE, "image/jpeg"),

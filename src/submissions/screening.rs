@@ -53,11 +53,7 @@ async fn page(
     let categories = structure::categories_of(&state.db, contest.id).await?;
     let mut entries = Vec::new();
     for portfolio in queries::portfolios_of_contest(&state.db, contest.id).await? {
-        let category = categories
-            .iter()
-            .find(|c| c.id == portfolio.category_id)
-            .map(|c| c.name.clone())
-            .unwrap_or_default();
+        let category = structure::category_name(&categories, portfolio.category_id);
         let photos = queries::photos_of(&state.db, portfolio.id).await?;
         entries.push(Screened {
             portfolio,
@@ -235,13 +231,6 @@ fn photo_id(raw: &str) -> Result<i64, AppError> {
         .map_err(|_| AppError::BadRequest("Unknown photo.".into()))
 }
 
-async fn read_file(state: &AppState, hash: String) -> Result<Vec<u8>, AppError> {
-    let files = state.files.clone();
-    tokio::task::spawn_blocking(move || files.get(&hash))
-        .await?
-        .map_err(|e| AppError::Internal(anyhow::Error::from(e).context("reading a stored file")))
-}
-
 async fn admin_photo(state: &AppState, ctx: &Ctx, id: i64, photo: i64) -> Result<Photo, AppError> {
     ctx.require_admin()?;
     queries::photo_in_contest(&state.db, id, photo)
@@ -256,7 +245,11 @@ pub async fn original(
     Path((id, photo_id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let photo = admin_photo(&state, &ctx, id, photo_id).await?;
-    let bytes = read_file(&state, photo.original_sha256.clone()).await?;
+    let bytes = state
+        .files
+        .read(photo.original_sha256.clone())
+        .await
+        .map_err(|e| AppError::Internal(anyhow::Error::from(e).context("reading an original")))?;
     let label = photo
         .number
         .map_or_else(|| format!("photo-{}", photo.id), |n| n.to_string());
@@ -300,18 +293,5 @@ pub async fn derivative(
     Path((id, photo_id, size)): Path<(i64, i64, String)>,
 ) -> Result<Response, AppError> {
     let photo = admin_photo(&state, &ctx, id, photo_id).await?;
-    let hash = match size.as_str() {
-        "thumb.jpg" => photo.thumb_sha256,
-        "large.jpg" => photo.large_sha256,
-        _ => return Err(AppError::NotFound),
-    };
-    let bytes = read_file(&state, hash).await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "image/jpeg"),
-            (header::CACHE_CONTROL, "private, max-age=300"),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::submissions::photos::serve_derivative(&state, &photo, &size).await
 }

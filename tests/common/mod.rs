@@ -360,7 +360,7 @@ impl Browser {
 /// A real camera photo from the shared fixtures.
 pub fn fixture(name: &str) -> Vec<u8> {
     let path = format!(
-        "{}/../shared/fixtures/photos/{name}",
+        "{}/tests/fixtures/photos/{name}",
         env!("CARGO_MANIFEST_DIR")
     );
     std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
