@@ -86,6 +86,7 @@ pub async fn populate(db: &Db, config: &Config, now: DateTime<Utc>) -> anyhow::R
         opens_at: (now - Duration::days(7)).timestamp(),
         closes_at: (now + Duration::days(30)).timestamp(),
         max_photos: 10,
+        min_long_edge: 0,
         judging_unit: JudgingUnit::Photo,
         countries: ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
             .map(String::from)

@@ -67,8 +67,10 @@ async fn every_admin_action_writes_an_audit_row() {
     let mut fields = contest_fields("audited", "Renamed contest");
     fields.retain(|(k, _)| *k != "title");
     fields.push(("title", "Renamed contest"));
+    fields.push(("min_long_edge", "1600"));
     let page = admin.post(&path, &fields).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(app.count("contests WHERE min_long_edge = 1600").await, 1);
 
     for (action, n) in [
         ("contest.create", 1),

@@ -729,3 +729,36 @@ async fn admins_screen_entries_redact_texts_and_download_originals_with_an_audit
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     page.assert_contains("frozen");
 }
+
+#[tokio::test]
+async fn a_contest_can_ask_for_a_minimum_resolution() {
+    let app = TestApp::spawn().await;
+    open_contest(&app, "sharp").await;
+    sqlx::query("UPDATE contests SET min_long_edge = 500")
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let ana = entrant(&app, "sharp", "ana@example.org", "Ana Karimova").await;
+    let page = ana
+        .upload(
+            "/contests/sharp/entry/photos",
+            &[],
+            vec![("small.jpg", fixture("camera-canon-40d.jpg"))],
+            false,
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    page.assert_contains("This photo is 100 × 68 pixels; this contest asks for at least 500 pixels on the long side.");
+    assert_eq!(app.count("photos").await, 0);
+    assert_eq!(stored_files(&app), 0);
+    let page = ana
+        .upload(
+            "/contests/sharp/entry/photos",
+            &[],
+            vec![("ok.jpg", fixture("gps-nikon-coolpix.jpg"))],
+            false,
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(app.count("photos").await, 1);
+}

@@ -12,7 +12,7 @@ use crate::audit::{self, AuditRow};
 use crate::contests::form::{ContestForm, check_edit_allowed};
 use crate::contests::model::{Phase, TransitionFacts, check_transition, describe_time};
 use crate::contests::queries::{self, Contest};
-use crate::contests::structure::{self, Category, Criterion, NewCategory, NewCriterion};
+use crate::contests::structure::{self, Category, Criterion};
 use crate::web::{Ctx, Nav, render};
 use crate::{AppError, AppState};
 
@@ -51,13 +51,13 @@ struct AuditPage {
     rows: Vec<(AuditRow, String)>,
 }
 
-async fn load(state: &AppState, id: i64) -> Result<Contest, AppError> {
+pub(crate) async fn load(state: &AppState, id: i64) -> Result<Contest, AppError> {
     queries::contest_by_id(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)
 }
 
-fn see(id: i64) -> Response {
+pub(crate) fn see(id: i64) -> Response {
     Redirect::to(&format!("/admin/contests/{id}")).into_response()
 }
 
@@ -130,7 +130,7 @@ pub async fn create(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
 }
 
-async fn edit_response(
+pub(crate) async fn edit_response(
     state: &AppState,
     ctx: &Ctx,
     contest: Contest,
@@ -206,175 +206,6 @@ pub async fn update(
         Err(errors) => errors,
     };
     edit_response(&state, &ctx, contest, Some(form), errors).await
-}
-
-/// Fields of the add-category form.
-#[derive(Deserialize)]
-pub struct CategoryForm {
-    name: String,
-    #[serde(default)]
-    description: String,
-    #[serde(default)]
-    requires_university: Option<String>,
-    #[serde(default)]
-    max_photos: String,
-}
-
-/// `POST /admin/contests/{id}/categories`
-pub async fn add_category(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(form): Form<CategoryForm>,
-) -> Result<Response, AppError> {
-    let admin = ctx.require_admin()?;
-    let contest = load(&state, id).await?;
-    let errors = if contest.phase > Phase::Open {
-        vec!["Categories cannot be added once entries have closed.".to_owned()]
-    } else {
-        match NewCategory::parse(
-            &form.name,
-            &form.description,
-            form.requires_university.is_some(),
-            &form.max_photos,
-        ) {
-            Ok(category) => {
-                if structure::add_category(&state.db, id, &category).await? {
-                    let now = state.now().timestamp();
-                    audit::record(
-                        &state.db,
-                        now,
-                        Some(admin),
-                        "category.add",
-                        Some(id),
-                        &category.name,
-                    )
-                    .await?;
-                    return Ok(see(id));
-                }
-                vec![format!(
-                    "There is already a category called {:?}.",
-                    category.name
-                )]
-            }
-            Err(errors) => errors,
-        }
-    };
-    edit_response(&state, &ctx, contest, None, errors).await
-}
-
-/// `POST /admin/contests/{id}/categories/{category}/delete`
-pub async fn delete_category(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path((id, category_id)): Path<(i64, i64)>,
-) -> Result<Response, AppError> {
-    let admin = ctx.require_admin()?;
-    let contest = load(&state, id).await?;
-    if contest.phase != Phase::Draft {
-        let errors =
-            vec!["Categories can only be removed while the contest is a draft.".to_owned()];
-        return edit_response(&state, &ctx, contest, None, errors).await;
-    }
-    let name = structure::delete_category(&state.db, id, category_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    audit::record(
-        &state.db,
-        state.now().timestamp(),
-        Some(admin),
-        "category.delete",
-        Some(id),
-        &name,
-    )
-    .await?;
-    Ok(see(id))
-}
-
-/// Fields of the add-criterion form.
-#[derive(Deserialize)]
-pub struct CriterionForm {
-    name: String,
-    #[serde(default)]
-    description: String,
-    weight: String,
-    scale_min: String,
-    scale_max: String,
-}
-
-/// `POST /admin/contests/{id}/criteria`
-pub async fn add_criterion(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(form): Form<CriterionForm>,
-) -> Result<Response, AppError> {
-    let admin = ctx.require_admin()?;
-    let contest = load(&state, id).await?;
-    let errors = if contest.phase.is_judging_or_later() {
-        vec!["Criteria are frozen once judging has started.".to_owned()]
-    } else {
-        match NewCriterion::parse(
-            &form.name,
-            &form.description,
-            &form.weight,
-            &form.scale_min,
-            &form.scale_max,
-        ) {
-            Ok(criterion) => {
-                if structure::add_criterion(&state.db, id, &criterion).await? {
-                    let now = state.now().timestamp();
-                    let detail = format!(
-                        "{} (weight {}, {}–{})",
-                        criterion.name, criterion.weight, criterion.scale_min, criterion.scale_max
-                    );
-                    audit::record(
-                        &state.db,
-                        now,
-                        Some(admin),
-                        "criterion.add",
-                        Some(id),
-                        &detail,
-                    )
-                    .await?;
-                    return Ok(see(id));
-                }
-                vec![format!(
-                    "There is already a criterion called {:?}.",
-                    criterion.name
-                )]
-            }
-            Err(errors) => errors,
-        }
-    };
-    edit_response(&state, &ctx, contest, None, errors).await
-}
-
-/// `POST /admin/contests/{id}/criteria/{criterion}/delete`
-pub async fn delete_criterion(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path((id, criterion_id)): Path<(i64, i64)>,
-) -> Result<Response, AppError> {
-    let admin = ctx.require_admin()?;
-    let contest = load(&state, id).await?;
-    if contest.phase.is_judging_or_later() {
-        let errors = vec!["Criteria are frozen once judging has started.".to_owned()];
-        return edit_response(&state, &ctx, contest, None, errors).await;
-    }
-    let name = structure::delete_criterion(&state.db, id, criterion_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    audit::record(
-        &state.db,
-        state.now().timestamp(),
-        Some(admin),
-        "criterion.delete",
-        Some(id),
-        &name,
-    )
-    .await?;
-    Ok(see(id))
 }
 
 /// Fields of the phase form.

@@ -28,6 +28,9 @@ pub struct ContestForm {
     pub closes_at: String,
     /// Photos per portfolio.
     pub max_photos: String,
+    /// Smallest long edge in pixels; empty or 0 for any size.
+    #[serde(default)]
+    pub min_long_edge: String,
     /// `photo` or `portfolio`.
     pub judging_unit: String,
     /// One country per line.
@@ -47,6 +50,11 @@ impl ContestForm {
             opens_at: to_local_input(c.opens_at, c.tz),
             closes_at: to_local_input(c.closes_at, c.tz),
             max_photos: c.max_photos.to_string(),
+            min_long_edge: if c.min_long_edge == 0 {
+                String::new()
+            } else {
+                c.min_long_edge.to_string()
+            },
             judging_unit: c.judging_unit.as_str().to_owned(),
             countries: countries.join("\n"),
         }
@@ -118,6 +126,16 @@ impl ContestForm {
         if countries.is_empty() {
             errors.push("List at least one eligible country, one per line.".to_owned());
         }
+        let min_long_edge = match self.min_long_edge.trim() {
+            "" => Some(0),
+            raw => raw.parse::<i64>().ok().filter(|n| (0..=12_000).contains(n)),
+        };
+        if min_long_edge.is_none() {
+            errors.push(
+                "The minimum resolution is a number of pixels from 0 to 12,000, or empty."
+                    .to_owned(),
+            );
+        }
         match (slug, tz, opens_at, closes_at, max_photos, judging_unit) {
             (Some(slug), Some(tz), Some(o), Some(c), Some(max_photos), Some(judging_unit))
                 if errors.is_empty() =>
@@ -132,6 +150,7 @@ impl ContestForm {
                     opens_at: o.timestamp(),
                     closes_at: c.timestamp(),
                     max_photos,
+                    min_long_edge: min_long_edge.unwrap_or(0),
                     judging_unit,
                     countries,
                 })
@@ -162,7 +181,11 @@ pub fn check_edit_allowed(
     }
     if current.phase.is_judging_or_later() {
         let window_changed = new.opens_at != current.opens_at || new.closes_at != current.closes_at;
-        if window_changed || new.max_photos != current.max_photos || new.countries != countries {
+        if window_changed
+            || new.max_photos != current.max_photos
+            || new.min_long_edge != current.min_long_edge
+            || new.countries != countries
+        {
             errors.push(
                 "Dates, limits and eligibility are frozen once judging has started.".to_owned(),
             );
@@ -190,6 +213,7 @@ mod tests {
             opens_at: "2026-12-01T09:00".into(),
             closes_at: "2027-01-31T23:59".into(),
             max_photos: "10".into(),
+            min_long_edge: String::new(),
             judging_unit: "photo".into(),
             countries: "Kazakhstan\nUzbekistan\n\nkazakhstan\n".into(),
         }
@@ -200,6 +224,21 @@ mod tests {
         let input = filled().parse().unwrap();
         assert_eq!(input.countries, vec!["Kazakhstan", "Uzbekistan"]);
         assert_eq!(input.max_photos, 10);
+    }
+
+    #[test]
+    fn the_minimum_resolution_is_optional_but_bounded() {
+        assert_eq!(filled().parse().unwrap().min_long_edge, 0);
+        let form = ContestForm {
+            min_long_edge: "2000".into(),
+            ..filled()
+        };
+        assert_eq!(form.parse().unwrap().min_long_edge, 2000);
+        let form = ContestForm {
+            min_long_edge: "-1".into(),
+            ..filled()
+        };
+        assert!(form.parse().is_err());
     }
 
     #[test]

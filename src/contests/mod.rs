@@ -2,6 +2,7 @@
 //! set contests up and move them through their phases.
 
 pub mod admin;
+pub mod admin_items;
 pub mod form;
 pub mod model;
 pub mod public;
@@ -26,15 +27,21 @@ pub fn router() -> Router<AppState> {
             "/admin/contests/{id}",
             get(admin::edit_page).post(admin::update),
         )
-        .route("/admin/contests/{id}/categories", post(admin::add_category))
+        .route(
+            "/admin/contests/{id}/categories",
+            post(admin_items::add_category),
+        )
         .route(
             "/admin/contests/{id}/categories/{item}/delete",
-            post(admin::delete_category),
+            post(admin_items::delete_category),
         )
-        .route("/admin/contests/{id}/criteria", post(admin::add_criterion))
+        .route(
+            "/admin/contests/{id}/criteria",
+            post(admin_items::add_criterion),
+        )
         .route(
             "/admin/contests/{id}/criteria/{item}/delete",
-            post(admin::delete_criterion),
+            post(admin_items::delete_criterion),
         )
         .route("/admin/contests/{id}/phase", post(admin::change_phase))
 }

@@ -30,6 +30,8 @@ pub struct Contest {
     pub closes_at: i64,
     /// Photos per portfolio unless a category says otherwise.
     pub max_photos: i64,
+    /// Smallest accepted long edge of a photo, in pixels (0: any size).
+    pub min_long_edge: i64,
     /// Each photo or the whole portfolio.
     pub judging_unit: JudgingUnit,
     /// Where in its life the contest is.
@@ -48,6 +50,7 @@ struct ContestRow {
     opens_at: i64,
     closes_at: i64,
     max_photos: i64,
+    min_long_edge: i64,
     judging_unit: String,
     phase: String,
 }
@@ -70,6 +73,7 @@ impl TryFrom<ContestRow> for Contest {
             opens_at: r.opens_at,
             closes_at: r.closes_at,
             max_photos: r.max_photos,
+            min_long_edge: r.min_long_edge,
         })
     }
 }
@@ -95,6 +99,8 @@ pub struct ContestInput {
     pub closes_at: i64,
     /// See [`Contest::max_photos`].
     pub max_photos: i64,
+    /// See [`Contest::min_long_edge`].
+    pub min_long_edge: i64,
     /// See [`Contest::judging_unit`].
     pub judging_unit: JudgingUnit,
     /// Countries whose citizens may enter, in the order given.
@@ -102,7 +108,7 @@ pub struct ContestInput {
 }
 
 const CONTEST_COLUMNS_SQL: &str = "SELECT id, slug, title, theme, description, rules, timezone, \
-     opens_at, closes_at, max_photos, judging_unit, phase FROM contests";
+     opens_at, closes_at, max_photos, min_long_edge, judging_unit, phase FROM contests";
 
 /// What a contest lookup binds to its `$1`.
 enum Key<'a> {
@@ -169,8 +175,8 @@ pub async fn insert_contest(
     let mut tx = db.pool.begin().await?;
     let inserted = sqlx::query_scalar::<_, i64>(
         "INSERT INTO contests (slug, title, theme, description, rules, timezone, opens_at, closes_at, \
-         max_photos, judging_unit, phase, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $11) RETURNING id",
+         max_photos, judging_unit, phase, created_at, updated_at, min_long_edge) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $11, $12) RETURNING id",
     )
     .bind(&input.slug)
     .bind(&input.title)
@@ -183,6 +189,7 @@ pub async fn insert_contest(
     .bind(input.max_photos)
     .bind(input.judging_unit.as_str())
     .bind(now)
+    .bind(input.min_long_edge)
     .fetch_one(&mut *tx)
     .await;
     let id = match inserted {
@@ -206,7 +213,7 @@ pub async fn update_contest(
     let updated = sqlx::query(
         "UPDATE contests SET slug = $1, title = $2, theme = $3, description = $4, rules = $5, \
          timezone = $6, opens_at = $7, closes_at = $8, max_photos = $9, judging_unit = $10, \
-         updated_at = $11 WHERE id = $12",
+         updated_at = $11, min_long_edge = $13 WHERE id = $12",
     )
     .bind(&input.slug)
     .bind(&input.title)
@@ -220,6 +227,7 @@ pub async fn update_contest(
     .bind(input.judging_unit.as_str())
     .bind(now)
     .bind(id)
+    .bind(input.min_long_edge)
     .execute(&mut *tx)
     .await;
     match updated {

@@ -68,6 +68,18 @@ pub enum Refusal {
         /// The area limit, in megapixels.
         max_megapixels: u64,
     },
+    /// Smaller than the contest asks for.
+    #[error(
+        "This photo is {width} × {height} pixels; this contest asks for at least {min} pixels on the long side."
+    )]
+    TooSmall {
+        /// Width as stored.
+        width: u32,
+        /// Height as stored.
+        height: u32,
+        /// The contest's minimum long edge.
+        min: u32,
+    },
     /// Cut off before its end.
     #[error("The file is incomplete (the upload may have been cut off). Upload it again.")]
     Truncated,

@@ -1,6 +1,6 @@
-//! The participant's entry: the eligibility form, the portfolio page, the
-//! story, withdrawal and the receipt. Every change is refused after the
-//! deadline by the server clock.
+//! The participant's entry: the portfolio page, the story, withdrawal and
+//! the receipt, and the preambles every change shares. Every change is
+//! refused after the deadline by the server clock.
 
 use askama::Template;
 use axum::Form;
@@ -11,26 +11,15 @@ use serde::Deserialize;
 
 use crate::accounts::queries::User;
 use crate::contests::model::{check_submissions_open, describe_time};
-use crate::contests::queries::{self as contests, Contest, Role, RoleError};
+use crate::contests::queries::{self as contests, Contest};
 use crate::contests::structure::{self, Category};
 use crate::submissions::identity::{self, Identity};
-use crate::submissions::queries::{self, NewPortfolio, Photo, Portfolio};
+use crate::submissions::queries::{self, Photo, Portfolio};
 use crate::web::{Ctx, Nav, render};
 use crate::{AppError, AppState, audit};
 
 /// The longest story accepted, in characters.
 pub const MAX_STORY_CHARS: usize = 3000;
-
-#[derive(Template)]
-#[template(path = "submissions/eligibility.html")]
-struct EligibilityPage {
-    nav: Nav,
-    contest: Contest,
-    categories: Vec<Category>,
-    countries: Vec<String>,
-    form: EligibilityForm,
-    errors: Vec<String>,
-}
 
 #[derive(Template)]
 #[template(path = "submissions/entry.html")]
@@ -162,179 +151,6 @@ pub(crate) async fn entry_response(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     Ok((status, render(&page)?).into_response())
-}
-
-/// The eligibility form's fields.
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct EligibilityForm {
-    #[serde(default)]
-    category: String,
-    #[serde(default)]
-    full_name: String,
-    #[serde(default)]
-    country: String,
-    #[serde(default)]
-    university: String,
-    #[serde(default)]
-    consent_rules: Option<String>,
-    #[serde(default)]
-    consent_name: Option<String>,
-}
-
-impl EligibilityForm {
-    fn parse(
-        &self,
-        categories: &[Category],
-        countries: &[String],
-    ) -> Result<NewPortfolio, Vec<String>> {
-        let mut errors = Vec::new();
-        let category = self
-            .category
-            .parse::<i64>()
-            .ok()
-            .and_then(|id| categories.iter().find(|c| c.id == id));
-        if category.is_none() {
-            errors.push("Choose your category.".to_owned());
-        }
-        let full_name = self.full_name.trim();
-        if full_name.is_empty() || full_name.chars().count() > 200 {
-            errors.push("Enter your full name (200 characters at most).".to_owned());
-        }
-        let country = countries.iter().find(|c| *c == self.country.trim());
-        if country.is_none() {
-            errors.push(
-                "Choose your country of citizenship from the list of eligible countries."
-                    .to_owned(),
-            );
-        }
-        let university = self.university.trim();
-        if category.is_some_and(Category::needs_university) && university.is_empty() {
-            errors.push(
-                "This category is for university students: enter your university.".to_owned(),
-            );
-        }
-        if university.chars().count() > 200 {
-            errors.push("The university name is too long (200 characters at most).".to_owned());
-        }
-        if self.consent_rules.is_none() {
-            errors.push("You must accept the rules to enter.".to_owned());
-        }
-        match (category, country) {
-            (Some(category), Some(country)) if errors.is_empty() => Ok(NewPortfolio {
-                category_id: category.id,
-                full_name: full_name.to_owned(),
-                country: country.clone(),
-                university: university.to_owned(),
-                consent_name: self.consent_name.is_some(),
-            }),
-            _ => Err(errors),
-        }
-    }
-}
-
-async fn eligibility_response(
-    state: &AppState,
-    ctx: &Ctx,
-    contest: Contest,
-    form: EligibilityForm,
-    errors: Vec<String>,
-) -> Result<Response, AppError> {
-    let page = EligibilityPage {
-        nav: ctx.nav().await?,
-        categories: structure::categories_of(&state.db, contest.id).await?,
-        countries: contests::countries_of(&state.db, contest.id).await?,
-        contest,
-        form,
-        errors,
-    };
-    let status = if page.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    Ok((status, render(&page)?).into_response())
-}
-
-/// `GET /contests/{slug}/entry`: the eligibility form, or the portfolio.
-pub async fn show(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(slug): Path<String>,
-) -> Result<Response, AppError> {
-    let entry = load(&state, &ctx, &slug).await?;
-    match entry.portfolio {
-        Some(portfolio) => entry_response(&state, &ctx, entry.contest, portfolio, Vec::new()).await,
-        None => {
-            if contests::role_of(&state.db, entry.contest.id, entry.user.id).await?
-                == Some(Role::Juror)
-            {
-                return Err(AppError::Conflict(
-                    "You are on this contest's jury, so you cannot enter it.".into(),
-                ));
-            }
-            ensure_open(&state, &entry.contest)?;
-            eligibility_response(
-                &state,
-                &ctx,
-                entry.contest,
-                EligibilityForm::default(),
-                Vec::new(),
-            )
-            .await
-        }
-    }
-}
-
-/// `POST /contests/{slug}/entry`: creates the portfolio from the eligibility form.
-pub async fn create(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(slug): Path<String>,
-    Form(form): Form<EligibilityForm>,
-) -> Result<Response, AppError> {
-    let entry = load(&state, &ctx, &slug).await?;
-    ensure_open(&state, &entry.contest)?;
-    let target = format!("/contests/{}/entry", entry.contest.slug);
-    if entry.portfolio.is_some() {
-        return Ok(Redirect::to(&target).into_response());
-    }
-    let categories = structure::categories_of(&state.db, entry.contest.id).await?;
-    let countries = contests::countries_of(&state.db, entry.contest.id).await?;
-    let new = match form.parse(&categories, &countries) {
-        Ok(new) => new,
-        Err(errors) => {
-            return eligibility_response(&state, &ctx, entry.contest, form, errors).await;
-        }
-    };
-    let now = state.now().timestamp();
-    match contests::assign_role(
-        &state.db,
-        entry.contest.id,
-        entry.user.id,
-        Role::Participant,
-        now,
-    )
-    .await
-    {
-        Ok(()) => {}
-        Err(RoleError::OtherRole(_)) => {
-            return Err(AppError::Conflict(
-                "You are on this contest's jury, so you cannot enter it.".into(),
-            ));
-        }
-        Err(RoleError::Db(err)) => return Err(err.into()),
-    }
-    let numbered = entry.contest.judging_unit == crate::contests::model::JudgingUnit::Portfolio;
-    queries::insert_portfolio(
-        &state.db,
-        entry.contest.id,
-        entry.user.id,
-        &new,
-        numbered,
-        now,
-    )
-    .await?;
-    Ok(Redirect::to(&target).into_response())
 }
 
 /// Recomputes the "may reveal identity" note over every text of the portfolio.

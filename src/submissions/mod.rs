@@ -2,12 +2,14 @@
 //! titles and captions, a story), random entry numbers, and the admin's
 //! screening of entries once submissions close.
 
+pub mod eligibility;
 pub mod entry;
 pub mod identity;
 pub mod numbers;
 pub mod photos;
 pub mod queries;
 pub mod screening;
+pub mod stored;
 pub mod upload;
 
 use axum::Router;
@@ -20,7 +22,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route(
             "/contests/{slug}/entry",
-            get(entry::show).post(entry::create),
+            get(eligibility::show).post(eligibility::create),
         )
         .route("/contests/{slug}/entry/story", post(entry::save_story))
         .route("/contests/{slug}/entry/withdraw", post(entry::withdraw))

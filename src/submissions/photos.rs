@@ -10,12 +10,14 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::contests::model::JudgingUnit;
+use crate::contests::queries::Contest;
 use crate::contests::structure;
 use crate::images::Refusal;
 use crate::submissions::entry::{
     back_to_entry, ensure_open, entry_response, load, load_open, photo_limit, reflag,
 };
-use crate::submissions::queries::{self, Photo, Portfolio, StoredPhoto};
+use crate::submissions::queries::{self, Photo, Portfolio};
+use crate::submissions::stored::{self, StoredPhoto};
 use crate::submissions::upload::{self, FormError};
 use crate::web::Ctx;
 use crate::{AppError, AppState, audit};
@@ -58,8 +60,8 @@ enum Outcome {
 
 async fn add_one(
     state: &AppState,
+    contest: &Contest,
     portfolio: &Portfolio,
-    unit: JudgingUnit,
     bytes: bytes::Bytes,
     title: &str,
     caption: &str,
@@ -71,15 +73,15 @@ async fn add_one(
             "This photo is already in this contest{which}."
         )));
     }
-    let mut stored: StoredPhoto = match upload::accept(state, bytes).await? {
+    let mut stored: StoredPhoto = match upload::accept(state, bytes, contest.min_long_edge).await? {
         Ok(stored) => stored,
         Err(refusal) => return Ok(Outcome::Refused(refusal.to_string())),
     };
     stored.title = title.to_owned();
     stored.caption = caption.to_owned();
-    let numbered = unit == JudgingUnit::Photo;
+    let numbered = contest.judging_unit == JudgingUnit::Photo;
     let now = state.now().timestamp();
-    match queries::insert_photo(
+    match stored::insert_photo(
         &state.db,
         portfolio.contest_id,
         portfolio.id,
@@ -148,16 +150,7 @@ pub async fn add(
                     ));
                     break;
                 }
-                match add_one(
-                    &state,
-                    &portfolio,
-                    entry.contest.judging_unit,
-                    bytes,
-                    &title,
-                    &caption,
-                )
-                .await?
-                {
+                match add_one(&state, &entry.contest, &portfolio, bytes, &title, &caption).await? {
                     Outcome::Added(number) => added.push(number),
                     Outcome::Refused(msg) => errors.push(msg),
                 }
@@ -310,7 +303,7 @@ pub async fn replace(
         let errors = vec!["This photo is already in this contest.".to_owned()];
         return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
     }
-    let stored = match upload::accept(&state, bytes).await? {
+    let stored = match upload::accept(&state, bytes, entry.contest.min_long_edge).await? {
         Ok(stored) => stored,
         Err(refusal) => {
             return entry_response(
@@ -323,7 +316,7 @@ pub async fn replace(
             .await;
         }
     };
-    if !queries::replace_photo_files(&state.db, portfolio.id, photo_id, &stored).await? {
+    if !stored::replace_photo_files(&state.db, portfolio.id, photo_id, &stored).await? {
         return Err(AppError::NotFound);
     }
     Ok(back_to_entry(&entry.contest))

@@ -9,8 +9,9 @@ use axum::body::Body;
 use axum::http::{HeaderMap, header};
 use bytes::Bytes;
 
+use crate::images::pipeline::check;
 use crate::images::{Refusal, derive, store::sha256_hex};
-use crate::submissions::queries::StoredPhoto;
+use crate::submissions::stored::StoredPhoto;
 use crate::{AppError, AppState};
 
 /// Text fields a photo form may carry, and their size limit.
@@ -127,6 +128,7 @@ fn map_multer(err: multer::Error, max_bytes: u64) -> FormError {
 pub async fn accept(
     state: &AppState,
     bytes: Bytes,
+    min_long_edge: i64,
 ) -> Result<Result<StoredPhoto, Refusal>, AppError> {
     let limits = state.config.image_limits;
     // Decoding is CPU- and memory-heavy: never more at once than the permits.
@@ -137,6 +139,13 @@ pub async fn accept(
         .map_err(|e| AppError::Internal(e.into()))?;
     let files = state.files.clone();
     let stored = tokio::task::spawn_blocking(move || {
+        // The contest's minimum resolution, from the header, before any decoding.
+        if let Ok((_, width, height)) = check(&bytes, &limits)
+            && i64::from(width.max(height)) < min_long_edge
+        {
+            let min = u32::try_from(min_long_edge).unwrap_or(u32::MAX);
+            return Ok(Err(Refusal::TooSmall { width, height, min }));
+        }
         let derived = match derive(&bytes, &limits) {
             Ok(derived) => derived,
             Err(refusal) => return Ok(Err(refusal)),

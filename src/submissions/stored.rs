@@ -1,0 +1,109 @@
+//! Writing photo rows: a new photo with a freshly drawn entry number, and new
+//! files under an existing number. The files a row names are stored first.
+
+use crate::Db;
+use crate::submissions::numbers::EntryNumber;
+use crate::submissions::queries::duplicate_of;
+
+/// The stored files and sizes of an accepted photo.
+#[derive(Debug, Clone)]
+pub struct StoredPhoto {
+    /// See [`Photo::title`].
+    pub title: String,
+    /// See [`Photo::caption`].
+    pub caption: String,
+    /// See [`Photo::original_sha256`].
+    pub original_sha256: String,
+    /// See [`Photo::original_bytes`].
+    pub original_bytes: i64,
+    /// See [`Photo::large_sha256`].
+    pub large_sha256: String,
+    /// See [`Photo::thumb_sha256`].
+    pub thumb_sha256: String,
+    /// See [`Photo::width`].
+    pub width: i64,
+    /// See [`Photo::height`].
+    pub height: i64,
+}
+
+/// Adds a photo at the end of the portfolio, with a fresh entry number when
+/// photos are judged. The files it names must already be stored durably.
+pub async fn insert_photo(
+    db: &Db,
+    contest_id: i64,
+    portfolio_id: i64,
+    photo: &StoredPhoto,
+    numbered: bool,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let siblings: Vec<i64> = sqlx::query_scalar(
+        "SELECT number FROM photos WHERE portfolio_id = $1 AND number IS NOT NULL",
+    )
+    .bind(portfolio_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut last_err = None;
+    for _ in 0..20 {
+        let number = numbered.then(|| EntryNumber::draw(&mut rand::rng(), &siblings).get());
+        let inserted = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO photos (portfolio_id, contest_id, number, title, caption, position, original_sha256, \
+             original_bytes, large_sha256, thumb_sha256, width, height, created_at) \
+             VALUES ($1, $2, $3, $4, $5, (SELECT COALESCE(MAX(position), 0) + 1 FROM photos WHERE portfolio_id = $1), \
+             $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+        )
+        .bind(portfolio_id)
+        .bind(contest_id)
+        .bind(number)
+        .bind(&photo.title)
+        .bind(&photo.caption)
+        .bind(&photo.original_sha256)
+        .bind(photo.original_bytes)
+        .bind(&photo.large_sha256)
+        .bind(&photo.thumb_sha256)
+        .bind(photo.width)
+        .bind(photo.height)
+        .bind(now)
+        .fetch_one(&db.pool)
+        .await;
+        match inserted {
+            Ok(id) => return Ok(id),
+            // Either the number was taken (draw again) or the same photo raced
+            // in (the caller's duplicate check will say so on the next try).
+            Err(err) if crate::db::is_unique_violation(&err) => {
+                if duplicate_of(db, contest_id, &photo.original_sha256)
+                    .await?
+                    .is_some()
+                {
+                    return Err(err);
+                }
+                last_err = Some(err);
+            }
+            Err(err) => return Err(err),
+        }
+    }
+    Err(last_err.unwrap_or(sqlx::Error::RowNotFound))
+}
+
+/// Replaces a photo's files, keeping its number, title and place.
+pub async fn replace_photo_files(
+    db: &Db,
+    portfolio_id: i64,
+    photo_id: i64,
+    photo: &StoredPhoto,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE photos SET original_sha256 = $1, original_bytes = $2, large_sha256 = $3, thumb_sha256 = $4, \
+         width = $5, height = $6 WHERE id = $7 AND portfolio_id = $8",
+    )
+    .bind(&photo.original_sha256)
+    .bind(photo.original_bytes)
+    .bind(&photo.large_sha256)
+    .bind(&photo.thumb_sha256)
+    .bind(photo.width)
+    .bind(photo.height)
+    .bind(photo_id)
+    .bind(portfolio_id)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
