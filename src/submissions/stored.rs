@@ -8,21 +8,21 @@ use crate::submissions::queries::duplicate_of;
 /// The stored files and sizes of an accepted photo.
 #[derive(Debug, Clone)]
 pub struct StoredPhoto {
-    /// See [`Photo::title`].
+    /// See [`Photo::title`](crate::submissions::queries::Photo::title).
     pub title: String,
-    /// See [`Photo::caption`].
+    /// See [`Photo::caption`](crate::submissions::queries::Photo::caption).
     pub caption: String,
-    /// See [`Photo::original_sha256`].
+    /// See [`Photo::original_sha256`](crate::submissions::queries::Photo::original_sha256).
     pub original_sha256: String,
-    /// See [`Photo::original_bytes`].
+    /// See [`Photo::original_bytes`](crate::submissions::queries::Photo::original_bytes).
     pub original_bytes: i64,
-    /// See [`Photo::large_sha256`].
+    /// See [`Photo::large_sha256`](crate::submissions::queries::Photo::large_sha256).
     pub large_sha256: String,
-    /// See [`Photo::thumb_sha256`].
+    /// See [`Photo::thumb_sha256`](crate::submissions::queries::Photo::thumb_sha256).
     pub thumb_sha256: String,
-    /// See [`Photo::width`].
+    /// See [`Photo::width`](crate::submissions::queries::Photo::width).
     pub width: i64,
-    /// See [`Photo::height`].
+    /// See [`Photo::height`](crate::submissions::queries::Photo::height).
     pub height: i64,
 }
 
