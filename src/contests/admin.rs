@@ -13,7 +13,7 @@ use crate::contests::form::{ContestForm, check_edit_allowed};
 use crate::contests::model::{Phase, TransitionFacts, check_transition, describe_time};
 use crate::contests::queries::{self, Contest};
 use crate::contests::structure::{self, Category, Criterion};
-use crate::web::{Ctx, Nav, render};
+use crate::web::{Ctx, Nav, render, render_form};
 use crate::{AppError, AppState};
 
 #[derive(Template)]
@@ -144,11 +144,6 @@ pub(crate) async fn edit_response(
             &queries::countries_of(&state.db, contest.id).await?,
         ),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let page = EditContestPage {
         nav: ctx.nav().await?,
         deadline: describe_time(contest.closes_at, contest.tz),
@@ -159,7 +154,7 @@ pub(crate) async fn edit_response(
         form,
         errors,
     };
-    Ok((status, render(&page)?).into_response())
+    render_form(&page, !page.errors.is_empty())
 }
 
 /// `GET /admin/contests/{id}`

@@ -4,7 +4,6 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -12,7 +11,7 @@ use crate::contests::queries::{self as contests, Contest, Role, RoleError};
 use crate::contests::structure::{self, Category};
 use crate::submissions::entry::{ensure_open, entry_response, load};
 use crate::submissions::queries::{self, NewPortfolio};
-use crate::web::{Ctx, Nav, render};
+use crate::web::{Ctx, Nav, render_form};
 use crate::{AppError, AppState};
 
 #[derive(Template)]
@@ -109,12 +108,7 @@ async fn eligibility_response(
         form,
         errors,
     };
-    let status = if page.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    Ok((status, render(&page)?).into_response())
+    render_form(&page, !page.errors.is_empty())
 }
 
 /// `GET /contests/{slug}/entry`: the eligibility form, or the portfolio.

@@ -5,7 +5,6 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -15,7 +14,7 @@ use crate::contests::queries::{self as contests, Contest};
 use crate::contests::structure::{self, Category};
 use crate::submissions::identity::{self, Identity};
 use crate::submissions::queries::{self, Photo, Portfolio};
-use crate::web::{Ctx, Nav, render};
+use crate::web::{Ctx, Nav, render, render_form};
 use crate::{AppError, AppState, audit};
 
 /// The longest story accepted, in characters.
@@ -145,12 +144,7 @@ pub(crate) async fn entry_response(
         contest,
         errors,
     };
-    let status = if page.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    Ok((status, render(&page)?).into_response())
+    render_form(&page, !page.errors.is_empty())
 }
 
 /// Recomputes the "may reveal identity" note over every text of the portfolio.

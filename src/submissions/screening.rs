@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -13,7 +13,7 @@ use crate::contests::model::Phase;
 use crate::contests::queries::{self as contests, Contest};
 use crate::contests::structure;
 use crate::submissions::queries::{self, Photo, Portfolio};
-use crate::web::{Ctx, Nav, render};
+use crate::web::{Ctx, Nav, render_form};
 use crate::{AppError, AppState, audit};
 
 /// One portfolio on the screening page.
@@ -61,11 +61,6 @@ async fn page(
             photos,
         });
     }
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let page = ScreeningPage {
         nav: ctx.nav().await?,
         editable: editable(&contest),
@@ -73,7 +68,7 @@ async fn page(
         entries,
         errors,
     };
-    Ok((status, render(&page)?).into_response())
+    render_form(&page, !page.errors.is_empty())
 }
 
 /// `GET /admin/contests/{id}/entries`

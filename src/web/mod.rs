@@ -106,6 +106,19 @@ async fn style_css() -> impl IntoResponse {
     )
 }
 
+/// Renders a form page: 200, or 422 when it shows errors (a form that failed).
+pub fn render_form(
+    template: &impl askama::Template,
+    has_errors: bool,
+) -> Result<axum::response::Response, AppError> {
+    let status = if has_errors {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, render(template)?).into_response())
+}
+
 /// Renders an askama template into an HTML response.
 pub fn render(template: &impl askama::Template) -> Result<axum::response::Html<String>, AppError> {
     Ok(axum::response::Html(template.render()?))
