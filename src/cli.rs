@@ -119,6 +119,9 @@ enum Command {
         /// Only fill the data dir; do not start the server.
         #[arg(long)]
         no_serve: bool,
+        /// How far the contest has got.
+        #[arg(long, value_enum, default_value = "judging")]
+        phase: demo::DemoPhase,
     },
 }
 
@@ -169,9 +172,9 @@ pub fn main() -> ExitCode {
             Command::Serve => serve(config).await,
             Command::CreateAdmin { email } => create_admin(config, &email).await,
             Command::Derive { file, out, timings } => derive(&config, &file, &out, timings),
-            Command::Demo { no_serve } => {
+            Command::Demo { no_serve, phase } => {
                 let db = open(&config).await?;
-                let logins = demo::populate(&db, &config, chrono::Utc::now()).await?;
+                let logins = demo::populate(&db, &config, chrono::Utc::now(), phase).await?;
                 println!("{logins}");
                 if no_serve {
                     Ok(())

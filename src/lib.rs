@@ -13,6 +13,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod images;
+pub mod jury;
 pub mod submissions;
 pub mod web;
 

@@ -145,36 +145,67 @@ async fn sqlite_runs_with_wal_full_sync_foreign_keys_and_a_busy_timeout() {
 }
 
 #[tokio::test]
-async fn the_demo_builds_an_open_contest_with_five_jurors() {
+async fn the_demo_builds_a_contest_in_judging_with_entries_and_a_working_jury() {
+    use photojury::demo::{DEMO_SLUG, DemoPhase, populate};
     let app = TestApp::spawn().await;
-    let logins = photojury::demo::populate(&app.state.db, &app.config, chrono::Utc::now())
-        .await
-        .unwrap();
+    let logins = populate(
+        &app.state.db,
+        &app.config,
+        chrono::Utc::now(),
+        DemoPhase::Judging,
+    )
+    .await
+    .unwrap();
     let printed = logins.to_string();
     assert!(printed.contains("admin@demo.photojury.org"), "{printed}");
     assert_eq!(printed.matches("juror ").count(), 5, "{printed}");
     assert_eq!(app.count("contest_roles WHERE role = 'juror'").await, 5);
+    assert_eq!(app.count("jurors WHERE accepted_at IS NOT NULL").await, 5);
     assert_eq!(app.count("categories").await, 2);
     assert_eq!(app.count("criteria").await, 4);
+    assert_eq!(app.count("portfolios").await, 24);
+    let entries = app.count("entries").await;
+    assert_eq!(entries, app.count("photos").await);
+    assert!(entries >= 60, "{entries}");
+    assert_eq!(app.count("assignments").await, entries * 5);
+    assert!(app.count("scores").await > 0);
 
-    // The printed logins work, and the contest is on the public page.
+    // The printed juror login reaches a scoring page with a real image.
     let juror = app.browser();
     juror
         .sign_in("juror1@demo.photojury.org", "demo-juror-1")
         .await;
     juror.get("/account").await.assert_contains("jury member");
-    let page = app
-        .browser()
-        .get(&format!("/contests/{}", photojury::demo::DEMO_SLUG))
+    let home = juror.get(&format!("/jury/{DEMO_SLUG}")).await;
+    home.assert_contains(&format!("0 of {} scored", entries / 2));
+    let first = home
+        .body
+        .split(&format!("/jury/{DEMO_SLUG}/entries/"))
+        .nth(1)
+        .unwrap();
+    let number = first.split('"').next().unwrap();
+    let page = juror
+        .get(&format!("/jury/{DEMO_SLUG}/entries/{number}"))
         .await;
-    page.assert_contains("Migrants: An Invisible Force in Central Asia");
-    page.assert_contains("University students");
-    page.assert_contains("Artists and photographers");
+    page.assert_contains("Relevance to the theme");
+    let (status, _, bytes) = juror
+        .get_bytes(&format!("/jury/{DEMO_SLUG}/entries/{number}/1/large.jpg"))
+        .await;
+    assert_eq!(status, reqwest::StatusCode::OK);
+    assert!(bytes.starts_with(&[0xFF, 0xD8]) && bytes.len() > 10_000);
+    let public = app.browser().get(&format!("/contests/{DEMO_SLUG}")).await;
+    public.assert_contains("Migrants: An Invisible Force in Central Asia");
+    public.assert_contains("University students");
     // A second run on the same data refuses instead of duplicating.
     assert!(
-        photojury::demo::populate(&app.state.db, &app.config, chrono::Utc::now())
-            .await
-            .is_err()
+        populate(
+            &app.state.db,
+            &app.config,
+            chrono::Utc::now(),
+            DemoPhase::Open
+        )
+        .await
+        .is_err()
     );
 }
 

@@ -12,8 +12,16 @@ use crate::{AppError, Db};
 /// How long a setup link stays valid.
 const SETUP_LINK_HOURS: i64 = 24;
 
-fn token_hash(token: &str) -> String {
+/// What the database keeps of a one-time token: its SHA-256, never the token.
+pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// A fresh 256-bit one-time token, URL-safe.
+pub(crate) fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// If no administrator exists, replaces any older setup token with a fresh
@@ -29,9 +37,7 @@ pub async fn issue_link_if_needed(
             .await?;
         return Ok(None);
     }
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    let token = new_token();
     let mut tx = db.pool.begin().await?;
     sqlx::query("DELETE FROM setup_tokens")
         .execute(&mut *tx)

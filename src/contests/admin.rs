@@ -239,7 +239,13 @@ pub async fn change_phase(
             "Someone else changed this contest's phase just now. Reload and try again.".into(),
         ));
     }
-    let detail = format!("{} → {}", contest.phase, to);
+    let mut detail = format!("{} → {}", contest.phase, to);
+    if to == Phase::Judging {
+        // Same transaction: the entries freeze and the assignments exist
+        // the moment the contest is judging.
+        let frozen = crate::jury::judging::open(&mut tx, &contest, now).await?;
+        detail.push_str(&format!(", {frozen} entries"));
+    }
     audit::record_with(
         &mut *tx,
         now,

@@ -36,6 +36,8 @@ pub struct Contest {
     pub judging_unit: JudgingUnit,
     /// Where in its life the contest is.
     pub phase: Phase,
+    /// Jurors per entry; 0: every juror scores every entry of their categories.
+    pub jury_quorum: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -53,6 +55,7 @@ struct ContestRow {
     min_long_edge: i64,
     judging_unit: String,
     phase: String,
+    jury_quorum: i64,
 }
 
 impl TryFrom<ContestRow> for Contest {
@@ -74,6 +77,7 @@ impl TryFrom<ContestRow> for Contest {
             closes_at: r.closes_at,
             max_photos: r.max_photos,
             min_long_edge: r.min_long_edge,
+            jury_quorum: r.jury_quorum,
         })
     }
 }
@@ -108,7 +112,7 @@ pub struct ContestInput {
 }
 
 const CONTEST_COLUMNS_SQL: &str = "SELECT id, slug, title, theme, description, rules, timezone, \
-     opens_at, closes_at, max_photos, min_long_edge, judging_unit, phase FROM contests";
+     opens_at, closes_at, max_photos, min_long_edge, judging_unit, phase, jury_quorum FROM contests";
 
 /// What a contest lookup binds to its `$1`.
 enum Key<'a> {

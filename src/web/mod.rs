@@ -37,6 +37,7 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; object-src 'none'
 
 const STYLE_CSS: &str = include_str!("assets/style.css");
 const UPLOAD_JS: &str = include_str!("assets/upload.js");
+const JURY_JS: &str = include_str!("assets/jury.js");
 
 /// The whole application.
 pub fn app(state: AppState) -> Router {
@@ -57,10 +58,12 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/static/style.css", get(style_css))
-        .route("/static/upload.js", get(upload_js))
+        .route("/static/upload.js", get(|| script(UPLOAD_JS)))
+        .route("/static/jury.js", get(|| script(JURY_JS)))
         .merge(crate::accounts::router())
         .merge(crate::contests::router())
         .merge(crate::submissions::router())
+        .merge(crate::jury::router())
         .fallback(|| async { AppError::NotFound })
         .layer(axum::middleware::from_fn(csrf::verify))
         .layer(sessions)
@@ -124,12 +127,12 @@ pub fn render(template: &impl askama::Template) -> Result<axum::response::Html<S
     Ok(axum::response::Html(template.render()?))
 }
 
-async fn upload_js() -> impl IntoResponse {
+async fn script(source: &'static str) -> impl IntoResponse {
     (
         [
             (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
-        UPLOAD_JS,
+        source,
     )
 }

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod hostile;
+pub mod jury;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -288,12 +289,42 @@ impl Browser {
         self.read(response).await
     }
 
+    /// Fetches raw bytes (images), with status and headers.
+    pub async fn get_bytes(&self, path: &str) -> (StatusCode, HeaderMap, Vec<u8>) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("GET");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.expect("body").to_vec();
+        (status, headers, body)
+    }
+
     /// Posts a form with the last seen CSRF token added.
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Page {
         let token = self.csrf.lock().unwrap().clone().unwrap_or_default();
         let mut all: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
         all.extend_from_slice(fields);
         self.post_raw(path, &all).await
+    }
+
+    /// Posts a form (token added) as the page's script does: asking for JSON.
+    pub async fn post_for_json(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let token = self.csrf.lock().unwrap().clone().unwrap_or_default();
+        let mut all: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        let response = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("accept", "application/json")
+            .form(&all)
+            .send()
+            .await
+            .expect("POST");
+        self.read(response).await
     }
 
     /// Posts exactly these fields (no token added).

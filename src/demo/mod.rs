@@ -1,5 +1,9 @@
 //! `photojury demo`: a contest modelled on a real call for entries, with an
-//! administrator and a five-member jury, so a newcomer can see every screen.
+//! administrator, two dozen participants with generated photos and a
+//! five-member jury, so a newcomer can see every screen.
+
+mod entries;
+pub mod photos;
 
 use std::fmt;
 
@@ -15,10 +19,20 @@ use crate::{Config, Db, audit};
 /// The demo contest's address.
 pub const DEMO_SLUG: &str = "migrants-central-asia";
 
+/// How far the demo contest has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DemoPhase {
+    /// Accepting entries (some already in).
+    Open,
+    /// Entries frozen; the jury has started scoring.
+    Judging,
+}
+
 /// The accounts the demo made, to print.
 #[derive(Debug)]
 pub struct DemoLogins {
     url: String,
+    phase: DemoPhase,
     admin: (String, String),
     jurors: Vec<(String, String)>,
 }
@@ -30,6 +44,13 @@ impl fmt::Display for DemoLogins {
         writeln!(f, "  admin  {}  password: {}", self.admin.0, self.admin.1)?;
         for (email, password) in &self.jurors {
             writeln!(f, "  juror  {email}  password: {password}")?;
+        }
+        writeln!(
+            f,
+            "  participant  participant1@demo.photojury.org  password: demo-participant-1"
+        )?;
+        if self.phase == DemoPhase::Judging {
+            writeln!(f, "Jurors score at {}/jury/{DEMO_SLUG}", self.url)?;
         }
         Ok(())
     }
@@ -49,8 +70,13 @@ async fn account(
         .map_err(|e| anyhow::anyhow!("{e}"))
 }
 
-/// Fills an empty database with the demo contest, open for entries.
-pub async fn populate(db: &Db, config: &Config, now: DateTime<Utc>) -> anyhow::Result<DemoLogins> {
+/// Fills an empty database with the demo contest, at `phase`.
+pub async fn populate(
+    db: &Db,
+    config: &Config,
+    now: DateTime<Utc>,
+    phase: DemoPhase,
+) -> anyhow::Result<DemoLogins> {
     let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
         .fetch_one(&db.pool)
         .await?;
@@ -83,8 +109,12 @@ pub async fn populate(db: &Db, config: &Config, now: DateTime<Utc>) -> anyhow::R
             Winners are announced per category and selected photographs will be exhibited."
             .into(),
         tz: parse_time_zone("Asia/Almaty").map_err(|e| anyhow::anyhow!(e))?,
-        opens_at: (now - Duration::days(7)).timestamp(),
-        closes_at: (now + Duration::days(30)).timestamp(),
+        opens_at: (now - Duration::days(40)).timestamp(),
+        closes_at: match phase {
+            DemoPhase::Open => now + Duration::days(30),
+            DemoPhase::Judging => now - Duration::days(1),
+        }
+        .timestamp(),
         max_photos: 10,
         min_long_edge: 0,
         judging_unit: JudgingUnit::Photo,
@@ -161,6 +191,7 @@ pub async fn populate(db: &Db, config: &Config, now: DateTime<Utc>) -> anyhow::R
     .await?;
 
     let mut jurors = Vec::new();
+    let mut jury = Vec::new();
     for n in 1..=5 {
         let login = (
             format!("juror{n}@demo.photojury.org"),
@@ -168,19 +199,39 @@ pub async fn populate(db: &Db, config: &Config, now: DateTime<Utc>) -> anyhow::R
         );
         let juror = account(db, &login.0, &login.1, false, at).await?;
         contests::assign_role(db, contest_id, juror.id, Role::Juror, at).await?;
+        jury.push((juror.id, login.0.clone()));
         jurors.push(login);
     }
+    let categories = structure::categories_of(db, contest_id).await?;
+    entries::jury(db, contest_id, &jury, &categories, at).await?;
+    let countries = contests::countries_of(db, contest_id).await?;
+    let photos = entries::participants(db, config, contest_id, &categories, &countries, at).await?;
+    if phase == DemoPhase::Judging {
+        use crate::contests::model::Phase;
+        contests::set_phase(&db.pool, contest_id, Phase::Open, Phase::Closed, at).await?;
+        let contest = contests::contest_by_id(db, contest_id)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("the demo contest vanished"))?;
+        let mut tx = db.pool.begin().await?;
+        contests::set_phase(&mut *tx, contest_id, Phase::Closed, Phase::Judging, at).await?;
+        crate::jury::judging::open(&mut tx, &contest, at).await?;
+        tx.commit().await?;
+        let criteria = structure::criteria_of(db, contest_id).await?;
+        entries::some_scores(db, contest_id, &criteria, at).await?;
+    }
+    let detail = format!("demo contest, 2 categories, 4 criteria, 5 jurors, {photos} photos");
     audit::record(
         db,
         at,
         Some(&admin),
         "demo.create",
         Some(contest_id),
-        "demo contest, 2 categories, 4 criteria, 5 jurors",
+        &detail,
     )
     .await?;
     Ok(DemoLogins {
         url: config.public_url.clone(),
+        phase,
         admin: admin_login,
         jurors,
     })

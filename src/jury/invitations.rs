@@ -1,0 +1,202 @@
+//! The juror's side of an invitation: `/invitations/{token}` shows what they
+//! are invited to judge and takes a new password (or, for an existing
+//! account, its password); accepting uses the link up and signs them in.
+
+use std::net::SocketAddr;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::accounts::password::{self, NewPassword};
+use crate::accounts::queries::{self as accounts, CreateUserError, Email, User};
+use crate::accounts::rate_limit::client_address;
+use crate::contests::queries::contest_by_id;
+use crate::jury::judging;
+use crate::jury::jurors::{self, Invitation};
+use crate::web::{Ctx, Nav, render_form};
+use crate::{AppError, AppState, audit};
+
+#[derive(Template)]
+#[template(path = "jury/invitation.html")]
+struct InvitationPage {
+    nav: Nav,
+    token: String,
+    contest: String,
+    email: String,
+    categories: Vec<String>,
+    has_account: bool,
+    signed_in: bool,
+    errors: Vec<String>,
+}
+
+async fn live(state: &AppState, token: &str) -> Result<Invitation, AppError> {
+    jurors::invitation(&state.db, token, state.now().timestamp())
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    token: String,
+    invitation: &Invitation,
+    errors: Vec<String>,
+) -> Result<Response, AppError> {
+    let contest = contest_by_id(&state.db, invitation.contest_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let categories: Vec<String> = sqlx::query_scalar(
+        "SELECT c.name FROM juror_categories jc JOIN categories c ON c.id = jc.category_id \
+         WHERE jc.juror_id = $1 ORDER BY c.position, c.id",
+    )
+    .bind(invitation.juror_id)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let email = Email::parse(&invitation.email).map_err(|e| AppError::BadRequest(e.into()))?;
+    let has_account = accounts::user_by_email(&state.db, &email).await?.is_some();
+    let has_errors = !errors.is_empty();
+    let view = InvitationPage {
+        nav: ctx.form_nav().await?,
+        signed_in: ctx
+            .user
+            .as_ref()
+            .is_some_and(|u| u.email == invitation.email),
+        token,
+        contest: contest.title,
+        email: invitation.email.clone(),
+        categories,
+        has_account,
+        errors,
+    };
+    render_form(&view, has_errors)
+}
+
+/// `GET /invitations/{token}`: 404 unless the link is live.
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let invitation = live(&state, &token).await?;
+    page(&state, &ctx, token, &invitation, Vec::new()).await
+}
+
+/// Fields of the acceptance form.
+#[derive(Deserialize)]
+pub struct AcceptForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_confirm: String,
+}
+
+/// The account that accepts: the signed-in invitee, an existing account
+/// whose password was given, or a new one. `Err(Ok(messages))` for the form.
+async fn account_for(
+    state: &AppState,
+    ctx: &Ctx,
+    email: &Email,
+    form: &AcceptForm,
+    address: std::net::IpAddr,
+) -> Result<Result<User, Vec<String>>, AppError> {
+    if let Some(user) = ctx.user.as_ref().filter(|u| u.email == email.as_str()) {
+        return Ok(Ok(user.clone()));
+    }
+    if let Some((user, hash)) = accounts::user_by_email(&state.db, email).await? {
+        if !state.login_limiter.attempt(email.as_str(), address) {
+            return Err(AppError::TooManyRequests);
+        }
+        return Ok(if password::verify(&form.password, Some(hash)).await? {
+            Ok(user)
+        } else {
+            Err(vec!["That is not the password of this account.".to_owned()])
+        });
+    }
+    let mut errors = Vec::new();
+    let new = NewPassword::parse(&form.password)
+        .map_err(|e| errors.push(e.to_owned()))
+        .ok();
+    if form.password != form.password_confirm {
+        errors.push("The two passwords differ.".to_owned());
+    }
+    let Some(new) = new.filter(|_| errors.is_empty()) else {
+        return Ok(Err(errors));
+    };
+    let now = state.now().timestamp();
+    match accounts::create_user(&state.db, email, new, false, now).await {
+        Ok(user) => Ok(Ok(user)),
+        Err(CreateUserError::Other(err)) => Err(err),
+        Err(err) => Ok(Err(vec![err.to_string()])),
+    }
+}
+
+/// `POST /invitations/{token}`: accepts, signs in, opens the juror home.
+pub async fn accept(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    mut ctx: Ctx,
+    Path(token): Path<String>,
+    Form(form): Form<AcceptForm>,
+) -> Result<Response, AppError> {
+    let invitation = live(&state, &token).await?;
+    let email = Email::parse(&invitation.email).map_err(|e| AppError::BadRequest(e.into()))?;
+    let address = client_address(peer, &headers, &state.config.trusted_proxies);
+    let user = match account_for(&state, &ctx, &email, &form, address).await? {
+        Ok(user) => user,
+        Err(errors) => return page(&state, &ctx, token, &invitation, errors).await,
+    };
+    if user.is_admin {
+        let why = "This is an administrator's account: administrators see who entered, so they cannot sit on a blind jury.";
+        return page(&state, &ctx, token, &invitation, vec![why.to_owned()]).await;
+    }
+    let contest = contest_by_id(&state.db, invitation.contest_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let now = state.now().timestamp();
+    let mut tx = state.db.pool.begin().await?;
+    // The contest row lock first: acceptance may create assignments.
+    let judging = judging::lock_while_judging(&mut tx, contest.id).await?;
+    sqlx::query(
+        "INSERT INTO contest_roles (contest_id, user_id, role, created_at) VALUES ($1, $2, 'juror', $3) \
+         ON CONFLICT (contest_id, user_id) DO NOTHING",
+    )
+    .bind(contest.id)
+    .bind(user.id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    let role: String =
+        sqlx::query_scalar("SELECT role FROM contest_roles WHERE contest_id = $1 AND user_id = $2")
+            .bind(contest.id)
+            .bind(user.id)
+            .fetch_one(&mut *tx)
+            .await?;
+    if role != "juror" {
+        drop(tx);
+        let why = "You have entered this contest, so you cannot judge it.";
+        return page(&state, &ctx, token, &invitation, vec![why.to_owned()]).await;
+    }
+    if !jurors::accept(&mut tx, &token, user.id, now).await? {
+        return Err(AppError::NotFound);
+    }
+    if judging {
+        judging::rebalance(&mut tx, contest.id, contest.jury_quorum, now).await?;
+    }
+    audit::record_with(
+        &mut *tx,
+        now,
+        Some(&user),
+        "jury.accept",
+        Some(contest.id),
+        "",
+    )
+    .await?;
+    tx.commit().await?;
+    ctx.sign_in(user).await?;
+    Ok(Redirect::to(&format!("/jury/{}", contest.slug)).into_response())
+}

@@ -1,0 +1,54 @@
+//! The blind jury: invitations, assignment of entries to jurors, scoring by
+//! criteria, recusal, and the admin's monitor. Juror-facing code reads only
+//! the identity-free types of [`view`].
+
+pub mod admin;
+pub mod assign;
+pub mod home;
+pub mod invitations;
+pub mod judging;
+pub mod jurors;
+pub mod monitor;
+pub mod recusal;
+pub mod score;
+pub mod scoring;
+pub mod view;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::AppState;
+
+/// Juror, invitation and jury-admin routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/jury", get(home::index))
+        .route("/jury/{slug}", get(home::home))
+        .route(
+            "/jury/{slug}/entries/{number}",
+            get(scoring::entry_page).post(scoring::save),
+        )
+        .route(
+            "/jury/{slug}/entries/{number}/recuse",
+            post(scoring::recuse),
+        )
+        .route(
+            "/jury/{slug}/entries/{number}/{index}/{file}",
+            get(scoring::image),
+        )
+        .route(
+            "/invitations/{token}",
+            get(invitations::show).post(invitations::accept),
+        )
+        .route("/admin/contests/{id}/jury", get(admin::show))
+        .route("/admin/contests/{id}/jury/quorum", post(admin::set_quorum))
+        .route("/admin/contests/{id}/jurors", post(admin::invite))
+        .route(
+            "/admin/contests/{id}/jurors/{juror}/link",
+            post(admin::renew_link),
+        )
+        .route(
+            "/admin/contests/{id}/jurors/{juror}/remove",
+            post(admin::remove),
+        )
+}

@@ -1,0 +1,333 @@
+//! The juror's pages: their contests, the queue with progress, the scoring
+//! page (plain form or JSON for the script), recusal and the images. Every
+//! handler starts from [`juror_of`]: an active juror of this contest, or 404.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::contests::model::Phase;
+use crate::contests::queries::{Contest, contest_by_slug};
+use crate::contests::structure::{self, Criterion, category_name};
+use crate::jury::score::{self, MAX_COMMENT_CHARS, Saved, parse_scores};
+use crate::jury::view::{self, JurorEntry, QueueItem};
+use crate::jury::{jurors, recusal};
+use crate::submissions::numbers::EntryNumber;
+use crate::web::{Ctx, Nav, render_form};
+use crate::{AppError, AppState};
+
+/// An active juror of one contest.
+pub(crate) struct Juror {
+    pub(crate) contest: Contest,
+    pub(crate) juror_id: i64,
+}
+
+/// The signed-in person as an active juror of `slug`; anyone else gets 404,
+/// so the page does not even confirm that the contest has a jury.
+pub(crate) async fn juror_of(state: &AppState, ctx: &Ctx, slug: &str) -> Result<Juror, AppError> {
+    let user = ctx.require_user()?;
+    let contest = contest_by_slug(&state.db, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let juror_id = jurors::active_juror(&state.db, contest.id, user.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Juror { contest, juror_id })
+}
+
+/// One criterion's input on the scoring page.
+pub struct Field {
+    /// The criterion.
+    pub criterion: Criterion,
+    /// What the input shows: the saved or just-typed value.
+    pub value: String,
+}
+
+#[derive(Template)]
+#[template(path = "jury/entry.html")]
+struct EntryPage {
+    nav: Nav,
+    contest: Contest,
+    entry: JurorEntry,
+    category: String,
+    fields: Vec<Field>,
+    position: usize,
+    count: usize,
+    prev: Option<EntryNumber>,
+    next: Option<EntryNumber>,
+    preload: Vec<String>,
+    judging: bool,
+    saved: bool,
+    errors: Vec<String>,
+}
+
+/// Query of the scoring page.
+#[derive(Deserialize)]
+pub struct EntryQuery {
+    #[serde(default)]
+    saved: String,
+}
+
+fn entry_number(raw: &str) -> Result<EntryNumber, AppError> {
+    EntryNumber::parse(raw).ok_or(AppError::NotFound)
+}
+
+/// What the juror sent when a save failed, to show again with the errors.
+struct Typed<'a> {
+    fields: &'a [(String, String)],
+    errors: Vec<String>,
+}
+
+/// The scoring page, with what was typed when a save failed.
+async fn entry_response(
+    state: &AppState,
+    ctx: &Ctx,
+    juror: Juror,
+    number: EntryNumber,
+    typed: Option<Typed<'_>>,
+    saved: bool,
+) -> Result<Response, AppError> {
+    let (db, contest_id) = (&state.db, juror.contest.id);
+    let mut entry = view::entry(db, contest_id, juror.juror_id, number)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let criteria = structure::criteria_of(db, contest_id).await?;
+    let categories = structure::categories_of(db, contest_id).await?;
+    let queue = view::queue(db, juror.juror_id, &criteria).await?;
+    let at = queue.iter().position(|q| q.number == number).unwrap_or(0);
+    let (fields_typed, errors) = typed.map_or((&[][..], Vec::new()), |t| (t.fields, t.errors));
+    let fields = criteria
+        .into_iter()
+        .map(|criterion| {
+            let key = format!("c{}", criterion.id);
+            let value = match fields_typed.iter().find(|(k, _)| *k == key) {
+                Some((_, v)) => v.clone(),
+                None => entry
+                    .scores
+                    .get(&criterion.id)
+                    .map(i64::to_string)
+                    .unwrap_or_default(),
+            };
+            Field { criterion, value }
+        })
+        .collect();
+    if let Some((_, comment)) = fields_typed.iter().find(|(k, _)| k == "comment") {
+        entry.comment.clone_from(comment);
+    }
+    // The next entries' images, fetched ahead so that moving on is instant.
+    let base = format!("/jury/{}/entries", juror.contest.slug);
+    let preload = queue
+        .iter()
+        .skip(at + 1)
+        .take(3)
+        .flat_map(|q| {
+            [
+                format!("{base}/{}/1/large.jpg", q.number),
+                format!("{base}/{}/1/thumb.jpg", q.number),
+            ]
+        })
+        .collect();
+    let has_errors = !errors.is_empty();
+    let page = EntryPage {
+        nav: ctx.nav().await?,
+        category: category_name(&categories, entry.category_id),
+        judging: juror.contest.phase == Phase::Judging,
+        contest: juror.contest,
+        entry,
+        fields,
+        position: at + 1,
+        count: queue.len(),
+        prev: at
+            .checked_sub(1)
+            .and_then(|i| queue.get(i))
+            .map(|q| q.number),
+        next: queue.get(at + 1).map(|q| q.number),
+        preload,
+        saved,
+        errors,
+    };
+    render_form(&page, has_errors)
+}
+
+/// `GET /jury/{slug}/entries/{number}`
+pub async fn entry_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, number)): Path<(String, String)>,
+    Query(q): Query<EntryQuery>,
+) -> Result<Response, AppError> {
+    let number = entry_number(&number)?;
+    let juror = juror_of(&state, &ctx, &slug).await?;
+    entry_response(&state, &ctx, juror, number, None, q.saved == "1").await
+}
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"))
+}
+
+/// Where "save and next" goes: the next unscored entry after this one (or
+/// before it, wrapping), else the juror home.
+fn after_save(slug: &str, queue: &[QueueItem], number: EntryNumber) -> String {
+    let at = queue.iter().position(|q| q.number == number).unwrap_or(0);
+    let later = queue.iter().skip(at + 1).chain(queue.iter().take(at));
+    match later.into_iter().find(|q| !q.scored) {
+        Some(q) => format!("/jury/{slug}/entries/{}", q.number),
+        None => format!("/jury/{slug}"),
+    }
+}
+
+/// `POST /jury/{slug}/entries/{number}`: saves every criterion and the
+/// comment. The script asks for JSON and stays on the page; the plain form
+/// goes on to the next entry ("save and next") or back to this one.
+pub async fn save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path((slug, number)): Path<(String, String)>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let number = entry_number(&number)?;
+    let juror = juror_of(&state, &ctx, &slug).await?;
+    let json = wants_json(&headers);
+    let contest_id = juror.contest.id;
+    let entry_id = view::assigned_entry_id(&state.db, contest_id, juror.juror_id, number)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let criteria = structure::criteria_of(&state.db, contest_id).await?;
+    let comment = fields
+        .iter()
+        .find(|(k, _)| k == "comment")
+        .map(|(_, v)| v.trim().to_owned())
+        .unwrap_or_default();
+    let mut parsed = parse_scores(&criteria, &fields);
+    if comment.chars().count() > MAX_COMMENT_CHARS {
+        let message = format!("Keep the comment under {MAX_COMMENT_CHARS} characters.");
+        parsed = Err(parsed
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .chain([message])
+            .collect());
+    }
+    let scores = match parsed {
+        Ok(scores) => scores,
+        Err(errors) if json => {
+            return Ok(json_reply(StatusCode::UNPROCESSABLE_ENTITY, &errors, None));
+        }
+        Err(errors) => {
+            let typed = Typed {
+                fields: &fields,
+                errors,
+            };
+            return entry_response(&state, &ctx, juror, number, Some(typed), false).await;
+        }
+    };
+    let now = state.now().timestamp();
+    match score::save(
+        &state.db,
+        contest_id,
+        juror.juror_id,
+        entry_id,
+        &scores,
+        &comment,
+        now,
+    )
+    .await?
+    {
+        Saved::Yes => {}
+        Saved::Locked => {
+            return Err(AppError::Conflict(
+                "Judging is closed: scores can no longer change.".into(),
+            ));
+        }
+        Saved::NotAssigned => return Err(AppError::NotFound),
+    }
+    let queue = view::queue(&state.db, juror.juror_id, &criteria).await?;
+    let next = after_save(&slug, &queue, number);
+    if json {
+        return Ok(json_reply(StatusCode::OK, &[], Some(&next)));
+    }
+    let go_on = fields.iter().any(|(k, v)| k == "go" && v == "next");
+    let target = if go_on {
+        next
+    } else {
+        format!("/jury/{slug}/entries/{number}?saved=1")
+    };
+    Ok(Redirect::to(&target).into_response())
+}
+
+/// `{"saved":true,"next":"…"}` or `{"saved":false,"errors":[…]}`.
+fn json_reply(status: StatusCode, errors: &[String], next: Option<&str>) -> Response {
+    let body = match next {
+        Some(next) => serde_json::json!({ "saved": true, "next": next }),
+        None => serde_json::json!({ "saved": false, "errors": errors }),
+    };
+    (status, axum::Json(body)).into_response()
+}
+
+/// Fields of the recusal form.
+#[derive(Deserialize)]
+pub struct RecuseForm {
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /jury/{slug}/entries/{number}/recuse`: "I recognise this work".
+pub async fn recuse(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, number)): Path<(String, String)>,
+    Form(form): Form<RecuseForm>,
+) -> Result<Response, AppError> {
+    let number = entry_number(&number)?;
+    let juror = juror_of(&state, &ctx, &slug).await?;
+    let user = ctx.require_user()?;
+    let reason: String = form.reason.trim().chars().take(MAX_COMMENT_CHARS).collect();
+    let criteria = structure::criteria_of(&state.db, juror.contest.id).await?;
+    let before = view::queue(&state.db, juror.juror_id, &criteria).await?;
+    recusal::recuse(&state, &juror, user, number, &reason).await?;
+    Ok(Redirect::to(&after_save(&slug, &before, number)).into_response())
+}
+
+/// `GET /jury/{slug}/entries/{number}/{index}/{thumb.jpg|large.jpg}`: the
+/// derivative only, under the entry number; nothing else about the file.
+pub async fn image(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, number, index, file)): Path<(String, String, usize, String)>,
+) -> Result<Response, AppError> {
+    let number = entry_number(&number)?;
+    let large = match file.as_str() {
+        "large.jpg" => true,
+        "thumb.jpg" => false,
+        _ => return Err(AppError::NotFound),
+    };
+    let juror = juror_of(&state, &ctx, &slug).await?;
+    let hash = view::photo_file(
+        &state.db,
+        juror.contest.id,
+        juror.juror_id,
+        number,
+        index,
+        large,
+    )
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let bytes = state.files.read(hash).await.map_err(|e| {
+        AppError::Internal(anyhow::Error::from(e).context("reading a derivative for a juror"))
+    })?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/jpeg"),
+            (header::CACHE_CONTROL, "private, max-age=3600"),
+        ],
+        bytes,
+    )
+        .into_response())
+}

@@ -1,0 +1,229 @@
+//! What a juror may know, as types. Nothing here has a field for a name, an
+//! email, a country, a university, an account, an upload time or a file
+//! name, and the queries select only numbers, the jury's copy of the texts
+//! and derivative hashes, so no juror template can print an identity.
+
+use std::collections::HashMap;
+
+use crate::Db;
+use crate::contests::structure::Criterion;
+use crate::submissions::numbers::EntryNumber;
+
+/// One entry in the juror's queue (their own random order).
+#[derive(Debug, Clone)]
+pub struct QueueItem {
+    /// The entry number, the only name an entry has during judging.
+    pub number: EntryNumber,
+    /// The entry's category.
+    pub category_id: i64,
+    /// Whether the juror has saved every criterion.
+    pub scored: bool,
+    /// Their weighted score for it, once scored.
+    pub total: Option<f64>,
+}
+
+/// A photo of an entry, as a juror sees it.
+#[derive(Debug, Clone)]
+pub struct JurorPhoto {
+    /// 1-based place in the entry; the image address uses it.
+    pub index: usize,
+    /// The jury's copy of the title (redacted if an admin redacted it).
+    pub title: String,
+    /// The jury's copy of the caption.
+    pub caption: String,
+}
+
+/// An entry on the scoring page.
+#[derive(Debug, Clone)]
+pub struct JurorEntry {
+    /// The entry number.
+    pub number: EntryNumber,
+    /// The entry's category.
+    pub category_id: i64,
+    /// One photo, or all of a portfolio's.
+    pub photos: Vec<JurorPhoto>,
+    /// The jury's copy of the portfolio story.
+    pub story: String,
+    /// This juror's comment.
+    pub comment: String,
+    /// This juror's saved scores, by criterion id.
+    pub scores: HashMap<i64, i64>,
+}
+
+/// Where an entry's text and files come from; private, since it holds row ids.
+#[derive(sqlx::FromRow)]
+struct Source {
+    entry_id: i64,
+    category_id: i64,
+    portfolio_id: i64,
+    photo_id: Option<i64>,
+    comment: String,
+}
+
+/// The juror's weighted mean over the criteria, as results will compute it.
+pub fn weighted_total(criteria: &[Criterion], scores: &HashMap<i64, i64>) -> Option<f64> {
+    let mut sum = 0.0;
+    let mut weights = 0.0;
+    for c in criteria {
+        let value = *scores.get(&c.id)?;
+        sum += c.weight * value as f64;
+        weights += c.weight;
+    }
+    (weights > 0.0).then(|| sum / weights)
+}
+
+/// The juror's queue: assigned, not recused, in their own stable order.
+pub async fn queue(
+    db: &Db,
+    juror_id: i64,
+    criteria: &[Criterion],
+) -> Result<Vec<QueueItem>, sqlx::Error> {
+    let rows: Vec<(i64, i64, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT e.id, e.number, e.category_id, a.scored_at FROM assignments a \
+         JOIN entries e ON e.id = a.entry_id \
+         WHERE a.juror_id = $1 AND a.recused_at IS NULL ORDER BY a.sort_key, e.number",
+    )
+    .bind(juror_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut scores: HashMap<i64, HashMap<i64, i64>> = HashMap::new();
+    let saved: Vec<(i64, i64, i64)> =
+        sqlx::query_as("SELECT entry_id, criterion_id, value FROM scores WHERE juror_id = $1")
+            .bind(juror_id)
+            .fetch_all(&db.pool)
+            .await?;
+    for (entry, criterion, value) in saved {
+        scores.entry(entry).or_default().insert(criterion, value);
+    }
+    Ok(rows
+        .into_iter()
+        .filter_map(|(entry_id, number, category_id, scored_at)| {
+            Some(QueueItem {
+                number: EntryNumber::from_stored(number)?,
+                category_id,
+                scored: scored_at.is_some(),
+                total: scores
+                    .get(&entry_id)
+                    .and_then(|s| weighted_total(criteria, s)),
+            })
+        })
+        .collect())
+}
+
+async fn source(
+    db: &Db,
+    contest_id: i64,
+    juror_id: i64,
+    number: EntryNumber,
+) -> Result<Option<Source>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT e.id AS entry_id, e.category_id, e.portfolio_id, e.photo_id, a.comment \
+         FROM assignments a JOIN entries e ON e.id = a.entry_id \
+         WHERE a.juror_id = $1 AND e.contest_id = $2 AND e.number = $3 AND a.recused_at IS NULL",
+    )
+    .bind(juror_id)
+    .bind(contest_id)
+    .bind(number.get())
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// (title, caption, large hash, thumb hash) of the entry's photos, in order.
+async fn photo_rows(
+    db: &Db,
+    src: &Source,
+) -> Result<Vec<(String, String, String, String)>, sqlx::Error> {
+    const COLUMNS: &str = "SELECT COALESCE(title_redacted, title), COALESCE(caption_redacted, caption), \
+         large_sha256, thumb_sha256 FROM photos";
+    match src.photo_id {
+        Some(photo) => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("{COLUMNS} WHERE id = $1")))
+                .bind(photo)
+                .fetch_all(&db.pool)
+                .await
+        }
+        None => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "{COLUMNS} WHERE portfolio_id = $1 ORDER BY position"
+            )))
+            .bind(src.portfolio_id)
+            .fetch_all(&db.pool)
+            .await
+        }
+    }
+}
+
+/// The entry `number` if it is in this juror's queue (else `None`: the
+/// caller answers 404, whether the number exists or not).
+pub async fn entry(
+    db: &Db,
+    contest_id: i64,
+    juror_id: i64,
+    number: EntryNumber,
+) -> Result<Option<JurorEntry>, sqlx::Error> {
+    let Some(src) = source(db, contest_id, juror_id, number).await? else {
+        return Ok(None);
+    };
+    let photos = photo_rows(db, &src)
+        .await?
+        .into_iter()
+        .enumerate()
+        .map(|(i, (title, caption, _, _))| JurorPhoto {
+            index: i + 1,
+            title,
+            caption,
+        })
+        .collect();
+    let story: String =
+        sqlx::query_scalar("SELECT COALESCE(story_redacted, story) FROM portfolios WHERE id = $1")
+            .bind(src.portfolio_id)
+            .fetch_one(&db.pool)
+            .await?;
+    let scores: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT criterion_id, value FROM scores WHERE juror_id = $1 AND entry_id = $2",
+    )
+    .bind(juror_id)
+    .bind(src.entry_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(Some(JurorEntry {
+        number,
+        category_id: src.category_id,
+        photos,
+        story,
+        comment: src.comment,
+        scores: scores.into_iter().collect(),
+    }))
+}
+
+/// The stored hash of photo `index` of an entry in the juror's queue, in the
+/// size asked for (`large` or `thumb`).
+pub async fn photo_file(
+    db: &Db,
+    contest_id: i64,
+    juror_id: i64,
+    number: EntryNumber,
+    index: usize,
+    large: bool,
+) -> Result<Option<String>, sqlx::Error> {
+    let Some(src) = source(db, contest_id, juror_id, number).await? else {
+        return Ok(None);
+    };
+    let rows = photo_rows(db, &src).await?;
+    Ok(index
+        .checked_sub(1)
+        .and_then(|i| rows.into_iter().nth(i))
+        .map(|(_, _, large_hash, thumb_hash)| if large { large_hash } else { thumb_hash }))
+}
+
+/// The entry's row id, if it is in the juror's queue (for saving scores).
+pub async fn assigned_entry_id(
+    db: &Db,
+    contest_id: i64,
+    juror_id: i64,
+    number: EntryNumber,
+) -> Result<Option<i64>, sqlx::Error> {
+    Ok(source(db, contest_id, juror_id, number)
+        .await?
+        .map(|s| s.entry_id))
+}

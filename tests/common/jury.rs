@@ -1,0 +1,334 @@
+//! A contest ready for the jury, built over HTTP like people would: an admin
+//! sets it up, participants whose every identifying detail is a unique marker
+//! enter it, jurors accept their invitations, and judging opens.
+
+use chrono::Duration;
+use reqwest::StatusCode;
+
+use super::{Browser, TestApp, contest_fields};
+
+/// What a participant could be recognised by; none of it may reach a juror.
+pub const MARKERS: [&str; 6] = [
+    "mrkname",
+    "mrkmail",
+    "mrkland",
+    "mrkuni",
+    "mrkartist",
+    "mrkfile",
+];
+
+/// How to build the contest.
+pub struct Setup {
+    pub slug: &'static str,
+    /// Participants per category (students, artists).
+    pub per_category: [usize; 2],
+    /// Photos per participant.
+    pub photos: usize,
+    /// 0: everyone scores everything.
+    pub quorum: usize,
+    /// "photo" or "portfolio".
+    pub unit: &'static str,
+    /// Per juror: which categories (0 = students, 1 = artists).
+    pub jurors: Vec<Vec<usize>>,
+    /// Stories name their author ("mrkstory"); the admin redacts them all.
+    pub redacted_stories: bool,
+    /// The admin disqualifies the first participant before judging.
+    pub disqualify_first: bool,
+}
+
+impl Default for Setup {
+    fn default() -> Self {
+        Self {
+            slug: "jury-test",
+            per_category: [2, 2],
+            photos: 2,
+            quorum: 0,
+            unit: "photo",
+            jurors: vec![vec![0, 1], vec![0, 1], vec![1]],
+            redacted_stories: false,
+            disqualify_first: false,
+        }
+    }
+}
+
+/// The contest in judging, with signed-in browsers.
+pub struct Judged {
+    pub admin: Browser,
+    pub admin_path: String,
+    pub contest_id: i64,
+    pub slug: &'static str,
+    pub categories: Vec<String>,
+    pub jurors: Vec<Browser>,
+    pub participants: Vec<Browser>,
+}
+
+/// A small JPEG whose EXIF Artist is `artist`, with distinct pixels per `seed`.
+pub fn jpeg_with_artist(seed: u32, artist: &str) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(320, 240, |x, y| {
+        image::Rgb([
+            (x + seed * 37) as u8,
+            (y * 2 + seed * 11) as u8,
+            ((x ^ y) + seed) as u8,
+        ])
+    });
+    let mut jpeg = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(
+            &mut std::io::Cursor::new(&mut jpeg),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    // APP1 "Exif": a little-endian TIFF header and IFD0 with one ASCII Artist tag.
+    let mut value = artist.as_bytes().to_vec();
+    value.push(0);
+    let mut tiff = b"II*\0".to_vec();
+    tiff.extend(8u32.to_le_bytes());
+    tiff.extend(1u16.to_le_bytes());
+    tiff.extend(0x013Bu16.to_le_bytes());
+    tiff.extend(2u16.to_le_bytes());
+    tiff.extend((value.len() as u32).to_le_bytes());
+    tiff.extend(26u32.to_le_bytes());
+    tiff.extend(0u32.to_le_bytes());
+    tiff.extend(&value);
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend(tiff);
+    let mut out = jpeg[..2].to_vec();
+    out.extend([0xFF, 0xE1]);
+    out.extend(((app1.len() + 2) as u16).to_be_bytes());
+    out.extend(app1);
+    out.extend(&jpeg[2..]);
+    out
+}
+
+/// The one-time link shown to the admin after an invitation.
+pub fn invitation_path(page: &str) -> String {
+    let start = page
+        .find("id=\"invitation-link\">")
+        .expect("an invitation link")
+        + 21;
+    let url = &page[start..start + page[start..].find('<').unwrap()];
+    let at = url.find("/invitations/").unwrap();
+    url[at..].to_owned()
+}
+
+/// Invites `email` to the categories (by their ids) and accepts as a new account.
+pub async fn invite_and_accept(
+    app: &TestApp,
+    admin: &Browser,
+    contest_id: i64,
+    email: &str,
+    categories: &[&str],
+) -> Browser {
+    admin
+        .get(&format!("/admin/contests/{contest_id}/jury"))
+        .await;
+    let mut fields = vec![("email", email)];
+    fields.extend(categories.iter().map(|c| ("category", *c)));
+    let page = admin
+        .post(&format!("/admin/contests/{contest_id}/jurors"), &fields)
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let link = invitation_path(&page.body);
+    let juror = app.browser();
+    let form = juror.get(&link).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    let done = juror
+        .post(
+            &link,
+            &[
+                ("password", "juror-password"),
+                ("password_confirm", "juror-password"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    juror.get("/account").await;
+    juror
+}
+
+/// Category ids of the contest, in order.
+pub async fn category_ids(app: &TestApp, contest_id: i64) -> Vec<String> {
+    let ids: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM categories WHERE contest_id = $1 ORDER BY position, id")
+            .bind(contest_id)
+            .fetch_all(&app.state.db.pool)
+            .await
+            .unwrap();
+    ids.into_iter().map(|i| i.to_string()).collect()
+}
+
+/// Builds the contest and opens judging.
+pub async fn judged(app: &TestApp, setup: Setup) -> Judged {
+    let admin = app.admin().await;
+    admin.get("/admin/contests/new").await;
+    let mut fields = contest_fields(setup.slug, "Jury test");
+    fields.retain(|(k, _)| *k != "countries" && *k != "judging_unit");
+    fields.push(("countries", "Kyrgyzstan\nmrkland"));
+    fields.push(("judging_unit", setup.unit));
+    let page = admin.post("/admin/contests", &fields).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let admin_path = page.location().to_owned();
+    let contest_id: i64 = admin_path.rsplit('/').next().unwrap().parse().unwrap();
+    admin.get(&admin_path).await;
+    for (name, university) in [("Students", true), ("Artists", false)] {
+        let mut f = vec![("name", name), ("description", "who"), ("max_photos", "")];
+        if university {
+            f.push(("requires_university", "1"));
+        }
+        let p = admin.post(&format!("{admin_path}/categories"), &f).await;
+        assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
+    }
+    for (name, weight) in [("Impact", "2"), ("Craft", "1")] {
+        let f = [
+            ("name", name),
+            ("description", "what to look for"),
+            ("weight", weight),
+            ("scale_min", "1"),
+            ("scale_max", "10"),
+        ];
+        let p = admin.post(&format!("{admin_path}/criteria"), &f).await;
+        assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
+    }
+    let categories = category_ids(app, contest_id).await;
+    if setup.quorum > 0 {
+        admin.get(&format!("{admin_path}/jury")).await;
+        let k = setup.quorum.to_string();
+        let p = admin
+            .post(&format!("{admin_path}/jury/quorum"), &[("quorum", &k)])
+            .await;
+        assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
+    }
+    admin.get(&admin_path).await;
+    let p = admin
+        .post(&format!("{admin_path}/phase"), &[("to", "open")])
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
+
+    let mut participants = Vec::new();
+    let mut seed = 0;
+    for (c, category) in categories.iter().enumerate() {
+        for i in 0..setup.per_category[c] {
+            let tag = format!("{c}x{i}");
+            let email = format!("mrkmail{tag}@example.org");
+            let b = app.person(&email).await;
+            b.get(&format!("/contests/{}/entry", setup.slug)).await;
+            let name = format!("Mrkname {tag}");
+            let university = format!("mrkuni {tag}");
+            let mut f = vec![
+                ("category", category.as_str()),
+                ("full_name", name.as_str()),
+                ("country", "mrkland"),
+                ("consent_rules", "1"),
+                ("consent_name", "1"),
+            ];
+            if c == 0 {
+                f.push(("university", university.as_str()));
+            }
+            let p = b.post(&format!("/contests/{}/entry", setup.slug), &f).await;
+            assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
+            b.get(&format!("/contests/{}/entry", setup.slug)).await;
+            for n in 0..setup.photos {
+                seed += 1;
+                let file = format!("mrkfile-{tag}-{n}.jpg");
+                let artist = format!("mrkartist {tag}");
+                let p = b
+                    .upload(
+                        &format!("/contests/{}/entry/photos", setup.slug),
+                        &[("title", "Night shift"), ("caption", "At the bus depot")],
+                        vec![(file.as_str(), jpeg_with_artist(seed, &artist))],
+                        true,
+                    )
+                    .await;
+                assert_eq!(p.status, StatusCode::OK, "{}", p.body);
+            }
+            if setup.redacted_stories {
+                let story = format!("Written by Mrkname {tag} (mrkstory), who rode the night bus.");
+                let p = b
+                    .post(
+                        &format!("/contests/{}/entry/story", setup.slug),
+                        &[("story", &story)],
+                    )
+                    .await;
+                assert!(
+                    p.status.is_success() || p.status.is_redirection(),
+                    "{}",
+                    p.body
+                );
+            }
+            participants.push(b);
+        }
+    }
+
+    let mut jurors = Vec::new();
+    for (j, cats) in setup.jurors.iter().enumerate() {
+        let ids: Vec<&str> = cats.iter().map(|&c| categories[c].as_str()).collect();
+        let email = format!("juror{j}@jury.example.org");
+        jurors.push(invite_and_accept(app, &admin, contest_id, &email, &ids).await);
+    }
+
+    app.clock.advance(Duration::days(60));
+    admin.get(&admin_path).await;
+    let p = admin
+        .post(&format!("{admin_path}/phase"), &[("to", "closed")])
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
+    let portfolios: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM portfolios WHERE contest_id = $1 ORDER BY id")
+            .bind(contest_id)
+            .fetch_all(&app.state.db.pool)
+            .await
+            .unwrap();
+    admin.get(&format!("{admin_path}/entries")).await;
+    if setup.redacted_stories {
+        for id in &portfolios {
+            let p = admin
+                .post(
+                    &format!("{admin_path}/entries/{id}/redact"),
+                    &[
+                        ("field", "story"),
+                        ("text", "A night on the bus (redacted by the organisers)."),
+                    ],
+                )
+                .await;
+            assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
+        }
+    }
+    if setup.disqualify_first {
+        let p = admin
+            .post(
+                &format!("{admin_path}/entries/{}/status", portfolios[0]),
+                &[("status", "disqualified"), ("reason", "not a citizen")],
+            )
+            .await;
+        assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
+    }
+    admin.get(&admin_path).await;
+    let p = admin
+        .post(&format!("{admin_path}/phase"), &[("to", "judging")])
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
+    Judged {
+        admin,
+        admin_path,
+        contest_id,
+        slug: setup.slug,
+        categories,
+        jurors,
+        participants,
+    }
+}
+
+/// The entry numbers in a juror's queue, in the order their home shows them.
+pub async fn queue_of(juror: &Browser, slug: &str) -> Vec<String> {
+    let page = juror.get(&format!("/jury/{slug}")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let marker = format!("href=\"/jury/{slug}/entries/");
+    let grid = page.body.split("<ul class=\"grid\">").nth(1).unwrap_or("");
+    let mut numbers: Vec<String> = grid
+        .split(&marker)
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().to_owned())
+        .collect();
+    numbers.dedup();
+    numbers
+}
