@@ -14,6 +14,7 @@ pub mod demo;
 pub mod error;
 pub mod images;
 pub mod jury;
+pub mod results;
 pub mod submissions;
 pub mod web;
 

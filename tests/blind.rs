@@ -187,7 +187,7 @@ async fn no_score_changes_once_judging_is_finalized_even_when_saves_race_it() {
         .admin
         .post(
             &format!("{}/phase", contest.admin_path),
-            &[("to", "finalized")],
+            &[("to", "finalized"), ("force", "1"), ("reason", "race test")],
         )
         .await;
     assert_eq!(

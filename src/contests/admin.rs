@@ -203,10 +203,14 @@ pub async fn update(
     edit_response(&state, &ctx, contest, Some(form), errors).await
 }
 
-/// Fields of the phase form.
+/// Fields of the phase form (finalizing may carry an override and its reason).
 #[derive(Deserialize)]
 pub struct PhaseForm {
     to: String,
+    #[serde(default)]
+    force: String,
+    #[serde(default)]
+    reason: String,
 }
 
 /// `POST /admin/contests/{id}/phase`: checked against the state machine and the clock.
@@ -233,6 +237,22 @@ pub async fn change_phase(
         Ok(to) => to,
         Err(message) => return edit_response(&state, &ctx, contest, None, vec![message]).await,
     };
+    if to == Phase::Finalized {
+        let admin = admin.clone();
+        let force = form.force == "1";
+        return match crate::results::finalize::finalize(
+            &state,
+            &admin,
+            &contest,
+            force,
+            &form.reason,
+        )
+        .await?
+        {
+            Ok(_) => Ok(Redirect::to(&format!("/admin/contests/{id}/results")).into_response()),
+            Err(message) => edit_response(&state, &ctx, contest, None, vec![message]).await,
+        };
+    }
     let mut tx = state.db.pool.begin().await?;
     if !queries::set_phase(&mut *tx, id, contest.phase, to, now).await? {
         return Err(AppError::Conflict(

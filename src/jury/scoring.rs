@@ -195,6 +195,12 @@ pub async fn save(
     let number = entry_number(&number)?;
     let juror = juror_of(&state, &ctx, &slug).await?;
     let json = wants_json(&headers);
+    if juror.contest.phase != Phase::Judging {
+        // Said first, whatever was typed; the lock in `score::save` covers races.
+        return Err(AppError::Conflict(
+            "Judging is closed: scores can no longer change.".into(),
+        ));
+    }
     let contest_id = juror.contest.id;
     let entry_id = view::assigned_entry_id(&state.db, contest_id, juror.juror_id, number)
         .await?

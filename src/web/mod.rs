@@ -64,6 +64,7 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::contests::router())
         .merge(crate::submissions::router())
         .merge(crate::jury::router())
+        .merge(crate::results::router())
         .fallback(|| async { AppError::NotFound })
         .layer(axum::middleware::from_fn(csrf::verify))
         .layer(sessions)

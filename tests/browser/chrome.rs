@@ -4,6 +4,7 @@
 //! second copies of http, cookie, thiserror and the ICU crates; the dozen
 //! commands below are all the suite needs.)
 
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -39,7 +40,9 @@ impl Chrome {
             .expect("a free port")
             .port();
         let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        // Its own process group, so Chromium goes down with it (see Drop).
         let driver = Command::new(&driver_path)
+            .process_group(0)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -181,17 +184,19 @@ impl Chrome {
         self.command(reqwest::Method::DELETE, "/cookie", None).await;
     }
 
-    /// Ends the session and chromedriver.
-    pub async fn close(mut self) {
+    /// Ends the session (chromedriver and the rest go in `Drop`).
+    pub async fn close(self) {
         self.command(reqwest::Method::DELETE, "", None).await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
     }
 }
 
 impl Drop for Chrome {
+    /// Ends chromedriver and every Chromium process it started, also when a
+    /// test panicked before closing the session.
     fn drop(&mut self) {
-        let _ = self.driver.kill();
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.driver.wait();
     }
 }
 
