@@ -7,7 +7,7 @@ mod common;
 use std::collections::{HashSet, VecDeque};
 use std::sync::Arc;
 
-use common::jury::{MARKERS, Setup, judged, queue_of};
+use common::jury::{MARKERS, Setup, criterion_fields, judged, queue_of};
 use common::{Browser, TestApp};
 use reqwest::StatusCode;
 
@@ -153,13 +153,7 @@ async fn no_score_changes_once_judging_is_finalized_even_when_saves_race_it() {
         let page = juror
             .get(&format!("/jury/{slug}/entries/{}", queue[0]))
             .await;
-        let fields: Vec<String> = page
-            .body
-            .split("name=\"c")
-            .skip(1)
-            .filter(|s| s.starts_with(|c: char| c.is_ascii_digit()))
-            .map(|s| format!("c{}", s.split('"').next().unwrap()))
-            .collect();
+        let fields = criterion_fields(&page.body);
         let juror = juror.clone();
         tasks.push(tokio::spawn(async move {
             let mut statuses = Vec::new();

@@ -3,40 +3,12 @@
 
 mod common;
 
-use common::jury::{Setup, category_ids, invitation_path, invite_and_accept, judged, queue_of};
-use common::{Browser, TestApp, create_contest};
+use common::jury::{
+    Setup, category_ids, criterion_fields, invitation_path, invite_and_accept, judged, queue_of,
+    score,
+};
+use common::{TestApp, create_contest};
 use reqwest::StatusCode;
-
-/// The criterion fields (`c{id}`) of a scoring page, in order.
-fn criterion_fields(body: &str) -> Vec<String> {
-    body.split("name=\"c")
-        .skip(1)
-        .filter(|s| s.starts_with(|c: char| c.is_ascii_digit()))
-        .map(|s| format!("c{}", s.split('"').next().unwrap()))
-        .collect()
-}
-
-/// Scores one entry with the plain form; returns the response.
-async fn score(
-    juror: &Browser,
-    slug: &str,
-    number: &str,
-    values: &[&str],
-    go: &str,
-) -> common::Page {
-    let page = juror.get(&format!("/jury/{slug}/entries/{number}")).await;
-    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    let names = criterion_fields(&page.body);
-    let mut fields: Vec<(&str, &str)> = names
-        .iter()
-        .map(String::as_str)
-        .zip(values.iter().copied())
-        .collect();
-    fields.push(("go", go));
-    juror
-        .post(&format!("/jury/{slug}/entries/{number}"), &fields)
-        .await
-}
 
 async fn scores_of(app: &TestApp) -> Vec<(i64, i64, i64, i64)> {
     sqlx::query_as(

@@ -3,25 +3,14 @@
 
 mod common;
 
-use common::jury::{MARKERS, Setup, judged, queue_of};
+use common::jury::{MARKERS, Setup, judged, queue_of, score};
 use common::{Browser, TestApp};
 use photojury::images::store::sha256_hex;
 use reqwest::StatusCode;
 
 async fn score_all(juror: &Browser, slug: &str, value: &str) {
     for number in queue_of(juror, slug).await {
-        let page = juror.get(&format!("/jury/{slug}/entries/{number}")).await;
-        let fields: Vec<String> = page
-            .body
-            .split("name=\"c")
-            .skip(1)
-            .filter(|s| s.starts_with(|c: char| c.is_ascii_digit()))
-            .map(|s| format!("c{}", s.split('"').next().unwrap()))
-            .collect();
-        let values: Vec<(&str, &str)> = fields.iter().map(|f| (f.as_str(), value)).collect();
-        let saved = juror
-            .post(&format!("/jury/{slug}/entries/{number}"), &values)
-            .await;
+        let saved = score(juror, slug, &number, &[value, value], "stay").await;
         assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
     }
 }
@@ -124,20 +113,8 @@ async fn when_every_entry_is_scored_the_ranking_follows_the_weighted_means() {
     // Juror 0 gives 9, 6, 3 in their order; juror 1 gives 5 to everything.
     let queue = queue_of(&contest.jurors[0], slug).await;
     for (number, value) in queue.iter().zip(["9", "6", "3"]) {
-        let page = contest.jurors[0]
-            .get(&format!("/jury/{slug}/entries/{number}"))
-            .await;
-        let fields: Vec<String> = page
-            .body
-            .split("name=\"c")
-            .skip(1)
-            .filter(|s| s.starts_with(|c: char| c.is_ascii_digit()))
-            .map(|s| format!("c{}", s.split('"').next().unwrap()))
-            .collect();
-        let values: Vec<(&str, &str)> = fields.iter().map(|f| (f.as_str(), value)).collect();
-        contest.jurors[0]
-            .post(&format!("/jury/{slug}/entries/{number}"), &values)
-            .await;
+        let saved = score(&contest.jurors[0], slug, number, &[value, value], "stay").await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER);
     }
     score_all(&contest.jurors[1], slug, "5").await;
     contest.admin.get(&contest.admin_path).await;

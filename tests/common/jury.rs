@@ -332,3 +332,34 @@ pub async fn queue_of(juror: &Browser, slug: &str) -> Vec<String> {
     numbers.dedup();
     numbers
 }
+
+/// The criterion fields (`c{id}`) of a scoring page, in order.
+pub fn criterion_fields(body: &str) -> Vec<String> {
+    body.split("name=\"c")
+        .skip(1)
+        .filter(|s| s.starts_with(|c: char| c.is_ascii_digit()))
+        .map(|s| format!("c{}", s.split('"').next().unwrap()))
+        .collect()
+}
+
+/// Scores one entry with the plain form; returns the response.
+pub async fn score(
+    juror: &Browser,
+    slug: &str,
+    number: &str,
+    values: &[&str],
+    go: &str,
+) -> super::Page {
+    let page = juror.get(&format!("/jury/{slug}/entries/{number}")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let names = criterion_fields(&page.body);
+    let mut fields: Vec<(&str, &str)> = names
+        .iter()
+        .map(String::as_str)
+        .zip(values.iter().copied())
+        .collect();
+    fields.push(("go", go));
+    juror
+        .post(&format!("/jury/{slug}/entries/{number}"), &fields)
+        .await
+}
