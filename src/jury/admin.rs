@@ -60,6 +60,27 @@ struct Outcome {
     email: String,
 }
 
+/// Why the jury cannot change any more.
+const JURY_FIXED: &str = "The results are finalized; the jury can no longer change.";
+
+impl Outcome {
+    /// The page with these errors.
+    fn errors(errors: Vec<String>) -> Self {
+        Self {
+            errors,
+            ..Self::default()
+        }
+    }
+
+    /// The page showing a fresh invitation link: (email, URL).
+    fn link(link: Option<(String, String)>) -> Self {
+        Self {
+            link,
+            ..Self::default()
+        }
+    }
+}
+
 async fn page(
     state: &AppState,
     ctx: &Ctx,
@@ -136,16 +157,7 @@ pub async fn set_quorum(
         Ok(k) if (0..=50).contains(&k) => k,
         _ => {
             let errors = vec!["Jurors per entry: 0 (everyone scores everything) up to 50.".into()];
-            return page(
-                &state,
-                &ctx,
-                contest,
-                Outcome {
-                    errors,
-                    ..Outcome::default()
-                },
-            )
-            .await;
+            return page(&state, &ctx, contest, Outcome::errors(errors)).await;
         }
     };
     let done = sqlx::query(
@@ -157,16 +169,7 @@ pub async fn set_quorum(
     .await?;
     if done.rows_affected() != 1 {
         let errors = vec!["The assignment mode is fixed once judging has started.".into()];
-        return page(
-            &state,
-            &ctx,
-            contest,
-            Outcome {
-                errors,
-                ..Outcome::default()
-            },
-        )
-        .await;
+        return page(&state, &ctx, contest, Outcome::errors(errors)).await;
     }
     let now = state.now().timestamp();
     let detail = format!("jurors per entry: {quorum}");
@@ -203,7 +206,7 @@ pub async fn invite(
         .collect();
     let mut errors = Vec::new();
     if contest.phase >= Phase::Finalized {
-        errors.push("The results are finalized; the jury can no longer change.".to_owned());
+        errors.push(JURY_FIXED.to_owned());
     }
     let email = Email::parse(&raw_email)
         .map_err(|e| errors.push(e.to_owned()))
@@ -250,16 +253,7 @@ pub async fn invite(
     let link = invited
         .token
         .map(|token| (email.as_str().to_owned(), link_to(&state, &token)));
-    page(
-        &state,
-        &ctx,
-        contest,
-        Outcome {
-            link,
-            ..Outcome::default()
-        },
-    )
-    .await
+    page(&state, &ctx, contest, Outcome::link(link)).await
 }
 
 /// `POST /admin/contests/{id}/jurors/{juror}/link`: a new link; the old one dies.
@@ -287,16 +281,7 @@ pub async fn renew_link(
     )
     .await?;
     let link = Some((email, link_to(&state, &token)));
-    page(
-        &state,
-        &ctx,
-        contest,
-        Outcome {
-            link,
-            ..Outcome::default()
-        },
-    )
-    .await
+    page(&state, &ctx, contest, Outcome::link(link)).await
 }
 
 /// `POST /admin/contests/{id}/jurors/{juror}/remove`: until finalization.
@@ -308,17 +293,8 @@ pub async fn remove(
 ) -> Result<Response, AppError> {
     let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     if contest.phase >= Phase::Finalized {
-        let errors = vec!["The results are finalized; the jury can no longer change.".into()];
-        return page(
-            &state,
-            &ctx,
-            contest,
-            Outcome {
-                errors,
-                ..Outcome::default()
-            },
-        )
-        .await;
+        let errors = vec![JURY_FIXED.to_owned()];
+        return page(&state, &ctx, contest, Outcome::errors(errors)).await;
     }
     let now = state.now().timestamp();
     let mut tx = state.db.pool.begin().await?;
