@@ -209,6 +209,57 @@ async fn the_demo_builds_a_contest_in_judging_with_entries_and_a_working_jury() 
     );
 }
 
+#[tokio::test]
+async fn the_demo_announces_winners_in_one_command_and_they_verify() {
+    use photojury::demo::{DEMO_SLUG, DemoPhase, populate};
+    let app = TestApp::spawn().await;
+    let logins = populate(
+        &app.state.db,
+        &app.config,
+        chrono::Utc::now(),
+        DemoPhase::Announced,
+    )
+    .await
+    .unwrap();
+    assert!(logins.to_string().contains("/winners"), "{logins}");
+    assert_eq!(app.count("contests WHERE phase = 'announced'").await, 1);
+    // Juror 1 never scored: finalized with an override, published with the results.
+    assert_eq!(
+        app.count("results_snapshots WHERE override_reason LIKE 'Juror 1%'")
+            .await,
+        1
+    );
+    assert_eq!(app.count("awards WHERE award = 'first'").await, 2);
+    let winners = app
+        .browser()
+        .get(&format!("/contests/{DEMO_SLUG}/winners"))
+        .await;
+    assert_eq!(winners.status, reqwest::StatusCode::OK);
+    winners.assert_contains("1st prize");
+    winners.assert_contains("University students");
+    winners.assert_contains("Selected for the exhibition");
+    let contest = photojury::contests::queries::contest_by_slug(&app.state.db, DEMO_SLUG)
+        .await
+        .unwrap()
+        .unwrap();
+    let problems = photojury::results::verify::check_stored(&app.state.db, &contest)
+        .await
+        .unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    let chain = photojury::audit::chain::verify(&app.state.db)
+        .await
+        .unwrap();
+    assert!(chain.ok() && chain.chained > 3, "{chain:?}");
+    let participant = app.browser();
+    participant
+        .sign_in("participant1@demo.photojury.org", "demo-participant-1")
+        .await;
+    participant
+        .get("/account")
+        .await
+        .assert_contains("Your results");
+}
+
 /// Runs the real binary; the database is the suite's (SQLite in a temp dir, or PostgreSQL).
 fn binary(dir: &std::path::Path, db_url: &str) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_photojury"));

@@ -3,17 +3,10 @@
 
 mod common;
 
-use common::jury::{MARKERS, Setup, judged, queue_of, score};
-use common::{Browser, TestApp};
+use common::TestApp;
+use common::jury::{MARKERS, Setup, judged, queue_of, score, score_all};
 use photojury::images::store::sha256_hex;
 use reqwest::StatusCode;
-
-async fn score_all(juror: &Browser, slug: &str, value: &str) {
-    for number in queue_of(juror, slug).await {
-        let saved = score(juror, slug, &number, &[value, value], "stay").await;
-        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
-    }
-}
 
 #[tokio::test]
 async fn finalizing_with_work_missing_needs_an_override_and_a_reason() {

@@ -41,6 +41,9 @@ struct AccountPage {
     nav: Nav,
     email: String,
     roles: Vec<RoleRow>,
+    /// Their account id, which the published mapping names them by.
+    participant_id: i64,
+    results: Vec<crate::results::feedback::OwnResult>,
     errors: Vec<String>,
     notice: Option<String>,
 }
@@ -209,6 +212,8 @@ async fn account_response(
         nav: ctx.nav().await?,
         email: user.email.clone(),
         roles: roles_of_user(&state.db, user.id).await?,
+        participant_id: user.id,
+        results: crate::results::feedback::own_results(&state.db, user.id).await?,
         notice,
         errors: errors.clone(),
     };

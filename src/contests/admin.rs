@@ -241,7 +241,8 @@ pub async fn change_phase(
         let admin = admin.clone();
         let force = form.force == "1";
         return match crate::results::finalize::finalize(
-            &state,
+            &state.db,
+            now,
             &admin,
             &contest,
             force,
@@ -252,6 +253,14 @@ pub async fn change_phase(
             Ok(_) => Ok(Redirect::to(&format!("/admin/contests/{id}/results")).into_response()),
             Err(message) => edit_response(&state, &ctx, contest, None, vec![message]).await,
         };
+    }
+    if to == Phase::Announced
+        && crate::results::awards::saved(&state.db, id)
+            .await?
+            .is_empty()
+    {
+        let message = "Assign the awards (Results → Awards) before announcing the winners.";
+        return edit_response(&state, &ctx, contest, None, vec![message.into()]).await;
     }
     let mut tx = state.db.pool.begin().await?;
     if !queries::set_phase(&mut *tx, id, contest.phase, to, now).await? {
@@ -267,7 +276,7 @@ pub async fn change_phase(
         detail.push_str(&format!(", {frozen} entries"));
     }
     audit::record_with(
-        &mut *tx,
+        &mut tx,
         now,
         Some(admin),
         "contest.phase",

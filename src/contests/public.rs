@@ -39,6 +39,10 @@ struct ShowPage {
     categories: Vec<Category>,
     criteria: Vec<Criterion>,
     countries: Vec<String>,
+    /// The commitment published when judging opened.
+    commitment: Option<String>,
+    /// The results hash published at finalization.
+    results_hash: Option<String>,
 }
 
 /// One line saying where the contest stands, by the server clock.
@@ -115,6 +119,10 @@ pub async fn show(
         categories: structure::categories_of(&state.db, contest.id).await?,
         criteria: structure::criteria_of(&state.db, contest.id).await?,
         countries: queries::countries_of(&state.db, contest.id).await?,
+        commitment: crate::results::commitment::root_of(&state.db, contest.id).await?,
+        results_hash: crate::results::snapshot::stored_json(&state.db, contest.id)
+            .await?
+            .map(|(_, hash)| hash),
         contest,
     };
     Ok(render(&page)?.into_response())

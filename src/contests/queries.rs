@@ -38,6 +38,8 @@ pub struct Contest {
     pub phase: Phase,
     /// Jurors per entry; 0: every juror scores every entry of their categories.
     pub jury_quorum: i64,
+    /// Whether participants see the jurors' comments once winners are announced.
+    pub share_feedback: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -56,6 +58,7 @@ struct ContestRow {
     judging_unit: String,
     phase: String,
     jury_quorum: i64,
+    share_feedback: i64,
 }
 
 impl TryFrom<ContestRow> for Contest {
@@ -78,6 +81,7 @@ impl TryFrom<ContestRow> for Contest {
             max_photos: r.max_photos,
             min_long_edge: r.min_long_edge,
             jury_quorum: r.jury_quorum,
+            share_feedback: r.share_feedback == 1,
         })
     }
 }
@@ -112,7 +116,7 @@ pub struct ContestInput {
 }
 
 const CONTEST_COLUMNS_SQL: &str = "SELECT id, slug, title, theme, description, rules, timezone, \
-     opens_at, closes_at, max_photos, min_long_edge, judging_unit, phase, jury_quorum FROM contests";
+     opens_at, closes_at, max_photos, min_long_edge, judging_unit, phase, jury_quorum, share_feedback FROM contests";
 
 /// What a contest lookup binds to its `$1`.
 enum Key<'a> {

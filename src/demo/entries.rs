@@ -179,7 +179,14 @@ pub async fn some_scores(
     contest_id: i64,
     criteria: &[Criterion],
     at: i64,
+    complete: bool,
 ) -> anyhow::Result<()> {
+    const COMMENTS: [&str; 4] = [
+        "A strong sense of place; the light carries the story.",
+        "Moving subject, but the framing is too tight for the scene.",
+        "The captions add what the pictures cannot say. Well told.",
+        "",
+    ];
     let mut rng = StdRng::seed_from_u64(7);
     let jurors: Vec<i64> =
         sqlx::query_scalar("SELECT id FROM jurors WHERE contest_id = $1 ORDER BY id")
@@ -188,7 +195,9 @@ pub async fn some_scores(
             .await?;
     for (j, juror) in jurors.iter().enumerate().skip(1) {
         let leaning: f64 = rng.random_range(-1.0..1.0);
-        let share = 0.2 * j as f64;
+        // Jurors 2–5 have done 40–100% (all of it once judging is over);
+        // juror 1 has not started, so finalizing needs an override.
+        let share = if complete { 1.0 } else { 0.2 * j as f64 };
         let queue: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT entry_id, sort_key FROM assignments WHERE juror_id = $1 ORDER BY sort_key",
         )
@@ -215,10 +224,12 @@ pub async fn some_scores(
                 .execute(&db.pool)
                 .await?;
             }
+            let comment = COMMENTS[rng.random_range(0..COMMENTS.len())];
             sqlx::query(
-                "UPDATE assignments SET scored_at = $1 WHERE juror_id = $2 AND entry_id = $3",
+                "UPDATE assignments SET scored_at = $1, comment = $2 WHERE juror_id = $3 AND entry_id = $4",
             )
             .bind(at)
+            .bind(comment)
             .bind(juror)
             .bind(entry)
             .execute(&db.pool)

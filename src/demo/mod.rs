@@ -20,12 +20,18 @@ use crate::{Config, Db, audit};
 pub const DEMO_SLUG: &str = "migrants-central-asia";
 
 /// How far the demo contest has got.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
 pub enum DemoPhase {
     /// Accepting entries (some already in).
     Open,
     /// Entries frozen; the jury has started scoring.
     Judging,
+    /// Scores locked (juror 1 never finished: finalized with an override).
+    Finalized,
+    /// Names revealed to the admin.
+    Revealed,
+    /// Winners public.
+    Announced,
 }
 
 /// The accounts the demo made, to print.
@@ -49,8 +55,15 @@ impl fmt::Display for DemoLogins {
             f,
             "  participant  participant1@demo.photojury.org  password: demo-participant-1"
         )?;
-        if self.phase == DemoPhase::Judging {
-            writeln!(f, "Jurors score at {}/jury/{DEMO_SLUG}", self.url)?;
+        match self.phase {
+            DemoPhase::Judging => writeln!(f, "Jurors score at {}/jury/{DEMO_SLUG}", self.url)?,
+            DemoPhase::Finalized | DemoPhase::Revealed => {
+                writeln!(f, "Results at {}/admin/contests/1/results", self.url)?
+            }
+            DemoPhase::Announced => {
+                writeln!(f, "Winners at {}/contests/{DEMO_SLUG}/winners", self.url)?
+            }
+            DemoPhase::Open => {}
         }
         Ok(())
     }
@@ -112,7 +125,7 @@ pub async fn populate(
         opens_at: (now - Duration::days(40)).timestamp(),
         closes_at: match phase {
             DemoPhase::Open => now + Duration::days(30),
-            DemoPhase::Judging => now - Duration::days(1),
+            _ => now - Duration::days(1),
         }
         .timestamp(),
         max_photos: 10,
@@ -206,7 +219,7 @@ pub async fn populate(
     entries::jury(db, contest_id, &jury, &categories, at).await?;
     let countries = contests::countries_of(db, contest_id).await?;
     let photos = entries::participants(db, config, contest_id, &categories, &countries, at).await?;
-    if phase == DemoPhase::Judging {
+    if phase >= DemoPhase::Judging {
         use crate::contests::model::Phase;
         contests::set_phase(&db.pool, contest_id, Phase::Open, Phase::Closed, at).await?;
         let contest = contests::contest_by_id(db, contest_id)
@@ -217,7 +230,10 @@ pub async fn populate(
         crate::jury::judging::open(&mut tx, &contest, at).await?;
         tx.commit().await?;
         let criteria = structure::criteria_of(db, contest_id).await?;
-        entries::some_scores(db, contest_id, &criteria, at).await?;
+        entries::some_scores(db, contest_id, &criteria, at, phase > DemoPhase::Judging).await?;
+    }
+    if phase > DemoPhase::Judging {
+        after_judging(db, contest_id, &admin, phase, at).await?;
     }
     let detail = format!("demo contest, 2 categories, 4 criteria, 5 jurors, {photos} photos");
     audit::record(
@@ -235,4 +251,104 @@ pub async fn populate(
         admin: admin_login,
         jurors,
     })
+}
+
+/// Finalizes (with an override: juror 1 never started), then reveals, awards
+/// what the ranking suggests plus an exhibition selection, and announces, as
+/// far as `phase` asks.
+async fn after_judging(
+    db: &Db,
+    contest_id: i64,
+    admin: &User,
+    phase: DemoPhase,
+    at: i64,
+) -> anyhow::Result<()> {
+    use crate::contests::model::Phase;
+    use crate::results::{awards, finalize, snapshot};
+    let reason = "Juror 1 could not take part (demo).";
+    finalize::finalize(
+        db,
+        at,
+        admin,
+        &demo_contest(db, contest_id).await?,
+        true,
+        reason,
+    )
+    .await?
+    .map_err(|message| anyhow::anyhow!(message))?;
+    if phase == DemoPhase::Finalized {
+        return Ok(());
+    }
+    contests::set_phase(&db.pool, contest_id, Phase::Finalized, Phase::Revealed, at).await?;
+    audit::record(
+        db,
+        at,
+        Some(admin),
+        "contest.phase",
+        Some(contest_id),
+        "finalized → revealed",
+    )
+    .await?;
+    if phase == DemoPhase::Revealed {
+        return Ok(());
+    }
+    let (json, _) = snapshot::stored_json(db, contest_id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no results snapshot"))?;
+    let snap: snapshot::Snapshot = serde_json::from_str(&json)?;
+    let contest = demo_contest(db, contest_id).await?;
+    let author_of = awards::authors_of(db, &contest).await?;
+    let mut form = awards::AwardsForm {
+        chosen: awards::suggested(&snap, &author_of),
+        reason: "Honourable mentions for the next two photographers (demo).".into(),
+        share_feedback: true,
+    };
+    // Honourable mentions and exhibition picks for the next two authors of each category.
+    for category in &snap.categories {
+        let mut honoured: Vec<i64> = category
+            .entries
+            .iter()
+            .filter(|l| form.chosen.contains_key(&l.number))
+            .filter_map(|l| author_of.get(&l.number).copied())
+            .collect();
+        for line in &category.entries {
+            let author = author_of.get(&line.number).copied().unwrap_or_default();
+            if honoured.len() >= 5 || honoured.contains(&author) {
+                continue;
+            }
+            honoured.push(author);
+            let decision = awards::Decision {
+                award: Some(awards::Award::Mention),
+                exhibition: true,
+            };
+            form.chosen.insert(line.number, decision);
+        }
+    }
+    awards::save(
+        db,
+        at,
+        admin,
+        &contest,
+        &snap,
+        &form,
+    )
+    .await?
+    .map_err(|message| anyhow::anyhow!(message))?;
+    contests::set_phase(&db.pool, contest_id, Phase::Revealed, Phase::Announced, at).await?;
+    audit::record(
+        db,
+        at,
+        Some(admin),
+        "contest.phase",
+        Some(contest_id),
+        "revealed → announced",
+    )
+    .await?;
+    Ok(())
+}
+
+async fn demo_contest(db: &Db, id: i64) -> anyhow::Result<contests::Contest> {
+    contests::contest_by_id(db, id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the demo contest vanished"))
 }

@@ -241,7 +241,7 @@ pub async fn invite(
         judging::rebalance(&mut tx, id, contest.jury_quorum, now).await?;
     }
     audit::record_with(
-        &mut *tx,
+        &mut tx,
         now,
         Some(&admin),
         "jury.invite",
@@ -309,7 +309,7 @@ pub async fn remove(
         .bind(juror_id)
         .fetch_one(&mut *tx)
         .await?;
-    audit::record_with(&mut *tx, now, Some(&admin), "jury.remove", Some(id), &email).await?;
+    audit::record_with(&mut tx, now, Some(&admin), "jury.remove", Some(id), &email).await?;
     tx.commit().await?;
     Ok(see(id))
 }

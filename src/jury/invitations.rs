@@ -188,7 +188,7 @@ pub async fn accept(
         judging::rebalance(&mut tx, contest.id, contest.jury_quorum, now).await?;
     }
     audit::record_with(
-        &mut *tx,
+        &mut tx,
         now,
         Some(&user),
         "jury.accept",

@@ -27,7 +27,8 @@ pub async fn lock_while_judging(
 }
 
 /// Freezes the entries (eligible portfolios with photos, one entry per photo
-/// or per portfolio) and creates the assignments. Runs in the transaction
+/// or per portfolio), commits to who made them (see `results::commitment`)
+/// and creates the assignments. Runs in the transaction
 /// that moves the contest into judging. Returns the number of entries.
 pub async fn open(
     conn: &mut AnyConnection,
@@ -53,6 +54,7 @@ pub async fn open(
         .execute(&mut *conn)
         .await?
         .rows_affected();
+    crate::results::commitment::commit(conn, contest.id, now).await?;
     rebalance(conn, contest.id, contest.jury_quorum, now).await?;
     Ok(frozen)
 }

@@ -47,7 +47,7 @@ pub(crate) async fn recuse(
         format!("entry {number}: {reason}")
     };
     audit::record_with(
-        &mut *tx,
+        &mut tx,
         now,
         Some(user),
         "jury.recuse",

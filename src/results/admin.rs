@@ -1,14 +1,21 @@
-//! The admin's results page: the finalized snapshot, per category, by entry
-//! number and juror alias, raw and normalized rankings side by side.
+//! The admin's results and awards pages: the finalized snapshot, per
+//! category, by entry number and juror alias, raw and normalized rankings
+//! side by side; names join them only once the contest is revealed.
+
+use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 
+use crate::contests::model::Phase;
 use crate::contests::queries::{Contest, contest_by_id};
+use crate::results::awards::{self, Award, AwardsForm, Decision};
 use crate::results::compute::Crit;
-use crate::results::snapshot::Snapshot;
-use crate::web::{Ctx, Nav, render};
+use crate::results::reveal::{Author, Revealed, authors};
+use crate::results::snapshot::{Snapshot, stored_json};
+use crate::web::{Ctx, Nav, render, render_form};
 use crate::{AppError, AppState};
 
 #[derive(Template)]
@@ -17,16 +24,27 @@ struct ResultsPage {
     nav: Nav,
     contest: Contest,
     snapshot: Option<(Snapshot, String)>,
+    commitment: Option<String>,
+    /// Empty until the reveal.
+    authors: HashMap<i64, Author>,
+    decisions: HashMap<i64, Decision>,
 }
 
 impl ResultsPage {
     /// One juror's sheet as "7 / 5 / 8", in criterion order.
-    fn sheet(&self, criteria: &[Crit], values: &std::collections::BTreeMap<i64, i64>) -> String {
+    fn sheet(&self, criteria: &[Crit], values: &BTreeMap<i64, i64>) -> String {
         criteria
             .iter()
             .map(|c| values.get(&c.id).map_or("–".to_owned(), i64::to_string))
             .collect::<Vec<_>>()
             .join(" / ")
+    }
+
+    fn award(&self, number: &i64) -> &'static str {
+        self.decisions
+            .get(number)
+            .and_then(|d| d.award)
+            .map_or("", Award::label)
     }
 }
 
@@ -35,17 +53,21 @@ pub async fn stored(
     state: &AppState,
     contest_id: i64,
 ) -> Result<Option<(Snapshot, String)>, AppError> {
-    let row: Option<(String, String)> =
-        sqlx::query_as("SELECT json, sha256 FROM results_snapshots WHERE contest_id = $1")
-            .bind(contest_id)
-            .fetch_optional(&state.db.pool)
-            .await?;
-    row.map(|(json, hash)| {
-        serde_json::from_str(&json)
-            .map(|s| (s, hash))
-            .map_err(|e| AppError::Internal(e.into()))
-    })
-    .transpose()
+    stored_json(&state.db, contest_id)
+        .await?
+        .map(|(json, hash)| {
+            serde_json::from_str(&json)
+                .map(|s| (s, hash))
+                .map_err(|e| AppError::Internal(e.into()))
+        })
+        .transpose()
+}
+
+async fn admin_contest(state: &AppState, ctx: &Ctx, id: i64) -> Result<Contest, AppError> {
+    ctx.require_admin()?;
+    contest_by_id(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// `GET /admin/contests/{id}/results`
@@ -54,14 +76,120 @@ pub async fn show(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    ctx.require_admin()?;
-    let contest = contest_by_id(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let contest = admin_contest(&state, &ctx, id).await?;
+    let authors = match Revealed::of(&contest) {
+        Some(key) => authors(&state.db, key).await?,
+        None => HashMap::new(),
+    };
     let page = ResultsPage {
         nav: ctx.nav().await?,
         snapshot: stored(&state, id).await?,
+        commitment: crate::results::commitment::root_of(&state.db, id).await?,
+        decisions: awards::saved(&state.db, id).await?,
+        authors,
         contest,
     };
     Ok(render(&page)?.into_response())
+}
+
+#[derive(Template)]
+#[template(path = "admin/awards.html")]
+struct AwardsPage {
+    nav: Nav,
+    contest: Contest,
+    snapshot: Snapshot,
+    authors: HashMap<i64, Author>,
+    decisions: HashMap<i64, Decision>,
+    suggested: HashMap<i64, Decision>,
+    saved: bool,
+    reason: String,
+    errors: Vec<String>,
+}
+
+impl AwardsPage {
+    fn chosen(&self, number: &i64, award: &Award) -> bool {
+        self.decisions.get(number).and_then(|d| d.award) == Some(*award)
+    }
+    fn exhibited(&self, number: &i64) -> bool {
+        self.decisions.get(number).is_some_and(|d| d.exhibition)
+    }
+    fn suggestion(&self, number: &i64) -> &'static str {
+        self.suggested
+            .get(number)
+            .and_then(|d| d.award)
+            .map_or("", Award::label)
+    }
+    fn editable(&self) -> bool {
+        matches!(self.contest.phase, Phase::Finalized | Phase::Revealed)
+    }
+}
+
+async fn awards_page(
+    state: &AppState,
+    ctx: &Ctx,
+    contest: Contest,
+    form: Option<AwardsForm>,
+    errors: Vec<String>,
+) -> Result<Response, AppError> {
+    let (snapshot, _) = stored(state, contest.id).await?.ok_or_else(|| {
+        AppError::Conflict("Awards are decided once the results are finalized.".into())
+    })?;
+    let suggested = awards::suggested(&snapshot, &awards::authors_of(&state.db, &contest).await?);
+    let saved = awards::saved(&state.db, contest.id).await?;
+    let authors = match Revealed::of(&contest) {
+        Some(key) => authors(&state.db, key).await?,
+        None => HashMap::new(),
+    };
+    let was_saved = !saved.is_empty();
+    let (decisions, reason) = match form {
+        Some(f) => (f.chosen, f.reason),
+        None if was_saved => (saved, String::new()),
+        None => (suggested.clone(), String::new()),
+    };
+    let has_errors = !errors.is_empty();
+    let page = AwardsPage {
+        nav: ctx.nav().await?,
+        contest,
+        snapshot,
+        authors,
+        decisions,
+        suggested,
+        saved: was_saved,
+        reason,
+        errors,
+    };
+    render_form(&page, has_errors)
+}
+
+/// `GET /admin/contests/{id}/awards`
+pub async fn awards_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let contest = admin_contest(&state, &ctx, id).await?;
+    awards_page(&state, &ctx, contest, None, Vec::new()).await
+}
+
+/// `POST /admin/contests/{id}/awards`
+pub async fn save_awards(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let contest = admin_contest(&state, &ctx, id).await?;
+    let admin = ctx.require_admin()?.clone();
+    let Some((snapshot, _)) = stored(&state, id).await? else {
+        return awards_page(&state, &ctx, contest, None, Vec::new()).await;
+    };
+    let form = match awards::parse_form(&snapshot, &fields) {
+        Ok(form) => form,
+        Err(message) => return awards_page(&state, &ctx, contest, None, vec![message]).await,
+    };
+    let now = state.now().timestamp();
+    match awards::save(&state.db, now, &admin, &contest, &snapshot, &form).await? {
+        Ok(()) => Ok(Redirect::to(&format!("/admin/contests/{id}/awards")).into_response()),
+        Err(message) => awards_page(&state, &ctx, contest, Some(form), vec![message]).await,
+    }
 }

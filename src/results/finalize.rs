@@ -7,27 +7,25 @@ use crate::accounts::queries::User;
 use crate::contests::model::Phase;
 use crate::contests::queries::{Contest, set_phase};
 use crate::results::snapshot;
-use crate::{AppError, AppState, audit};
+use crate::{AppError, Db, audit};
 
 /// Assignments still open (neither scored nor recused) and whose they are.
-pub async fn missing_work(
-    state: &AppState,
-    contest_id: i64,
-) -> Result<Vec<(String, i64)>, sqlx::Error> {
+pub async fn missing_work(db: &Db, contest_id: i64) -> Result<Vec<(String, i64)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT j.email, COUNT(*) FROM assignments a JOIN jurors j ON j.id = a.juror_id \
          WHERE a.contest_id = $1 AND a.scored_at IS NULL AND a.recused_at IS NULL \
          GROUP BY j.email ORDER BY j.email",
     )
     .bind(contest_id)
-    .fetch_all(&state.db.pool)
+    .fetch_all(&db.pool)
     .await
 }
 
 /// Finalizes `contest`. `Ok(Err(message))` when it is refused (shown on the
 /// admin page); `Ok(Ok(hash))` with the results hash when done.
 pub async fn finalize(
-    state: &AppState,
+    db: &Db,
+    now: i64,
     admin: &User,
     contest: &Contest,
     force: bool,
@@ -40,7 +38,7 @@ pub async fn finalize(
         )));
     }
     let reason = reason.trim();
-    let missing = missing_work(state, contest.id).await?;
+    let missing = missing_work(db, contest.id).await?;
     if !missing.is_empty() {
         let open: i64 = missing.iter().map(|m| m.1).sum();
         let who: Vec<String> = missing.iter().map(|(e, n)| format!("{e} ({n})")).collect();
@@ -60,8 +58,7 @@ pub async fn finalize(
         }
     }
     let reason = if missing.is_empty() { "" } else { reason };
-    let now = state.now().timestamp();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = db.pool.begin().await?;
     // The same row lock score saves take: saves in flight land before this,
     // later ones find the contest finalized.
     if !set_phase(&mut *tx, contest.id, Phase::Judging, Phase::Finalized, now).await? {
@@ -69,6 +66,7 @@ pub async fn finalize(
             "Someone else changed this contest's phase just now. Reload and try again.".into(),
         ));
     }
+    snapshot::draw_aliases(&mut tx, contest.id).await?;
     let snapshot = snapshot::gather(&mut tx, contest.id, &contest.slug, now, reason).await?;
     let (json, hash) = snapshot::seal(&snapshot).map_err(|e| AppError::Internal(e.into()))?;
     sqlx::query(
@@ -88,7 +86,7 @@ pub async fn finalize(
         format!("judging → finalized with work missing ({reason}), results sha256 {hash}")
     };
     audit::record_with(
-        &mut *tx,
+        &mut tx,
         now,
         Some(admin),
         "contest.finalize",

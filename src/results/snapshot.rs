@@ -51,7 +51,40 @@ pub fn seal(snapshot: &Snapshot) -> Result<(String, String), serde_json::Error> 
     Ok((json, hash))
 }
 
-/// Builds the snapshot from the scores that count (scored, not recused).
+/// Gives every juror with a score that counts a letter, in a random order
+/// so a letter says nothing about who it is. Once, at finalization.
+pub async fn draw_aliases(conn: &mut AnyConnection, contest_id: i64) -> Result<(), sqlx::Error> {
+    let mut jurors: Vec<i64> =
+        sqlx::query_scalar(sqlx::AssertSqlSafe(counted_sql("DISTINCT s.juror_id")))
+            .bind(contest_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    jurors.sort_unstable();
+    jurors.shuffle(&mut rand::rng());
+    for (juror, alias) in jurors.iter().zip(compute::aliases(jurors.len())) {
+        sqlx::query("INSERT INTO juror_aliases (contest_id, juror_id, alias) VALUES ($1, $2, $3)")
+            .bind(contest_id)
+            .bind(juror)
+            .bind(alias)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The scores that count (scored, not recused), selecting `columns`
+/// (a constant of ours, never user text).
+pub fn counted_sql(columns: &str) -> String {
+    format!(
+        "SELECT {columns} FROM scores s \
+         JOIN assignments a ON a.entry_id = s.entry_id AND a.juror_id = s.juror_id \
+         JOIN entries e ON e.id = s.entry_id \
+         WHERE s.contest_id = $1 AND a.recused_at IS NULL AND a.scored_at IS NOT NULL"
+    )
+}
+
+/// Builds the snapshot from the scores that count, jurors by the aliases
+/// drawn at finalization. Deterministic: `verify` rebuilds it to compare.
 pub async fn gather(
     conn: &mut AnyConnection,
     contest_id: i64,
@@ -87,27 +120,23 @@ pub async fn gather(
     .bind(contest_id)
     .fetch_all(&mut *conn)
     .await?;
-    let rows: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
-        "SELECT s.juror_id, e.number, s.criterion_id, s.value FROM scores s \
-         JOIN assignments a ON a.entry_id = s.entry_id AND a.juror_id = s.juror_id \
-         JOIN entries e ON e.id = s.entry_id \
-         WHERE s.contest_id = $1 AND a.recused_at IS NULL AND a.scored_at IS NOT NULL",
-    )
+    let rows: Vec<(i64, i64, i64, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(counted_sql(
+        "s.juror_id, e.number, s.criterion_id, s.value",
+    )))
     .bind(contest_id)
     .fetch_all(&mut *conn)
     .await?;
-    // Aliases in a random order, so a letter says nothing about who it is.
-    let mut jurors: Vec<i64> = rows.iter().map(|r| r.0).collect();
-    jurors.sort_unstable();
-    jurors.dedup();
-    jurors.shuffle(&mut rand::rng());
-    let aliases = compute::aliases(jurors.len());
-    let alias_of: HashMap<i64, &String> = jurors.iter().copied().zip(aliases.iter()).collect();
+    let alias_rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT juror_id, alias FROM juror_aliases WHERE contest_id = $1")
+            .bind(contest_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let alias_of: HashMap<i64, String> = alias_rows.into_iter().collect();
     let mut sheets: BTreeMap<(i64, String), BTreeMap<i64, i64>> = BTreeMap::new();
     for (juror, number, criterion, value) in rows {
         if let Some(alias) = alias_of.get(&juror) {
             sheets
-                .entry((number, (*alias).clone()))
+                .entry((number, alias.clone()))
                 .or_default()
                 .insert(criterion, value);
         }
@@ -135,7 +164,7 @@ pub async fn gather(
             }
         })
         .collect();
-    let mut sorted_aliases = aliases;
+    let mut sorted_aliases: Vec<String> = alias_of.into_values().collect();
     sorted_aliases.sort();
     Ok(Snapshot {
         contest: slug.to_owned(),
@@ -145,4 +174,15 @@ pub async fn gather(
         jurors: sorted_aliases,
         categories,
     })
+}
+
+/// The stored snapshot's exact JSON and its hash, once finalized.
+pub async fn stored_json(
+    db: &crate::Db,
+    contest_id: i64,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT json, sha256 FROM results_snapshots WHERE contest_id = $1")
+        .bind(contest_id)
+        .fetch_optional(&db.pool)
+        .await
 }

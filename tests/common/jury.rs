@@ -34,6 +34,8 @@ pub struct Setup {
     pub redacted_stories: bool,
     /// The admin disqualifies the first participant before judging.
     pub disqualify_first: bool,
+    /// The last artist does not consent to having their name published.
+    pub withhold_last: bool,
 }
 
 impl Default for Setup {
@@ -47,6 +49,7 @@ impl Default for Setup {
             jurors: vec![vec![0, 1], vec![0, 1], vec![1]],
             redacted_stories: false,
             disqualify_first: false,
+            withhold_last: false,
         }
     }
 }
@@ -219,8 +222,11 @@ pub async fn judged(app: &TestApp, setup: Setup) -> Judged {
                 ("full_name", name.as_str()),
                 ("country", "mrkland"),
                 ("consent_rules", "1"),
-                ("consent_name", "1"),
             ];
+            let last = c == 1 && i + 1 == setup.per_category[1];
+            if !(setup.withhold_last && last) {
+                f.push(("consent_name", "1"));
+            }
             if c == 0 {
                 f.push(("university", university.as_str()));
             }
@@ -362,4 +368,12 @@ pub async fn score(
     juror
         .post(&format!("/jury/{slug}/entries/{number}"), &fields)
         .await
+}
+
+/// Scores every entry in a juror's queue with `value` on both criteria.
+pub async fn score_all(juror: &Browser, slug: &str, value: &str) {
+    for number in queue_of(juror, slug).await {
+        let saved = score(juror, slug, &number, &[value, value], "stay").await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    }
 }

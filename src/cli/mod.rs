@@ -1,4 +1,5 @@
-//! The command line: `serve` (the default), `create-admin` and `demo`.
+//! The command line: `serve` (the default), `create-admin`, `derive`, `demo`,
+//! `verify` and `audit verify`.
 //! Every flag can also come from a `PHOTOJURY_*` environment variable.
 
 use std::io::BufRead;
@@ -9,6 +10,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
+
+mod checks;
 
 use crate::accounts::password::NewPassword;
 use crate::accounts::queries::{self, Email};
@@ -123,6 +126,33 @@ enum Command {
         #[arg(long, value_enum, default_value = "judging")]
         phase: demo::DemoPhase,
     },
+    /// Check a contest's commitment and results and say OK or what does not
+    /// match: against the data dir, or against the JSON published at the reveal.
+    Verify {
+        /// The contest's slug.
+        #[arg(long)]
+        contest: String,
+        /// The `reveal.json` downloaded from the contest page (no database needed).
+        #[arg(long)]
+        file: Option<PathBuf>,
+        /// The commitment the contest page showed during judging, to compare.
+        #[arg(long)]
+        commitment: Option<String>,
+        /// The results hash the contest page showed at finalization, to compare.
+        #[arg(long)]
+        results_hash: Option<String>,
+    },
+    /// The audit log: `photojury audit verify` checks its hash chain.
+    Audit {
+        #[command(subcommand)]
+        action: AuditAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditAction {
+    /// Check that no row was edited, inserted or deleted.
+    Verify,
 }
 
 impl Settings {
@@ -172,6 +202,18 @@ pub fn main() -> ExitCode {
             Command::Serve => serve(config).await,
             Command::CreateAdmin { email } => create_admin(config, &email).await,
             Command::Derive { file, out, timings } => derive(&config, &file, &out, timings),
+            Command::Verify {
+                contest,
+                file,
+                commitment,
+                results_hash,
+            } => {
+                let expected = (commitment, results_hash);
+                checks::verify(&config, &contest, file.as_deref(), expected).await
+            }
+            Command::Audit {
+                action: AuditAction::Verify,
+            } => checks::audit_verify(&config).await,
             Command::Demo { no_serve, phase } => {
                 let db = open(&config).await?;
                 let logins = demo::populate(&db, &config, chrono::Utc::now(), phase).await?;

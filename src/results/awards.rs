@@ -1,0 +1,272 @@
+//! Awards per category (1st, 2nd, 3rd, honourable mentions) and the
+//! exhibition selection. The form starts from what the ranking suggests; any
+//! departure from it needs a reason, which goes into the audit log.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::accounts::queries::User;
+use crate::contests::model::Phase;
+use crate::contests::queries::Contest;
+use crate::results::snapshot::Snapshot;
+use crate::{AppError, Db, audit};
+
+/// An award.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Award {
+    /// 1st prize.
+    First,
+    /// 2nd prize.
+    Second,
+    /// 3rd prize.
+    Third,
+    /// Honourable mention.
+    Mention,
+}
+
+impl Award {
+    /// Every award, best first.
+    pub const ALL: [Award; 4] = [Award::First, Award::Second, Award::Third, Award::Mention];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Award::First => "first",
+            Award::Second => "second",
+            Award::Third => "third",
+            Award::Mention => "mention",
+        }
+    }
+
+    /// What people read.
+    pub fn label(self) -> &'static str {
+        match self {
+            Award::First => "1st prize",
+            Award::Second => "2nd prize",
+            Award::Third => "3rd prize",
+            Award::Mention => "Honourable mention",
+        }
+    }
+
+    /// Parses a stored or submitted name.
+    pub fn parse(s: &str) -> Option<Award> {
+        Award::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+}
+
+/// What an entry got.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Decision {
+    /// Its award, if any.
+    pub award: Option<Award>,
+    /// Selected for the exhibition.
+    pub exhibition: bool,
+}
+
+/// What the ranking suggests: 1st to 3rd for the top three of each category
+/// (in ranking order; a tie the admin settles on the form). Once names are
+/// revealed, `author_of` (entry number → participant) makes it one prize per
+/// person: an author's lower-ranked photos step aside for the next author.
+pub fn suggested(snapshot: &Snapshot, author_of: &HashMap<i64, i64>) -> HashMap<i64, Decision> {
+    let mut out = HashMap::new();
+    for category in &snapshot.categories {
+        let mut prizes = [Award::First, Award::Second, Award::Third].into_iter();
+        let mut awarded = std::collections::HashSet::new();
+        for line in category.entries.iter().filter(|l| l.jurors > 0) {
+            if let Some(author) = author_of.get(&line.number) {
+                if !awarded.insert(*author) {
+                    continue;
+                }
+            }
+            let Some(award) = prizes.next() else { break };
+            let decision = Decision {
+                award: Some(award),
+                exhibition: true,
+            };
+            out.insert(line.number, decision);
+        }
+    }
+    out
+}
+
+/// Entry number → participant id, once names are revealed (empty before).
+pub async fn authors_of(db: &Db, contest: &Contest) -> Result<HashMap<i64, i64>, sqlx::Error> {
+    Ok(match crate::results::reveal::Revealed::of(contest) {
+        Some(key) => crate::results::reveal::authors(db, key)
+            .await?
+            .into_iter()
+            .map(|(number, a)| (number, a.participant_id))
+            .collect(),
+        None => HashMap::new(),
+    })
+}
+
+/// The saved decisions, by entry number (empty until the admin saves).
+pub async fn saved(db: &Db, contest_id: i64) -> Result<HashMap<i64, Decision>, sqlx::Error> {
+    let rows: Vec<(i64, Option<String>, i64)> = sqlx::query_as(
+        "SELECT e.number, a.award, a.exhibition FROM awards a JOIN entries e ON e.id = a.entry_id \
+         WHERE a.contest_id = $1",
+    )
+    .bind(contest_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(number, award, exhibition)| {
+            let decision = Decision {
+                award: award.as_deref().and_then(Award::parse),
+                exhibition: exhibition == 1,
+            };
+            (number, decision)
+        })
+        .collect())
+}
+
+/// The awards form, read.
+#[derive(Debug, Clone, Default)]
+pub struct AwardsForm {
+    /// Entry number → decision (entries with neither left out).
+    pub chosen: HashMap<i64, Decision>,
+    /// Why the awards depart from the ranking, if they do.
+    pub reason: String,
+    /// Whether participants will see the jurors' comments.
+    pub share_feedback: bool,
+}
+
+/// Reads the form: `award-N` (an award name or empty) and `exhibit-N` (1)
+/// for the entries of the snapshot, `reason` and `share_feedback`; an entry
+/// number not in the results is refused.
+pub fn parse_form(snapshot: &Snapshot, fields: &[(String, String)]) -> Result<AwardsForm, String> {
+    let mut form = AwardsForm::default();
+    for (name, value) in fields {
+        match name.as_str() {
+            "reason" => form.reason = value.trim().to_owned(),
+            "share_feedback" => form.share_feedback = value == "1",
+            _ => {}
+        }
+    }
+    let category_of: HashMap<i64, &str> = snapshot
+        .categories
+        .iter()
+        .flat_map(|c| c.entries.iter().map(|e| (e.number, c.name.as_str())))
+        .collect();
+    let mut out: HashMap<i64, Decision> = HashMap::new();
+    for (name, value) in fields {
+        let (kind, number) = match name.split_once('-') {
+            Some((kind @ ("award" | "exhibit"), n)) => (kind, n),
+            _ => continue,
+        };
+        let number: i64 = number
+            .parse()
+            .ok()
+            .filter(|n| category_of.contains_key(n))
+            .ok_or_else(|| format!("There is no entry {number} in these results."))?;
+        let decision = out.entry(number).or_default();
+        if kind == "exhibit" {
+            decision.exhibition = value == "1";
+        } else if !value.is_empty() {
+            decision.award =
+                Some(Award::parse(value).ok_or_else(|| format!("{value:?} is not an award."))?);
+        }
+    }
+    let mut taken: BTreeMap<(&str, Award), Vec<i64>> = BTreeMap::new();
+    for (number, d) in &out {
+        if let (Some(award), Some(category)) = (d.award, category_of.get(number)) {
+            taken.entry((category, award)).or_default().push(*number);
+        }
+    }
+    for ((category, award), mut numbers) in taken {
+        if award != Award::Mention && numbers.len() > 1 {
+            numbers.sort_unstable();
+            return Err(format!(
+                "{category}: the {} can go to one entry only, not to {numbers:?}.",
+                award.label()
+            ));
+        }
+    }
+    out.retain(|_, d| d.award.is_some() || d.exhibition);
+    form.chosen = out;
+    Ok(form)
+}
+
+/// The entries whose award differs from the ranking's suggestion.
+pub fn departures(suggested: &HashMap<i64, Decision>, chosen: &HashMap<i64, Decision>) -> Vec<i64> {
+    let mut numbers: Vec<i64> = suggested.keys().chain(chosen.keys()).copied().collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
+        .retain(|n| suggested.get(n).and_then(|d| d.award) != chosen.get(n).and_then(|d| d.award));
+    numbers
+}
+
+/// Replaces the contest's awards, logging them (and the reason for any
+/// departure from the ranking). `Ok(Err(message))` when refused.
+pub async fn save(
+    db: &Db,
+    now: i64,
+    admin: &User,
+    contest: &Contest,
+    snapshot: &Snapshot,
+    form: &AwardsForm,
+) -> Result<Result<(), String>, AppError> {
+    let (chosen, reason) = (&form.chosen, form.reason.as_str());
+    if !matches!(contest.phase, Phase::Finalized | Phase::Revealed) {
+        return Ok(Err(
+            "Awards are decided after finalizing and before the winners are announced.".into(),
+        ));
+    }
+    let changed = departures(&suggested(snapshot, &authors_of(db, contest).await?), chosen);
+    let reason = reason.trim();
+    if reason.chars().count() > 1000 {
+        return Ok(Err("The reason can be 1,000 characters at most.".into()));
+    }
+    if !changed.is_empty() && reason.is_empty() {
+        return Ok(Err(format!(
+            "The awards of entries {changed:?} differ from the ranking: give a reason."
+        )));
+    }
+    let mut tx = db.pool.begin().await?;
+    sqlx::query("DELETE FROM awards WHERE contest_id = $1")
+        .bind(contest.id)
+        .execute(&mut *tx)
+        .await?;
+    let mut lines: Vec<String> = Vec::new();
+    let mut numbers: Vec<&i64> = chosen.keys().collect();
+    numbers.sort_unstable();
+    for number in numbers {
+        let d = chosen[number];
+        sqlx::query(
+            "INSERT INTO awards (entry_id, contest_id, award, exhibition) \
+             SELECT id, contest_id, $1, $2 FROM entries WHERE contest_id = $3 AND number = $4",
+        )
+        .bind(d.award.map(Award::as_str))
+        .bind(i64::from(d.exhibition))
+        .bind(contest.id)
+        .bind(number)
+        .execute(&mut *tx)
+        .await?;
+        let award = d.award.map_or("exhibition", Award::label);
+        lines.push(format!("{number}: {award}"));
+    }
+    sqlx::query("UPDATE contests SET share_feedback = $1 WHERE id = $2")
+        .bind(i64::from(form.share_feedback))
+        .bind(contest.id)
+        .execute(&mut *tx)
+        .await?;
+    let mut detail = lines.join(", ");
+    if !changed.is_empty() {
+        detail.push_str(&format!(
+            "; differs from the ranking for {changed:?}: {reason}"
+        ));
+    }
+    audit::record_with(
+        &mut tx,
+        now,
+        Some(admin),
+        "awards.save",
+        Some(contest.id),
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}

@@ -1,0 +1,301 @@
+//! Exports for admins: the results CSV (entry numbers and juror letters; names
+//! only after the reveal), the winners CSV, and a ZIP of the winners'
+//! originals for printing (logged). Every text cell that a spreadsheet could
+//! read as a formula is neutralized.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use tokio::sync::mpsc;
+
+use crate::contests::queries::{Contest, contest_by_id};
+use crate::results::admin::stored;
+use crate::results::awards::{self, Award};
+use crate::results::reveal::{Revealed, authors};
+use crate::results::winners::winners;
+use crate::web::Ctx;
+use crate::{AppError, AppState, audit};
+
+/// A text cell a spreadsheet will show as text: a leading `=`, `+`, `-`, `@`,
+/// tab or carriage return (which start formulas) gets a `'` in front.
+pub fn cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+fn csv_bytes(rows: Vec<Vec<String>>) -> Result<Vec<u8>, AppError> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        out.write_record(&row)
+            .map_err(|e| AppError::Internal(e.into()))?;
+    }
+    out.into_inner()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
+}
+
+fn attachment(kind: &'static str, name: String, body: Body) -> Response {
+    let disposition = format!("attachment; filename=\"{name}\"");
+    (
+        [
+            (header::CONTENT_TYPE, kind.to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn admin_contest(state: &AppState, ctx: &Ctx, id: i64) -> Result<Contest, AppError> {
+    ctx.require_admin()?;
+    contest_by_id(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// `GET /admin/contests/{id}/results.csv`
+pub async fn results_csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let contest = admin_contest(&state, &ctx, id).await?;
+    let (snap, _) = stored(&state, id).await?.ok_or(AppError::NotFound)?;
+    let people = match Revealed::of(&contest) {
+        Some(key) => Some(authors(&state.db, key).await?),
+        None => None,
+    };
+    let decisions = awards::saved(&state.db, id).await?;
+    let mut head: Vec<String> = [
+        "category",
+        "rank",
+        "entry",
+        "award",
+        "score",
+        "median",
+        "jurors",
+        "top_marks",
+        "tie",
+        "normalized",
+        "rank_normalized",
+    ]
+    .map(String::from)
+    .to_vec();
+    for alias in &snap.jurors {
+        for c in &snap.criteria {
+            head.push(cell(&format!("{alias}: {}", c.name)));
+        }
+    }
+    if people.is_some() {
+        head.extend(["name", "country", "university"].map(String::from));
+    }
+    let mut rows = vec![head];
+    for cat in &snap.categories {
+        for e in &cat.entries {
+            let award = decisions.get(&e.number).and_then(|d| d.award);
+            let mut row = vec![
+                cell(&cat.name),
+                e.rank.to_string(),
+                e.number.to_string(),
+                award.map_or("", Award::label).to_owned(),
+                format!("{:.4}", e.mean),
+                format!("{:.4}", e.median),
+                e.jurors.to_string(),
+                e.top_marks.to_string(),
+                if e.tie { "tie" } else { "" }.to_owned(),
+                format!("{:.4}", e.normalized),
+                e.normalized_rank.to_string(),
+            ];
+            for alias in &snap.jurors {
+                for c in &snap.criteria {
+                    let value = e.sheets.get(alias).and_then(|s| s.get(&c.id));
+                    row.push(value.map_or(String::new(), i64::to_string));
+                }
+            }
+            if let Some(people) = &people {
+                let a = people.get(&e.number);
+                row.push(cell(a.map_or("", |a| a.name.as_str())));
+                row.push(cell(a.map_or("", |a| a.country.as_str())));
+                row.push(cell(a.map_or("", |a| a.university.as_str())));
+            }
+            rows.push(row);
+        }
+    }
+    let name = format!("{}-results.csv", contest.slug);
+    Ok(attachment(
+        "text/csv; charset=utf-8",
+        name,
+        csv_bytes(rows)?.into(),
+    ))
+}
+
+/// `GET /admin/contests/{id}/winners.csv`: after the reveal.
+pub async fn winners_csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let contest = admin_contest(&state, &ctx, id).await?;
+    let key = Revealed::of(&contest).ok_or(AppError::NotFound)?;
+    let people = authors(&state.db, key).await?;
+    let categories: HashMap<i64, String> = crate::contests::structure::categories_of(&state.db, id)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let mut rows = vec![
+        [
+            "category",
+            "award",
+            "exhibition",
+            "entry",
+            "titles",
+            "name",
+            "country",
+            "email",
+            "name_may_be_published",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for w in winners(&state.db, key, id).await? {
+        let a = people.get(&w.number);
+        let titles: Vec<&str> = w.photos.iter().map(|p| p.title.as_str()).collect();
+        rows.push(vec![
+            cell(categories.get(&w.category_id).map_or("", String::as_str)),
+            w.award.map_or("", Award::label).to_owned(),
+            if w.exhibition { "yes" } else { "" }.to_owned(),
+            w.number.to_string(),
+            cell(&titles.join(" | ")),
+            cell(a.map_or("", |a| a.name.as_str())),
+            cell(a.map_or("", |a| a.country.as_str())),
+            cell(a.map_or("", |a| a.email.as_str())),
+            if a.is_some_and(|a| a.consent_name) {
+                "yes"
+            } else {
+                "no"
+            }
+            .to_owned(),
+        ]);
+    }
+    let name = format!("{}-winners.csv", contest.slug);
+    Ok(attachment(
+        "text/csv; charset=utf-8",
+        name,
+        csv_bytes(rows)?.into(),
+    ))
+}
+
+/// Forwards what the ZIP writer produces to the response, a chunk at a time
+/// (the bounded channel keeps memory flat whatever the archive's size).
+struct ChannelWriter(mpsc::Sender<Result<bytes::Bytes, std::io::Error>>);
+
+impl Write for ChannelWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .blocking_send(Ok(bytes::Bytes::copy_from_slice(buf)))
+            .map_err(|_| std::io::Error::other("the download was cancelled"))?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// `GET /admin/contests/{id}/originals.zip`: the awarded and exhibited
+/// entries' originals, named by award and entry number, streamed.
+pub async fn originals_zip(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let contest = admin_contest(&state, &ctx, id).await?;
+    let admin = ctx.require_admin()?.clone();
+    // Names are known from the reveal on; before it, no one prints winners.
+    Revealed::of(&contest).ok_or(AppError::NotFound)?;
+    let originals: Vec<(i64, Option<String>, i64, String)> = sqlx::query_as(
+        "SELECT e.number, a.award, ph.position, ph.original_sha256 FROM awards a \
+         JOIN entries e ON e.id = a.entry_id JOIN photos ph ON ph.portfolio_id = e.portfolio_id \
+         AND (e.photo_id IS NULL OR ph.id = e.photo_id) WHERE a.contest_id = $1 \
+         ORDER BY e.number, ph.position, ph.id",
+    )
+    .bind(id)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let now = state.now().timestamp();
+    let detail = format!(
+        "{} originals of awarded or exhibited entries",
+        originals.len()
+    );
+    audit::record(
+        &state.db,
+        now,
+        Some(&admin),
+        "export.originals",
+        Some(id),
+        &detail,
+    )
+    .await?;
+    let files = state.files.clone();
+    let (tx, mut rx) = mpsc::channel(4);
+    tokio::task::spawn_blocking(move || {
+        let error_tx = tx.clone();
+        let out = std::io::BufWriter::with_capacity(256 * 1024, ChannelWriter(tx));
+        let mut zip = zip::ZipWriter::new_stream(out);
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored)
+            .large_file(true);
+        let mut seen: HashMap<i64, usize> = HashMap::new();
+        let written = (|| -> anyhow::Result<()> {
+            for (number, award, _, hash) in &originals {
+                let index = seen.entry(*number).or_default();
+                *index += 1;
+                let path = files
+                    .path(hash)
+                    .ok_or_else(|| anyhow::anyhow!("bad stored hash"))?;
+                let mut source = std::fs::File::open(path)?;
+                let folder = award.as_deref().unwrap_or("exhibition");
+                let mut magic = [0u8; 4];
+                std::io::Read::read_exact(&mut source, &mut magic)?;
+                std::io::Seek::rewind(&mut source)?;
+                let ext = if &magic == b"\x89PNG" { "png" } else { "jpg" };
+                zip.start_file(format!("{folder}/{number}-{index}.{ext}"), stored)?;
+                std::io::copy(&mut source, &mut zip)?;
+            }
+            zip.finish()?.flush()?;
+            Ok(())
+        })();
+        if let Err(err) = written {
+            tracing::error!(error = %err, "writing the originals ZIP");
+            let _ = error_tx.blocking_send(Err(std::io::Error::other("export failed")));
+        }
+    });
+    let stream = futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx));
+    let name = format!("{}-winners-originals.zip", contest.slug);
+    Ok(attachment(
+        "application/zip",
+        name,
+        Body::from_stream(stream),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn cells_that_a_spreadsheet_would_run_are_neutralized() {
+        for formula in ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(cell(formula), format!("'{formula}"));
+        }
+        assert_eq!(cell("Aigerim Bekova"), "Aigerim Bekova");
+        assert_eq!(cell("a=b"), "a=b");
+        assert_eq!(cell(""), "");
+    }
+}

@@ -1,0 +1,126 @@
+//! What a participant learns about their own entries once the winners are
+//! announced: their award or rank band in the category, and the jurors'
+//! comments (without saying which juror) when the contest shares feedback.
+
+use std::collections::HashMap;
+
+use crate::Db;
+use crate::results::awards::Award;
+use crate::results::snapshot::Snapshot;
+
+/// One of the participant's entries in an announced contest.
+#[derive(Debug, Clone)]
+pub struct OwnResult {
+    /// The contest's title.
+    pub contest: String,
+    /// Its slug (for the winners link).
+    pub slug: String,
+    /// The entry number.
+    pub number: i64,
+    /// The entry's category.
+    pub category: String,
+    /// "1st prize", or where it ranked ("top 25% of 40 entries").
+    pub outcome: String,
+    /// Selected for the exhibition.
+    pub exhibition: bool,
+    /// The jurors' comments, when shared.
+    pub comments: Vec<String>,
+}
+
+/// Where a rank falls, in words that do not reveal the exact place.
+pub fn band(rank: usize, of: usize) -> String {
+    // The share of entries ranked above this one.
+    let share = rank.saturating_sub(1) as f64 / of.max(1) as f64;
+    let band = match share {
+        s if s < 0.10 => "top 10%",
+        s if s < 0.25 => "top 25%",
+        s if s < 0.50 => "top half",
+        _ => "second half",
+    };
+    format!("{band} of {of} entries")
+}
+
+/// Entry id, contest title and slug, number, share_feedback, results JSON, exhibition.
+type OwnRow = (i64, String, String, i64, i64, String, i64);
+
+/// The user's entries in announced contests.
+pub async fn own_results(db: &Db, user_id: i64) -> Result<Vec<OwnResult>, sqlx::Error> {
+    let rows: Vec<OwnRow> = sqlx::query_as(
+        "SELECT e.id, c.title, c.slug, e.number, c.share_feedback, r.json, \
+         COALESCE((SELECT a.exhibition FROM awards a WHERE a.entry_id = e.id), 0) \
+         FROM entries e JOIN portfolios p ON p.id = e.portfolio_id \
+         JOIN contests c ON c.id = e.contest_id \
+         JOIN results_snapshots r ON r.contest_id = c.id \
+         WHERE p.user_id = $1 AND c.phase = 'announced' ORDER BY c.id, e.number",
+    )
+    .bind(user_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut out = Vec::new();
+    for (entry_id, contest, slug, number, share, json, exhibition) in rows {
+        let Ok(snapshot) = serde_json::from_str::<Snapshot>(&json) else {
+            continue;
+        };
+        let award: Option<String> =
+            sqlx::query_scalar("SELECT award FROM awards WHERE entry_id = $1")
+                .bind(entry_id)
+                .fetch_optional(&db.pool)
+                .await?
+                .flatten();
+        let placed: HashMap<i64, (String, usize, usize)> = snapshot
+            .categories
+            .iter()
+            .flat_map(|c| {
+                let of = c.entries.len();
+                c.entries
+                    .iter()
+                    .map(move |e| (e.number, (c.name.clone(), e.rank, of)))
+            })
+            .collect();
+        let Some((category, rank, of)) = placed.get(&number).cloned() else {
+            continue;
+        };
+        let outcome = match award.as_deref().and_then(Award::parse) {
+            Some(a) => a.label().to_owned(),
+            None => band(rank, of),
+        };
+        let comments = if share == 1 {
+            sqlx::query_scalar(
+                "SELECT comment FROM assignments WHERE entry_id = $1 AND recused_at IS NULL \
+                 AND comment <> '' ORDER BY sort_key",
+            )
+            .bind(entry_id)
+            .fetch_all(&db.pool)
+            .await?
+        } else {
+            Vec::new()
+        };
+        out.push(OwnResult {
+            contest,
+            slug,
+            number,
+            category,
+            outcome,
+            exhibition: exhibition == 1,
+            comments,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::band;
+
+    #[test]
+    fn bands_say_roughly_where_an_entry_ranked() {
+        assert_eq!(band(1, 40), "top 10% of 40 entries");
+        assert_eq!(band(4, 40), "top 10% of 40 entries");
+        assert_eq!(band(5, 40), "top 25% of 40 entries");
+        assert_eq!(band(10, 40), "top 25% of 40 entries");
+        assert_eq!(band(11, 40), "top half of 40 entries");
+        assert_eq!(band(20, 40), "top half of 40 entries");
+        assert_eq!(band(21, 40), "second half of 40 entries");
+        assert_eq!(band(1, 1), "top 10% of 1 entries");
+    }
+}
