@@ -26,6 +26,11 @@ pub struct Config {
     pub image_limits: ImageLimits,
     /// Photos decoded at once (each may take hundreds of MB); default: the cores.
     pub decode_permits: usize,
+    /// Outgoing mail server (`smtp://`, `smtp://…?tls=required`, `smtps://`,
+    /// with `user:password@` when it needs a login); `None`: no email is sent.
+    pub smtp_url: Option<String>,
+    /// The sender of the emails photojury sends.
+    pub mail_from: String,
 }
 
 impl Config {
@@ -43,6 +48,8 @@ impl Config {
             trusted_proxies: Vec::new(),
             image_limits: ImageLimits::default(),
             decode_permits: std::thread::available_parallelism().map_or(2, usize::from),
+            smtp_url: None,
+            mail_from: "photojury <noreply@localhost>".into(),
         }
     }
 

@@ -14,6 +14,7 @@ pub mod demo;
 pub mod error;
 pub mod images;
 pub mod jury;
+pub mod mail;
 pub mod results;
 pub mod submissions;
 pub mod web;
@@ -40,16 +41,22 @@ pub struct AppState {
     pub files: images::FileStore,
     /// Bounds concurrent decodes, so a burst of uploads cannot exhaust memory.
     pub decode_permits: Arc<tokio::sync::Semaphore>,
+    /// Sends invitations when an SMTP server is configured.
+    pub mailer: Option<mail::Mailer>,
 }
 
 impl AppState {
     /// Builds the state from an open database, a config and a clock; opens
-    /// the file store (removing temp files an earlier crash left behind).
+    /// the file store (removing temp files an earlier crash left behind) and
+    /// the mailer (a bad SMTP URL stops start-up rather than failing later).
     pub fn new(db: Db, config: Config, clock: Arc<dyn Clock>) -> std::io::Result<Self> {
         let login_limiter = Arc::new(accounts::rate_limit::LoginLimiter::new(&config));
         let files = images::FileStore::open(&config.data_dir)?;
         let decode_permits = Arc::new(tokio::sync::Semaphore::new(config.decode_permits.max(1)));
+        let mailer = mail::Mailer::from_config(&config)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
         Ok(Self {
+            mailer,
             db,
             config: Arc::new(config),
             clock,

@@ -93,6 +93,23 @@ pub struct Settings {
         default_value_t = 512
     )]
     decoder_memory_mb: u64,
+    /// Outgoing mail for jury invitations: smtp://host:25, smtp://user:pass@host:587?tls=required
+    /// or smtps://user:pass@host:465. Unset: invitation links are only shown to the admin.
+    #[arg(
+        long,
+        global = true,
+        env = "PHOTOJURY_SMTP_URL",
+        hide_env_values = true
+    )]
+    smtp_url: Option<String>,
+    /// The sender of photojury's emails.
+    #[arg(
+        long,
+        global = true,
+        env = "PHOTOJURY_MAIL_FROM",
+        default_value = "photojury <noreply@localhost>"
+    )]
+    mail_from: String,
 }
 
 #[derive(Debug, Subcommand)]
@@ -170,6 +187,8 @@ impl Settings {
             .trim_end_matches('/')
             .to_owned();
         config.trusted_proxies = self.trusted_proxies.clone();
+        config.smtp_url = self.smtp_url.clone();
+        config.mail_from = self.mail_from.clone();
         config.image_limits = crate::images::ImageLimits {
             max_bytes: self.max_upload_mb.saturating_mul(1_000_000),
             max_side: self.max_image_side,

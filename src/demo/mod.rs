@@ -324,16 +324,9 @@ async fn after_judging(
             form.chosen.insert(line.number, decision);
         }
     }
-    awards::save(
-        db,
-        at,
-        admin,
-        &contest,
-        &snap,
-        &form,
-    )
-    .await?
-    .map_err(|message| anyhow::anyhow!(message))?;
+    awards::save(db, at, admin, &contest, &snap, &form)
+        .await?
+        .map_err(|message| anyhow::anyhow!(message))?;
     contests::set_phase(&db.pool, contest_id, Phase::Revealed, Phase::Announced, at).await?;
     audit::record(
         db,

@@ -28,6 +28,8 @@ struct JuryPage {
     short: Vec<i64>,
     reminders: Vec<String>,
     link: Option<(String, String)>,
+    /// Whether the link was also emailed: (sent, what to tell the admin).
+    mail_note: Option<(bool, String)>,
     errors: Vec<String>,
     email: String,
 }
@@ -56,6 +58,7 @@ async fn admin_contest(state: &AppState, ctx: &Ctx, id: i64) -> Result<(User, Co
 #[derive(Default)]
 struct Outcome {
     link: Option<(String, String)>,
+    mail_note: Option<(bool, String)>,
     errors: Vec<String>,
     email: String,
 }
@@ -68,14 +71,6 @@ impl Outcome {
     fn errors(errors: Vec<String>) -> Self {
         Self {
             errors,
-            ..Self::default()
-        }
-    }
-
-    /// The page showing a fresh invitation link: (email, URL).
-    fn link(link: Option<(String, String)>) -> Self {
-        Self {
-            link,
             ..Self::default()
         }
     }
@@ -113,6 +108,7 @@ async fn page(
         short,
         reminders,
         link: outcome.link,
+        mail_note: outcome.mail_note,
         errors: outcome.errors,
         email: outcome.email,
     };
@@ -218,7 +214,7 @@ pub async fn invite(
         let outcome = Outcome {
             errors,
             email: raw_email,
-            link: None,
+            ..Outcome::default()
         };
         return page(&state, &ctx, contest, outcome).await;
     };
@@ -230,7 +226,7 @@ pub async fn invite(
             let outcome = Outcome {
                 errors: vec![err.to_string()],
                 email: raw_email,
-                link: None,
+                ..Outcome::default()
             };
             return page(&state, &ctx, contest, outcome).await;
         }
@@ -250,10 +246,38 @@ pub async fn invite(
     )
     .await?;
     tx.commit().await?;
-    let link = invited
-        .token
-        .map(|token| (email.as_str().to_owned(), link_to(&state, &token)));
-    page(&state, &ctx, contest, Outcome::link(link)).await
+    let outcome = match invited.token {
+        Some(token) => send_link(&state, &contest, email.as_str(), &token).await,
+        None => Outcome::default(),
+    };
+    page(&state, &ctx, contest, outcome).await
+}
+
+/// The page showing a fresh invitation link, also emailed when SMTP is set up.
+async fn send_link(state: &AppState, contest: &Contest, email: &str, token: &str) -> Outcome {
+    let url = link_to(state, token);
+    let mail_note = match &state.mailer {
+        None => None,
+        Some(mailer) => {
+            let (subject, body) =
+                crate::mail::invitation_text(&contest.title, &url, jurors::INVITATION_DAYS);
+            Some(match mailer.send(email, &subject, body).await {
+                Ok(()) => (true, format!("Emailed to {email}.")),
+                Err(err) => {
+                    tracing::warn!(error = %err, "could not email a jury invitation");
+                    (
+                        false,
+                        format!("Could not email it ({err}): send the link yourself."),
+                    )
+                }
+            })
+        }
+    };
+    Outcome {
+        link: Some((email.to_owned(), url)),
+        mail_note,
+        ..Outcome::default()
+    }
 }
 
 /// `POST /admin/contests/{id}/jurors/{juror}/link`: a new link; the old one dies.
@@ -280,8 +304,8 @@ pub async fn renew_link(
         &email,
     )
     .await?;
-    let link = Some((email, link_to(&state, &token)));
-    page(&state, &ctx, contest, Outcome::link(link)).await
+    let outcome = send_link(&state, &contest, &email, &token).await;
+    page(&state, &ctx, contest, outcome).await
 }
 
 /// `POST /admin/contests/{id}/jurors/{juror}/remove`: until finalization.

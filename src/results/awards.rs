@@ -72,10 +72,10 @@ pub fn suggested(snapshot: &Snapshot, author_of: &HashMap<i64, i64>) -> HashMap<
         let mut prizes = [Award::First, Award::Second, Award::Third].into_iter();
         let mut awarded = std::collections::HashSet::new();
         for line in category.entries.iter().filter(|l| l.jurors > 0) {
-            if let Some(author) = author_of.get(&line.number) {
-                if !awarded.insert(*author) {
-                    continue;
-                }
+            if let Some(author) = author_of.get(&line.number)
+                && !awarded.insert(*author)
+            {
+                continue;
             }
             let Some(award) = prizes.next() else { break };
             let decision = Decision {
@@ -214,7 +214,10 @@ pub async fn save(
             "Awards are decided after finalizing and before the winners are announced.".into(),
         ));
     }
-    let changed = departures(&suggested(snapshot, &authors_of(db, contest).await?), chosen);
+    let changed = departures(
+        &suggested(snapshot, &authors_of(db, contest).await?),
+        chosen,
+    );
     let reason = reason.trim();
     if reason.chars().count() > 1000 {
         return Ok(Err("The reason can be 1,000 characters at most.".into()));
@@ -269,4 +272,92 @@ pub async fn save(
     .await?;
     tx.commit().await?;
     Ok(Ok(()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::results::compute::Ranked;
+    use crate::results::snapshot::CategoryResults;
+
+    fn snapshot(numbers: &[i64]) -> Snapshot {
+        let entries = numbers
+            .iter()
+            .enumerate()
+            .map(|(i, &number)| Ranked {
+                number,
+                rank: i + 1,
+                mean: 9.0 - i as f64,
+                median: 0.0,
+                jurors: 2,
+                top_marks: 0,
+                tie: false,
+                normalized: 0.0,
+                normalized_rank: i + 1,
+                sheets: Default::default(),
+            })
+            .collect();
+        Snapshot {
+            contest: "c".into(),
+            finalized_at: 0,
+            override_reason: String::new(),
+            criteria: Vec::new(),
+            jurors: Vec::new(),
+            categories: vec![CategoryResults {
+                name: "Artists".into(),
+                entries,
+            }],
+        }
+    }
+
+    fn award(map: &HashMap<i64, Decision>, n: i64) -> Option<Award> {
+        map.get(&n).and_then(|d| d.award)
+    }
+
+    #[test]
+    fn the_top_three_are_suggested_and_once_names_are_known_one_prize_per_person() {
+        let snap = snapshot(&[11, 22, 33, 44]);
+        let blind = suggested(&snap, &HashMap::new());
+        assert_eq!(award(&blind, 11), Some(Award::First));
+        assert_eq!(award(&blind, 33), Some(Award::Third));
+        assert_eq!(award(&blind, 44), None);
+        // 11 and 22 are by the same photographer: 22 steps aside.
+        let authors = HashMap::from([(11, 1), (22, 1), (33, 2), (44, 3)]);
+        let revealed = suggested(&snap, &authors);
+        assert_eq!(award(&revealed, 22), None);
+        assert_eq!(award(&revealed, 33), Some(Award::Second));
+        assert_eq!(award(&revealed, 44), Some(Award::Third));
+    }
+
+    #[test]
+    fn the_form_refuses_unknown_entries_awards_and_a_prize_given_twice() {
+        let snap = snapshot(&[11, 22]);
+        let field = |k: &str, v: &str| (k.to_owned(), v.to_owned());
+        let form = parse_form(
+            &snap,
+            &[
+                field("award-11", "second"),
+                field("exhibit-22", "1"),
+                field("reason", " r "),
+            ],
+        )
+        .unwrap();
+        assert_eq!(award(&form.chosen, 11), Some(Award::Second));
+        assert!(form.chosen[&22].exhibition && form.chosen[&22].award.is_none());
+        assert_eq!(form.reason, "r");
+        assert_eq!(
+            departures(&suggested(&snap, &HashMap::new()), &form.chosen),
+            vec![11, 22]
+        );
+        assert!(parse_form(&snap, &[field("award-99", "first")]).is_err());
+        assert!(parse_form(&snap, &[field("award-11", "gold")]).is_err());
+        let twice = [field("award-11", "first"), field("award-22", "first")];
+        assert!(
+            parse_form(&snap, &twice)
+                .unwrap_err()
+                .contains("one entry only")
+        );
+        let mentions = [field("award-11", "mention"), field("award-22", "mention")];
+        assert!(parse_form(&snap, &mentions).is_ok());
+    }
 }
