@@ -1,11 +1,14 @@
 //! The jury in a real browser: Debian's Chromium, headless, through
 //! chromedriver. Five jurors accept their invitations and score every entry
 //! with the keyboard alone; one steps aside from an entry.
-//! Run with `cargo test --features browser --test browser` (CI does).
+//! The whole contest from first run to winners is in `journey`.
+//! Run with `cargo test --test browser` (CI does).
 
 #[path = "browser/chrome.rs"]
 mod chrome;
 mod common;
+#[path = "browser/journey.rs"]
+mod journey;
 
 use chrome::{Chrome, ENTER, TAB};
 use common::TestApp;

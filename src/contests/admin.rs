@@ -42,6 +42,7 @@ struct EditContestPage {
     categories: Vec<Category>,
     criteria: Vec<Criterion>,
     next_phases: Vec<Phase>,
+    glance: crate::contests::plots::Glance,
 }
 
 #[derive(Template)]
@@ -150,6 +151,7 @@ pub(crate) async fn edit_response(
         categories: structure::categories_of(&state.db, contest.id).await?,
         criteria: structure::criteria_of(&state.db, contest.id).await?,
         next_phases: contest.phase.next_phases().to_vec(),
+        glance: crate::contests::plots::glance(&state.db, contest.id).await?,
         contest,
         form,
         errors,
@@ -250,7 +252,11 @@ pub async fn change_phase(
         )
         .await?
         {
-            Ok(_) => Ok(Redirect::to(&format!("/admin/contests/{id}/results")).into_response()),
+            Ok(_) => {
+                ctx.flash("Finalized: the scores are locked and the results hash is published.")
+                    .await?;
+                Ok(Redirect::to(&format!("/admin/contests/{id}/results")).into_response())
+            }
             Err(message) => edit_response(&state, &ctx, contest, None, vec![message]).await,
         };
     }
@@ -285,6 +291,12 @@ pub async fn change_phase(
     )
     .await?;
     tx.commit().await?;
+    let message = match to {
+        Phase::Revealed => "Names revealed. The mapping and salts are now public.".to_owned(),
+        Phase::Announced => "Winners announced: the winners page is public.".to_owned(),
+        _ => format!("The contest is now {to}."),
+    };
+    ctx.flash(&message).await?;
     Ok(see(id))
 }
 

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod admin_items;
 pub mod form;
 pub mod model;
+pub mod plots;
 pub mod public;
 pub mod queries;
 pub mod structure;
@@ -44,4 +45,5 @@ pub fn router() -> Router<AppState> {
             post(admin_items::delete_criterion),
         )
         .route("/admin/contests/{id}/phase", post(admin::change_phase))
+        .route("/admin/contests/{id}/plots/{name}", get(plots::plot))
 }

@@ -63,6 +63,17 @@ impl Phase {
         }
     }
 
+    /// The question asked before moving to this phase, when there is no way back.
+    pub fn confirmation(self) -> Option<&'static str> {
+        match self {
+            Phase::Judging => Some("Start judging? The entries are frozen from now on."),
+            Phase::Finalized => Some("Finalize? The scores are locked for good."),
+            Phase::Revealed => Some("Reveal the names? Admins will see who made each entry."),
+            Phase::Announced => Some("Announce the winners? The winners page becomes public."),
+            _ => None,
+        }
+    }
+
     /// The phases an admin may move to from here (the server checks the rest).
     pub fn next_phases(self) -> &'static [Phase] {
         match self {

@@ -22,8 +22,12 @@ pub const DEMO_SLUG: &str = "migrants-central-asia";
 /// How far the demo contest has got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
 pub enum DemoPhase {
+    /// Being set up: categories and criteria, no entries yet.
+    Draft,
     /// Accepting entries (some already in).
     Open,
+    /// Past the deadline: the admin screens the entries.
+    Closed,
     /// Entries frozen; the jury has started scoring.
     Judging,
     /// Scores locked (juror 1 never finished: finalized with an override).
@@ -63,7 +67,9 @@ impl fmt::Display for DemoLogins {
             DemoPhase::Announced => {
                 writeln!(f, "Winners at {}/contests/{DEMO_SLUG}/winners", self.url)?
             }
-            DemoPhase::Open => {}
+            DemoPhase::Draft | DemoPhase::Open | DemoPhase::Closed => {
+                writeln!(f, "The contest's admin page: {}/admin/contests/1", self.url)?
+            }
         }
         Ok(())
     }
@@ -122,8 +128,13 @@ pub async fn populate(
             Winners are announced per category and selected photographs will be exhibited."
             .into(),
         tz: parse_time_zone("Asia/Almaty").map_err(|e| anyhow::anyhow!(e))?,
-        opens_at: (now - Duration::days(40)).timestamp(),
+        opens_at: match phase {
+            DemoPhase::Draft => now + Duration::days(20),
+            _ => now - Duration::days(40),
+        }
+        .timestamp(),
         closes_at: match phase {
+            DemoPhase::Draft => now + Duration::days(60),
             DemoPhase::Open => now + Duration::days(30),
             _ => now - Duration::days(1),
         }
@@ -194,14 +205,16 @@ pub async fn populate(
         };
         structure::add_criterion(db, contest_id, &criterion).await?;
     }
-    contests::set_phase(
-        &db.pool,
-        contest_id,
-        crate::contests::model::Phase::Draft,
-        crate::contests::model::Phase::Open,
-        at,
-    )
-    .await?;
+    if phase >= DemoPhase::Open {
+        contests::set_phase(
+            &db.pool,
+            contest_id,
+            crate::contests::model::Phase::Draft,
+            crate::contests::model::Phase::Open,
+            at,
+        )
+        .await?;
+    }
 
     let mut jurors = Vec::new();
     let mut jury = Vec::new();
@@ -218,10 +231,17 @@ pub async fn populate(
     let categories = structure::categories_of(db, contest_id).await?;
     entries::jury(db, contest_id, &jury, &categories, at).await?;
     let countries = contests::countries_of(db, contest_id).await?;
-    let photos = entries::participants(db, config, contest_id, &categories, &countries, at).await?;
-    if phase >= DemoPhase::Judging {
+    let photos = if phase >= DemoPhase::Open {
+        entries::participants(db, config, contest_id, &categories, &countries, at).await?
+    } else {
+        0
+    };
+    if phase >= DemoPhase::Closed {
         use crate::contests::model::Phase;
         contests::set_phase(&db.pool, contest_id, Phase::Open, Phase::Closed, at).await?;
+    }
+    if phase >= DemoPhase::Judging {
+        use crate::contests::model::Phase;
         let contest = contests::contest_by_id(db, contest_id)
             .await?
             .ok_or_else(|| anyhow::anyhow!("the demo contest vanished"))?;

@@ -189,7 +189,10 @@ pub async fn save_awards(
     };
     let now = state.now().timestamp();
     match awards::save(&state.db, now, &admin, &contest, &snapshot, &form).await? {
-        Ok(()) => Ok(Redirect::to(&format!("/admin/contests/{id}/awards")).into_response()),
+        Ok(()) => {
+            ctx.flash("Awards saved.").await?;
+            Ok(Redirect::to(&format!("/admin/contests/{id}/awards")).into_response())
+        }
         Err(message) => awards_page(&state, &ctx, contest, Some(form), vec![message]).await,
     }
 }

@@ -12,6 +12,8 @@ use crate::{AppError, AppState};
 
 /// The session key holding the signed-in account.
 const USER_KEY: &str = "user";
+/// The session key of the one-time message shown after a redirect.
+const FLASH_KEY: &str = "flash";
 
 /// What the session remembers about the signed-in account.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
@@ -60,12 +62,21 @@ impl Ctx {
     /// An anonymous visitor gets no token (and so no session row) here; pages
     /// with a form for them use [`Ctx::form_nav`].
     pub async fn nav(&self) -> Result<Nav, AppError> {
-        let csrf = if self.user.is_some() {
-            self.csrf().await?
+        let (csrf, flash) = if self.user.is_some() {
+            (self.csrf().await?, self.session.remove(FLASH_KEY).await?)
         } else {
-            String::new()
+            (String::new(), None)
         };
-        Ok(self.nav_with(csrf))
+        let mut nav = self.nav_with(csrf);
+        nav.flash = flash;
+        Ok(nav)
+    }
+
+    /// Leaves a one-line message for the next page this person sees (after a
+    /// redirect): "Finalized.", "Awards saved."…
+    pub async fn flash(&self, message: &str) -> Result<(), AppError> {
+        self.session.insert(FLASH_KEY, message).await?;
+        Ok(())
     }
 
     /// Like [`Ctx::nav`], but always with a token: for pages whose forms an
@@ -79,6 +90,7 @@ impl Ctx {
             email: self.user.as_ref().map(|u| u.email.clone()),
             is_admin: self.user.as_ref().is_some_and(|u| u.is_admin),
             csrf,
+            flash: None,
         }
     }
 

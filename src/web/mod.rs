@@ -28,6 +28,8 @@ pub struct Nav {
     pub is_admin: bool,
     /// The CSRF token for the logout form.
     pub csrf: String,
+    /// A message left by the action that led here, shown once.
+    pub flash: Option<String>,
 }
 
 /// The Content-Security-Policy of every response: only our own scripts,
@@ -38,6 +40,7 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; object-src 'none'
 const STYLE_CSS: &str = include_str!("assets/style.css");
 const UPLOAD_JS: &str = include_str!("assets/upload.js");
 const JURY_JS: &str = include_str!("assets/jury.js");
+const CONFIRM_JS: &str = include_str!("assets/confirm.js");
 
 /// The whole application.
 pub fn app(state: AppState) -> Router {
@@ -60,6 +63,7 @@ pub fn app(state: AppState) -> Router {
         .route("/static/style.css", get(style_css))
         .route("/static/upload.js", get(|| script(UPLOAD_JS)))
         .route("/static/jury.js", get(|| script(JURY_JS)))
+        .route("/static/confirm.js", get(|| script(CONFIRM_JS)))
         .merge(crate::accounts::router())
         .merge(crate::contests::router())
         .merge(crate::submissions::router())

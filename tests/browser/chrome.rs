@@ -179,6 +179,40 @@ impl Chrome {
             .await
     }
 
+    /// Accepts the `confirm()` dialog the last action opened (waits up to 5 s).
+    pub async fn accept_dialog(&self) {
+        let started = Instant::now();
+        loop {
+            let reply = self
+                .http
+                .post(format!("{}/alert/accept", self.session))
+                .header("content-type", "application/json")
+                .body("{}")
+                .send()
+                .await
+                .expect("chromedriver answers");
+            if reply.status().is_success() {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(5),
+                "no dialog opened"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The visible page as PNG bytes.
+    pub async fn screenshot(&self) -> Vec<u8> {
+        use base64::Engine;
+        let data = self
+            .command(reqwest::Method::GET, "/screenshot", None)
+            .await;
+        base64::engine::general_purpose::STANDARD
+            .decode(data.as_str().unwrap_or_default())
+            .expect("base64 PNG")
+    }
+
     /// Forgets every cookie (a new visitor).
     pub async fn delete_cookies(&self) {
         self.command(reqwest::Method::DELETE, "/cookie", None).await;
@@ -210,6 +244,13 @@ impl Element<'_> {
         let body = json!({ "text": text });
         self.chrome
             .command(reqwest::Method::POST, &self.path("/value"), Some(body))
+            .await;
+    }
+
+    /// Empties an input or textarea.
+    pub async fn clear(&self) {
+        self.chrome
+            .command(reqwest::Method::POST, &self.path("/clear"), Some(json!({})))
             .await;
     }
 
