@@ -319,9 +319,10 @@ async fn after_judging(
     let contest = demo_contest(db, contest_id).await?;
     let author_of = awards::authors_of(db, &contest).await?;
     let mut form = awards::AwardsForm {
-        chosen: awards::suggested(&snap, &author_of),
+        chosen: awards::suggested(&snap, &author_of, false),
         reason: "Honourable mentions for the next two photographers (demo).".into(),
         share_feedback: true,
+        normalized: false,
     };
     // Honourable mentions and exhibition picks for the next two authors of each category.
     for category in &snap.categories {

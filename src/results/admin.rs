@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::contests::model::Phase;
@@ -103,6 +103,8 @@ struct AwardsPage {
     suggested: HashMap<i64, Decision>,
     saved: bool,
     reason: String,
+    /// The suggestion follows the normalized ranking.
+    normalized: bool,
     errors: Vec<String>,
 }
 
@@ -128,13 +130,15 @@ async fn awards_page(
     state: &AppState,
     ctx: &Ctx,
     contest: Contest,
-    form: Option<AwardsForm>,
+    (form, basis_normalized): (Option<AwardsForm>, bool),
     errors: Vec<String>,
 ) -> Result<Response, AppError> {
     let (snapshot, _) = stored(state, contest.id).await?.ok_or_else(|| {
         AppError::Conflict("Awards are decided once the results are finalized.".into())
     })?;
-    let suggested = awards::suggested(&snapshot, &awards::authors_of(&state.db, &contest).await?);
+    let normalized = form.as_ref().map_or(basis_normalized, |f| f.normalized);
+    let author_of = awards::authors_of(&state.db, &contest).await?;
+    let suggested = awards::suggested(&snapshot, &author_of, normalized);
     let saved = awards::saved(&state.db, contest.id).await?;
     let authors = match Revealed::of(&contest) {
         Some(key) => authors(&state.db, key).await?,
@@ -156,9 +160,17 @@ async fn awards_page(
         suggested,
         saved: was_saved,
         reason,
+        normalized,
         errors,
     };
     render_form(&page, has_errors)
+}
+
+/// Which ranking the suggestion follows: `?basis=normalized` or the raw one.
+#[derive(serde::Deserialize)]
+pub struct BasisQuery {
+    #[serde(default)]
+    basis: String,
 }
 
 /// `GET /admin/contests/{id}/awards`
@@ -166,9 +178,11 @@ pub async fn awards_form(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
+    Query(q): Query<BasisQuery>,
 ) -> Result<Response, AppError> {
     let contest = admin_contest(&state, &ctx, id).await?;
-    awards_page(&state, &ctx, contest, None, Vec::new()).await
+    let normalized = q.basis == "normalized";
+    awards_page(&state, &ctx, contest, (None, normalized), Vec::new()).await
 }
 
 /// `POST /admin/contests/{id}/awards`
@@ -181,11 +195,13 @@ pub async fn save_awards(
     let contest = admin_contest(&state, &ctx, id).await?;
     let admin = ctx.require_admin()?.clone();
     let Some((snapshot, _)) = stored(&state, id).await? else {
-        return awards_page(&state, &ctx, contest, None, Vec::new()).await;
+        return awards_page(&state, &ctx, contest, (None, false), Vec::new()).await;
     };
     let form = match awards::parse_form(&snapshot, &fields) {
         Ok(form) => form,
-        Err(message) => return awards_page(&state, &ctx, contest, None, vec![message]).await,
+        Err(message) => {
+            return awards_page(&state, &ctx, contest, (None, false), vec![message]).await;
+        }
     };
     let now = state.now().timestamp();
     match awards::save(&state.db, now, &admin, &contest, &snapshot, &form).await? {
@@ -193,6 +209,8 @@ pub async fn save_awards(
             ctx.flash("Awards saved.").await?;
             Ok(Redirect::to(&format!("/admin/contests/{id}/awards")).into_response())
         }
-        Err(message) => awards_page(&state, &ctx, contest, Some(form), vec![message]).await,
+        Err(message) => {
+            awards_page(&state, &ctx, contest, (Some(form), false), vec![message]).await
+        }
     }
 }

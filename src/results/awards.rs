@@ -66,12 +66,21 @@ pub struct Decision {
 /// (in ranking order; a tie the admin settles on the form). Once names are
 /// revealed, `author_of` (entry number → participant) makes it one prize per
 /// person: an author's lower-ranked photos step aside for the next author.
-pub fn suggested(snapshot: &Snapshot, author_of: &HashMap<i64, i64>) -> HashMap<i64, Decision> {
+/// With `normalized`, the order is the normalized ranking's (the admin's choice).
+pub fn suggested(
+    snapshot: &Snapshot,
+    author_of: &HashMap<i64, i64>,
+    normalized: bool,
+) -> HashMap<i64, Decision> {
     let mut out = HashMap::new();
     for category in &snapshot.categories {
         let mut prizes = [Award::First, Award::Second, Award::Third].into_iter();
         let mut awarded = std::collections::HashSet::new();
-        for line in category.entries.iter().filter(|l| l.jurors > 0) {
+        let mut lines: Vec<_> = category.entries.iter().filter(|l| l.jurors > 0).collect();
+        if normalized {
+            lines.sort_by_key(|l| (l.normalized_rank, l.number));
+        }
+        for line in lines {
             if let Some(author) = author_of.get(&line.number)
                 && !awarded.insert(*author)
             {
@@ -130,6 +139,8 @@ pub struct AwardsForm {
     pub reason: String,
     /// Whether participants will see the jurors' comments.
     pub share_feedback: bool,
+    /// Whether the suggestion follows the normalized ranking.
+    pub normalized: bool,
 }
 
 /// Reads the form: `award-N` (an award name or empty) and `exhibit-N` (1)
@@ -141,6 +152,7 @@ pub fn parse_form(snapshot: &Snapshot, fields: &[(String, String)]) -> Result<Aw
         match name.as_str() {
             "reason" => form.reason = value.trim().to_owned(),
             "share_feedback" => form.share_feedback = value == "1",
+            "basis" => form.normalized = value == "normalized",
             _ => {}
         }
     }
@@ -215,7 +227,7 @@ pub async fn save(
         ));
     }
     let changed = departures(
-        &suggested(snapshot, &authors_of(db, contest).await?),
+        &suggested(snapshot, &authors_of(db, contest).await?, form.normalized),
         chosen,
     );
     let reason = reason.trim();
@@ -256,6 +268,9 @@ pub async fn save(
         .execute(&mut *tx)
         .await?;
     let mut detail = lines.join(", ");
+    if form.normalized {
+        detail.push_str(" (suggested from the normalized ranking)");
+    }
     if !changed.is_empty() {
         detail.push_str(&format!(
             "; differs from the ranking for {changed:?}: {reason}"
@@ -317,16 +332,28 @@ mod tests {
     #[test]
     fn the_top_three_are_suggested_and_once_names_are_known_one_prize_per_person() {
         let snap = snapshot(&[11, 22, 33, 44]);
-        let blind = suggested(&snap, &HashMap::new());
+        let blind = suggested(&snap, &HashMap::new(), false);
         assert_eq!(award(&blind, 11), Some(Award::First));
         assert_eq!(award(&blind, 33), Some(Award::Third));
         assert_eq!(award(&blind, 44), None);
         // 11 and 22 are by the same photographer: 22 steps aside.
         let authors = HashMap::from([(11, 1), (22, 1), (33, 2), (44, 3)]);
-        let revealed = suggested(&snap, &authors);
+        let revealed = suggested(&snap, &authors, false);
         assert_eq!(award(&revealed, 22), None);
         assert_eq!(award(&revealed, 33), Some(Award::Second));
         assert_eq!(award(&revealed, 44), Some(Award::Third));
+    }
+
+    #[test]
+    fn the_admin_can_have_the_suggestion_follow_the_normalized_ranking() {
+        let mut snap = snapshot(&[11, 22, 33]);
+        for (line, rank) in snap.categories[0].entries.iter_mut().zip([3, 1, 2]) {
+            line.normalized_rank = rank;
+        }
+        let by_normalized = suggested(&snap, &HashMap::new(), true);
+        assert_eq!(award(&by_normalized, 22), Some(Award::First));
+        assert_eq!(award(&by_normalized, 33), Some(Award::Second));
+        assert_eq!(award(&by_normalized, 11), Some(Award::Third));
     }
 
     #[test]
@@ -346,7 +373,7 @@ mod tests {
         assert!(form.chosen[&22].exhibition && form.chosen[&22].award.is_none());
         assert_eq!(form.reason, "r");
         assert_eq!(
-            departures(&suggested(&snap, &HashMap::new()), &form.chosen),
+            departures(&suggested(&snap, &HashMap::new(), false), &form.chosen),
             vec![11, 22]
         );
         assert!(parse_form(&snap, &[field("award-99", "first")]).is_err());
