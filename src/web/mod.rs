@@ -3,6 +3,7 @@
 
 pub mod csrf;
 pub mod ctx;
+pub mod guard;
 pub mod session_store;
 
 use axum::Router;
@@ -70,6 +71,10 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::jury::router())
         .merge(crate::results::router())
         .fallback(|| async { AppError::NotFound })
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            guard::areas,
+        ))
         .layer(axum::middleware::from_fn(csrf::verify))
         .layer(sessions)
         // The headers every response carries, error pages and static files included.
