@@ -142,9 +142,14 @@ async fn juror_never_sees_the_photographers_identity_assigned_unassigned_or_recu
 }
 
 #[tokio::test]
-async fn no_score_changes_once_judging_is_finalized_even_when_saves_race_it() {
+async fn no_score_changes_once_judging_is_finalized_even_when_thirty_jurors_race_it() {
     let app = TestApp::spawn().await;
-    let contest = judged(&app, Setup::default()).await;
+    // Thirty jurors saving as fast as they can while the admin finalizes.
+    let setup = Setup {
+        jurors: vec![vec![0, 1]; 30],
+        ..Setup::default()
+    };
+    let contest = judged(&app, setup).await;
     let slug = contest.slug;
     let jurors: Vec<Arc<Browser>> = contest.jurors.into_iter().map(Arc::new).collect();
     let mut tasks = Vec::new();
