@@ -57,7 +57,8 @@ impl EligibilityForm {
         if category.is_none() {
             errors.push("Choose your category.".to_owned());
         }
-        let full_name = self.full_name.trim();
+        let full_name = crate::submissions::text::clean(&self.full_name);
+        let full_name = full_name.as_str();
         if full_name.is_empty() || full_name.chars().count() > 200 {
             errors.push("Enter your full name (200 characters at most).".to_owned());
         }
@@ -68,7 +69,8 @@ impl EligibilityForm {
                     .to_owned(),
             );
         }
-        let university = self.university.trim();
+        let university = crate::submissions::text::clean(&self.university);
+        let university = university.as_str();
         if category.is_some_and(Category::needs_university) && university.is_empty() {
             errors.push(
                 "This category is for university students: enter your university.".to_owned(),

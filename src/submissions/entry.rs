@@ -188,7 +188,7 @@ pub async fn save_story(
 ) -> Result<Response, AppError> {
     let entry = load_open(&state, &ctx, &slug).await?;
     let portfolio = entry.portfolio;
-    let story = form.story.trim().replace("\r\n", "\n");
+    let story = crate::submissions::text::clean(&form.story);
     let chars = story.chars().count();
     if chars > MAX_STORY_CHARS {
         let errors = vec![format!(

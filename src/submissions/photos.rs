@@ -18,6 +18,7 @@ use crate::submissions::entry::{
 };
 use crate::submissions::queries::{self, Photo, Portfolio};
 use crate::submissions::stored::{self, StoredPhoto};
+use crate::submissions::text::clean;
 use crate::submissions::upload::{self, FormError};
 use crate::web::Ctx;
 use crate::{AppError, AppState, audit};
@@ -195,7 +196,8 @@ pub async fn update_text(
 ) -> Result<Response, AppError> {
     let entry = load_open(&state, &ctx, &slug).await?;
     let portfolio = entry.portfolio;
-    let (title, caption) = (form.title.trim(), form.caption.trim());
+    let (title, caption) = (clean(&form.title), clean(&form.caption));
+    let (title, caption) = (title.as_str(), caption.as_str());
     let errors = check_text(title, caption);
     if !errors.is_empty() {
         return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;

@@ -34,7 +34,7 @@ impl PhotoForm {
     pub fn text(&self, name: &str) -> String {
         self.fields
             .get(name)
-            .map(|s| s.trim().to_owned())
+            .map(|s| super::text::clean(s))
             .unwrap_or_default()
     }
 }

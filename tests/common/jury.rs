@@ -36,7 +36,19 @@ pub struct Setup {
     pub disqualify_first: bool,
     /// The last artist does not consent to having their name published.
     pub withhold_last: bool,
+    /// Names, titles, captions and stories carry markup, formulas and a
+    /// right-to-left override (see `HOSTILE_*`).
+    pub hostile_text: bool,
 }
+
+/// What `hostile_text` participants type.
+pub const HOSTILE_NAME: &str = "@SUM(1) <script>alert(1)</script> Mrkname\u{202E}";
+/// The title of their photos.
+pub const HOSTILE_TITLE: &str = "=HYPERLINK(\"http://evil.example\") <b>t</b>";
+/// The caption.
+pub const HOSTILE_CAPTION: &str = "<img src=x onerror=alert(2)>";
+/// The story.
+pub const HOSTILE_STORY: &str = "\u{202E}<i>night</i> bus \u{2066}story\u{2069}";
 
 impl Default for Setup {
     fn default() -> Self {
@@ -50,6 +62,7 @@ impl Default for Setup {
             redacted_stories: false,
             disqualify_first: false,
             withhold_last: false,
+            hostile_text: false,
         }
     }
 }
@@ -215,7 +228,11 @@ pub async fn judged(app: &TestApp, setup: Setup) -> Judged {
             let email = format!("mrkmail{tag}@example.org");
             let b = app.person(&email).await;
             b.get(&format!("/contests/{}/entry", setup.slug)).await;
-            let name = format!("Mrkname {tag}");
+            let name = if setup.hostile_text {
+                format!("{HOSTILE_NAME} {tag}")
+            } else {
+                format!("Mrkname {tag}")
+            };
             let university = format!("mrkuni {tag}");
             let mut f = vec![
                 ("category", category.as_str()),
@@ -240,15 +257,23 @@ pub async fn judged(app: &TestApp, setup: Setup) -> Judged {
                 let p = b
                     .upload(
                         &format!("/contests/{}/entry/photos", setup.slug),
-                        &[("title", "Night shift"), ("caption", "At the bus depot")],
+                        &if setup.hostile_text {
+                            [("title", HOSTILE_TITLE), ("caption", HOSTILE_CAPTION)]
+                        } else {
+                            [("title", "Night shift"), ("caption", "At the bus depot")]
+                        },
                         vec![(file.as_str(), jpeg_with_artist(seed, &artist))],
                         true,
                     )
                     .await;
                 assert_eq!(p.status, StatusCode::OK, "{}", p.body);
             }
-            if setup.redacted_stories {
-                let story = format!("Written by Mrkname {tag} (mrkstory), who rode the night bus.");
+            if setup.redacted_stories || setup.hostile_text {
+                let story = if setup.hostile_text {
+                    HOSTILE_STORY.to_owned()
+                } else {
+                    format!("Written by Mrkname {tag} (mrkstory), who rode the night bus.")
+                };
                 let p = b
                     .post(
                         &format!("/contests/{}/entry/story", setup.slug),
