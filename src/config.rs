@@ -31,6 +31,11 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// The sender of the emails photojury sends.
     pub mail_from: String,
+    /// A request body that sends nothing for this long is cut off (a client
+    /// trickling bytes cannot hold a connection and a decode slot forever).
+    pub body_idle_timeout: std::time::Duration,
+    /// The longest any request may take, uploads of 40 MB on slow links included.
+    pub request_timeout: std::time::Duration,
 }
 
 impl Config {
@@ -50,6 +55,8 @@ impl Config {
             decode_permits: std::thread::available_parallelism().map_or(2, usize::from),
             smtp_url: None,
             mail_from: "photojury <noreply@localhost>".into(),
+            body_idle_timeout: std::time::Duration::from_secs(30),
+            request_timeout: std::time::Duration::from_secs(600),
         }
     }
 

@@ -97,3 +97,39 @@ pub fn heic_like() -> Vec<u8> {
     v.resize(4096, 0);
     v
 }
+
+/// A valid small JPEG with a ZIP archive and an HTML page appended after its
+/// end marker (a "polyglot"): the pixels are fine, the rest must not survive.
+pub fn jpeg_with_zip_and_html() -> Vec<u8> {
+    let mut out = small_jpeg();
+    out.extend_from_slice(b"PK\x03\x04\x14\x00\x00\x00\x00\x00payload.txt");
+    out.extend_from_slice(b"<html><script>alert('polyglot')</script></html>");
+    out
+}
+
+/// A valid 64×48 PNG carrying a zTXt chunk that inflates to `megabytes` MB.
+pub fn png_with_text_bomb(megabytes: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut out, 64, 48);
+        encoder.set_color(png::ColorType::Grayscale);
+        encoder
+            .add_ztxt_chunk("Comment".into(), "A".repeat(megabytes * 1_000_000))
+            .unwrap();
+        let mut writer = encoder.write_header().unwrap();
+        writer.write_image_data(&[128; 64 * 48]).unwrap();
+    }
+    out
+}
+
+/// The first bytes of a little-endian TIFF.
+pub fn tiff_like() -> Vec<u8> {
+    let mut out = b"II*\x00\x08\x00\x00\x00".to_vec();
+    out.resize(512, 0);
+    out
+}
+
+/// A PDF document's first bytes.
+pub fn pdf_like() -> Vec<u8> {
+    b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".to_vec()
+}
