@@ -43,6 +43,8 @@ pub struct AppState {
     pub decode_permits: Arc<tokio::sync::Semaphore>,
     /// Sends invitations when an SMTP server is configured.
     pub mailer: Option<mail::Mailer>,
+    /// Public pages rendered for anonymous visitors, kept a few seconds.
+    pub public_pages: web::cache::PageCache,
 }
 
 impl AppState {
@@ -57,6 +59,7 @@ impl AppState {
             .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
         Ok(Self {
             mailer,
+            public_pages: web::cache::PageCache::default(),
             db,
             config: Arc::new(config),
             clock,

@@ -226,6 +226,13 @@ async fn names_appear_only_after_the_reveal_and_winners_only_after_the_announcem
         "withheld name published"
     );
     winners.assert_contains("Selected for the exhibition");
+    // Anonymous visitors share one rendering for a few seconds; a signed-in
+    // visitor still gets their own page (with their sign-out button).
+    let again = anonymous.get(&format!("/contests/{slug}/winners")).await;
+    assert_eq!(again.body, winners.body);
+    assert!(winners.body.contains("Sign in") && !winners.body.contains("Sign out"));
+    let signed_in = admin.get(&format!("/contests/{slug}/winners")).await;
+    signed_in.assert_contains("Sign out");
     let (status, headers, image) = anonymous
         .get_bytes(&format!(
             "/contests/{slug}/winners/{artists_top}/1/large.jpg"

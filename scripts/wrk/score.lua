@@ -22,3 +22,9 @@ function init(args)
   wrk.headers["Accept"] = "application/json"
   wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 end
+
+-- With THINK_MS set, each connection waits that long between saves, as a
+-- juror looking at the next photo would (an open, not a saturating, load).
+function delay()
+  return tonumber(os.getenv("THINK_MS") or "0")
+end

@@ -145,6 +145,12 @@ pub async fn page(
     ctx: Ctx,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
+    // Anonymous visitors all see the same page: serve it from memory.
+    let cache_key = format!("winners:{slug}");
+    let anonymous = ctx.user.is_none();
+    if anonymous && let Some(html) = state.public_pages.get(&cache_key) {
+        return Ok(axum::response::Html(html).into_response());
+    }
     let (contest, key) = announced(&state.db, &slug).await?;
     let page = WinnersPage {
         nav: ctx.nav().await?,
@@ -152,7 +158,13 @@ pub async fn page(
         winners: winners(&state.db, key, contest.id).await?,
         contest,
     };
-    Ok(render(&page)?.into_response())
+    let html = render(&page)?;
+    if anonymous {
+        state
+            .public_pages
+            .put(&cache_key, bytes::Bytes::from(html.0.clone()));
+    }
+    Ok(html.into_response())
 }
 
 /// `GET /contests/{slug}/winners/{number}/{index}/{large.jpg|thumb.jpg}`

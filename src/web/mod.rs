@@ -1,6 +1,7 @@
 //! The web layer: assembles every module's router, and puts sessions, CSRF
 //! checks, security headers and tracing around all of it.
 
+pub mod cache;
 pub mod csrf;
 pub mod ctx;
 pub mod guard;
