@@ -299,14 +299,12 @@ async fn after_judging(
     if phase == DemoPhase::Finalized {
         return Ok(());
     }
-    contests::set_phase(&db.pool, contest_id, Phase::Finalized, Phase::Revealed, at).await?;
-    audit::record(
+    advance(
         db,
+        admin,
+        contest_id,
+        (Phase::Finalized, Phase::Revealed),
         at,
-        Some(admin),
-        "contest.phase",
-        Some(contest_id),
-        "finalized → revealed",
     )
     .await?;
     if phase == DemoPhase::Revealed {
@@ -348,14 +346,34 @@ async fn after_judging(
     awards::save(db, at, admin, &contest, &snap, &form)
         .await?
         .map_err(|message| anyhow::anyhow!(message))?;
-    contests::set_phase(&db.pool, contest_id, Phase::Revealed, Phase::Announced, at).await?;
+    advance(
+        db,
+        admin,
+        contest_id,
+        (Phase::Revealed, Phase::Announced),
+        at,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Moves the demo contest on a phase, logged as the admin's action.
+async fn advance(
+    db: &Db,
+    admin: &User,
+    contest_id: i64,
+    (from, to): (crate::contests::model::Phase, crate::contests::model::Phase),
+    at: i64,
+) -> anyhow::Result<()> {
+    contests::set_phase(&db.pool, contest_id, from, to, at).await?;
+    let detail = format!("{from} → {to}");
     audit::record(
         db,
         at,
         Some(admin),
         "contest.phase",
         Some(contest_id),
-        "revealed → announced",
+        &detail,
     )
     .await?;
     Ok(())

@@ -325,15 +325,5 @@ pub async fn image(
     )
     .await?
     .ok_or(AppError::NotFound)?;
-    let bytes = state.files.read(hash).await.map_err(|e| {
-        AppError::Internal(anyhow::Error::from(e).context("reading a derivative for a juror"))
-    })?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "image/jpeg"),
-            (header::CACHE_CONTROL, "private, max-age=3600"),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::web::stored_jpeg(&state, hash, "private, max-age=3600").await
 }

@@ -63,7 +63,12 @@ pub async fn stored(
         .transpose()
 }
 
-async fn admin_contest(state: &AppState, ctx: &Ctx, id: i64) -> Result<Contest, AppError> {
+/// The contest `id`, for an administrator (403 otherwise, 404 if there is none).
+pub(crate) async fn admin_contest(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+) -> Result<Contest, AppError> {
     ctx.require_admin()?;
     contest_by_id(&state.db, id)
         .await?

@@ -12,8 +12,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use tokio::sync::mpsc;
 
-use crate::contests::queries::{Contest, contest_by_id};
-use crate::results::admin::stored;
+use crate::results::admin::{admin_contest, stored};
 use crate::results::awards::{self, Award};
 use crate::results::reveal::{Revealed, authors};
 use crate::results::winners::winners;
@@ -50,13 +49,6 @@ fn attachment(kind: &'static str, name: String, body: Body) -> Response {
         body,
     )
         .into_response()
-}
-
-async fn admin_contest(state: &AppState, ctx: &Ctx, id: i64) -> Result<Contest, AppError> {
-    ctx.require_admin()?;
-    contest_by_id(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)
 }
 
 /// `GET /admin/contests/{id}/results.csv`

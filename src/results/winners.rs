@@ -6,7 +6,6 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 use crate::contests::model::Phase;
@@ -185,15 +184,5 @@ pub async fn image(
         .and_then(|w| w.photos.into_iter().find(|p| p.index == index))
         .map(|p| if large { p.large } else { p.thumb })
         .ok_or(AppError::NotFound)?;
-    let bytes = state.files.read(hash).await.map_err(|e| {
-        AppError::Internal(anyhow::Error::from(e).context("reading a winner's derivative"))
-    })?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "image/jpeg"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::web::stored_jpeg(&state, hash, "public, max-age=86400").await
 }

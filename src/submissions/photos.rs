@@ -350,16 +350,5 @@ pub(crate) async fn serve_derivative(
         "large.jpg" => &photo.large_sha256,
         _ => return Err(AppError::NotFound),
     };
-    let bytes =
-        state.files.read(hash.clone()).await.map_err(|e| {
-            AppError::Internal(anyhow::Error::from(e).context("reading a derivative"))
-        })?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "image/jpeg"),
-            (header::CACHE_CONTROL, "private, max-age=300"),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::web::stored_jpeg(state, hash.clone(), "private, max-age=300").await
 }

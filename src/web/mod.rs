@@ -142,6 +142,26 @@ pub fn render_form(
     Ok((status, render(template)?).into_response())
 }
 
+/// A stored derivative (`thumb.jpg`/`large.jpg`) as a JPEG response with the
+/// given `Cache-Control`; no file name, no date, nothing but the pixels.
+pub async fn stored_jpeg(
+    state: &AppState,
+    hash: String,
+    cache_control: &'static str,
+) -> Result<axum::response::Response, AppError> {
+    let bytes = state.files.read(hash).await.map_err(|e| {
+        AppError::Internal(anyhow::Error::from(e).context("reading a stored derivative"))
+    })?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/jpeg"),
+            (header::CACHE_CONTROL, cache_control),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
 /// Renders an askama template into an HTML response.
 pub fn render(template: &impl askama::Template) -> Result<axum::response::Html<String>, AppError> {
     Ok(axum::response::Html(template.render()?))
