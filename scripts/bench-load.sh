@@ -5,7 +5,8 @@
 #   - the deadline rush: RUSH participants uploading the 12 MP camera photo
 #     at once, twice each (examples/rush.rs),
 #   - jurors saving scores (the five demo jurors' sessions, CONN connections in
-#     all): flat out, and with one save per second per connection,
+#     all): flat out; at a juror's pace (each connection saves every 0.5–1.5 s,
+#     at random); and in synchronized bursts (all CONN at once, every second),
 #   - the juror grid and the public winners page, next to a static file served
 #     by the same server at the same concurrency (the ceiling), as a ratio.
 #
@@ -74,7 +75,8 @@ echo "|---|---|---|---|---|---|"
 target/release/examples/rush http://127.0.0.1:3803 "$slug" tests/fixtures/photos/camera-olympus-12mp.jpg "$RUSH" 2
 rush_peak=$(awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$open_pid/status")
 JURORS_FILE="$work/jurors" row scores "score saves, saturating (5 juror sessions)" -s scripts/wrk/score.lua "$base/"
-JURORS_FILE="$work/jurors" THINK_MS=1000 row think "score saves, $CONN jurors each saving once a second" -s scripts/wrk/score.lua "$base/"
+JURORS_FILE="$work/jurors" THINK_MS=1000 row think "score saves, $CONN jurors each saving every 0.5–1.5 s" -s scripts/wrk/score.lua "$base/"
+JURORS_FILE="$work/jurors" THINK_MS=1000 THINK_JITTER=0 row burst "score saves, $CONN jurors all saving at the same instant every second (worst case)" -s scripts/wrk/score.lua "$base/"
 row grid "juror grid /jury/{slug}" -H "Cookie: $juror_cookie" "$base/jury/$slug"
 row static1 "static /static/style.css (same server)" "$base/static/style.css"
 row winners "winners page (public)" "http://127.0.0.1:3802/contests/$slug/winners"

@@ -29,13 +29,62 @@ pub enum AppError {
     /// The request is malformed; the message says how.
     #[error("{0}")]
     BadRequest(String),
+    /// A resource the request needs is down (database unreachable, disk full
+    /// or not writable): 503, nothing was changed, the message says what to do.
+    #[error("unavailable: {0}")]
+    Unavailable(&'static str),
     /// Anything else: logged in full, shown as a generic message.
     #[error(transparent)]
-    Internal(#[from] anyhow::Error),
+    Internal(anyhow::Error),
+}
+
+/// What a person is told while the database cannot be reached.
+pub const DATABASE_DOWN: &str = "The contest database is not answering right now. Nothing was \
+     changed; please try again in a minute.";
+
+/// What a person is told when a photo cannot be written to disk.
+pub const STORAGE_DOWN: &str = "The server cannot store photos right now (its disk is full or \
+     not writable). Nothing was saved and the organisers can see why in the log; please try \
+     again later.";
+
+/// Whether `err` means the database is unreachable (down, restarting, or the
+/// pool could not get a connection in time), rather than a bug or bad data.
+pub fn database_unreachable(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        // PostgreSQL: connection exceptions (08…), and shutting down or
+        // starting up (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now).
+        sqlx::Error::Database(db) => db
+            .code()
+            .is_some_and(|code| code.starts_with("08") || code.starts_with("57P0")),
+        _ => false,
+    }
+}
+
+/// Whether `err` means the disk cannot take a file (full, read-only, no permission).
+pub fn storage_unwritable(err: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(
+        err.kind(),
+        ErrorKind::StorageFull
+            | ErrorKind::QuotaExceeded
+            | ErrorKind::ReadOnlyFilesystem
+            | ErrorKind::PermissionDenied
+            | ErrorKind::NotADirectory
+            | ErrorKind::FileTooLarge
+    )
 }
 
 impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
+        if database_unreachable(&err) {
+            tracing::warn!(error = %err, "the database is unreachable");
+            return AppError::Unavailable(DATABASE_DOWN);
+        }
         AppError::Internal(err.into())
     }
 }
@@ -48,7 +97,31 @@ impl From<askama::Error> for AppError {
 
 impl From<tower_sessions::session::Error> for AppError {
     fn from(err: tower_sessions::session::Error) -> Self {
+        use tower_sessions::session::Error as SessionError;
+        use tower_sessions::session_store::Error as StoreError;
+        if let SessionError::Store(StoreError::Backend(msg)) = &err
+            && msg.starts_with(crate::web::session_store::UNREACHABLE)
+        {
+            tracing::warn!(error = %msg, "the session store is unreachable");
+            return AppError::Unavailable(DATABASE_DOWN);
+        }
         AppError::Internal(err.into())
+    }
+}
+
+impl From<anyhow::Error> for AppError {
+    /// Errors passed up with context keep their meaning: an unreachable
+    /// database anywhere in the chain is still a 503.
+    fn from(err: anyhow::Error) -> Self {
+        let unreachable = err
+            .chain()
+            .filter_map(|e| e.downcast_ref::<sqlx::Error>())
+            .any(database_unreachable);
+        if unreachable {
+            tracing::warn!(error = %format!("{err:#}"), "the database is unreachable");
+            return AppError::Unavailable(DATABASE_DOWN);
+        }
+        AppError::Internal(err)
     }
 }
 
@@ -70,7 +143,7 @@ struct ErrorPage<'a> {
 
 impl AppError {
     /// The status and the message shown to the person.
-    fn status_and_message(&self) -> (StatusCode, &str) {
+    pub fn status_and_message(&self) -> (StatusCode, &str) {
         match self {
             AppError::NotFound => (StatusCode::NOT_FOUND, "There is nothing at this address."),
             AppError::Forbidden(why) => (StatusCode::FORBIDDEN, why),
@@ -85,6 +158,7 @@ impl AppError {
             ),
             AppError::Conflict(msg) => (StatusCode::CONFLICT, msg),
             AppError::BadRequest(msg) => (StatusCode::BAD_REQUEST, msg),
+            AppError::Unavailable(msg) => (StatusCode::SERVICE_UNAVAILABLE, msg),
             AppError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. It has been logged; please try again.",
@@ -120,6 +194,13 @@ impl IntoResponse for AppError {
             tracing::error!(error = ?err, "request failed");
         }
         let (status, message) = self.status_and_message();
-        error_page(status, message)
+        let mut response = error_page(status, message);
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("30"),
+            );
+        }
+        response
     }
 }

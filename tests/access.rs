@@ -4,7 +4,9 @@
 //!
 //! Roles: anonymous, participant A (owns the entry used below), participant B,
 //! the juror assigned to that entry, a juror of the other category, a juror
-//! who recused from it, and the admin. The contest is judging. Each cell is
+//! who recused from it, and the admin. The first table is the judging phase;
+//! a second one repeats the routes whose answer depends on the phase once the
+//! contest is finalized and once it is announced. Each cell is
 //! `P` (the request passes authorization: any answer but 403, 404, 409 or a
 //! redirect to sign in; bodies are chosen so nothing changes), `D` (denied:
 //! 403, 404 or sign in), or `C` (409: refused because of the phase before
@@ -26,9 +28,9 @@ const ROLES: [&str; 7] = [
     "admin",
 ];
 
-/// (method, route, expected per role, form body). Ordered so that the few rows that do
+/// Every route in the judging phase. Ordered so that the few rows that do
 /// change something (a recusal, a removal) come after the rows they affect.
-const TABLE: &[(&str, &str, &str, &str)] = &[
+const TABLE: &[Row] = &[
     ("GET", "/", "PPPPPPP", ""),
     ("GET", "/healthz", "PPPPPPP", ""),
     ("GET", "/static/style.css", "PPPPPPP", ""),
@@ -199,6 +201,144 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("POST", "/logout", "PPPPPPP", ""),
 ];
 
+/// The routes whose answer changes after judging, as (method, route,
+/// finalized, announced, body). The phases before judging are covered by the
+/// submission and contest suites (entries editable only while open, B gets
+/// 404 on A's photos, jurors 403 on entry pages).
+const LATER: &[(&str, &str, &str, &str, &str)] = &[
+    ("GET", "/contests/{slug}", "PPPPPPP", "PPPPPPP", ""),
+    ("GET", "/contests/{slug}/entry", "DPPCCCC", "DPPCCCC", ""),
+    (
+        "POST",
+        "/contests/{slug}/entry/story",
+        "DCCDDDD",
+        "DCCDDDD",
+        "story=x",
+    ),
+    (
+        "POST",
+        "/contests/{slug}/entry/withdraw",
+        "DCCDDDD",
+        "DCCDDDD",
+        "",
+    ),
+    (
+        "POST",
+        "/contests/{slug}/entry/photos",
+        "DCCDDDD",
+        "DCCDDDD",
+        "",
+    ),
+    (
+        "POST",
+        "/contests/{slug}/entry/photos/{id}",
+        "DCCDDDD",
+        "DCCDDDD",
+        "title=t&caption=c",
+    ),
+    (
+        "GET",
+        "/contests/{slug}/entry/receipt",
+        "DPPDDDD",
+        "DPPDDDD",
+        "",
+    ),
+    (
+        "GET",
+        "/contests/{slug}/entry/photos/{id}/{size}",
+        "DPDDDDD",
+        "DPDDDDD",
+        "",
+    ),
+    // Public only once revealed / announced, for everyone alike.
+    (
+        "GET",
+        "/contests/{slug}/reveal.json",
+        "DDDDDDD",
+        "PPPPPPP",
+        "",
+    ),
+    ("GET", "/contests/{slug}/winners", "DDDDDDD", "PPPPPPP", ""),
+    (
+        "GET",
+        "/contests/{slug}/winners/{number}/{index}/{file}",
+        "DDDDDDD",
+        "PPPPPPP",
+        "",
+    ),
+    // Jurors keep read access to what they judged; nothing can change.
+    ("GET", "/jury/{slug}", "DDDPPPD", "DDDPPPD", ""),
+    (
+        "GET",
+        "/jury/{slug}/entries/{number}",
+        "DDDPDDD",
+        "DDDPDDD",
+        "",
+    ),
+    (
+        "GET",
+        "/jury/{slug}/entries/{number}/{index}/{file}",
+        "DDDPDDD",
+        "DDDPDDD",
+        "",
+    ),
+    // Refused for the phase before the assignment is looked at: the same
+    // answer for every juror, so it tells nothing about who judged what.
+    (
+        "POST",
+        "/jury/{slug}/entries/{number}",
+        "DDDCCCD",
+        "DDDCCCD",
+        "c=5",
+    ),
+    ("GET", "/account", "DPPPPPP", "DPPPPPP", ""),
+    (
+        "GET",
+        "/admin/contests/{id}/results",
+        "DDDDDDP",
+        "DDDDDDP",
+        "",
+    ),
+    (
+        "GET",
+        "/admin/contests/{id}/results.csv",
+        "DDDDDDP",
+        "DDDDDDP",
+        "",
+    ),
+    // Winners exist once the awards are saved.
+    (
+        "GET",
+        "/admin/contests/{id}/winners.csv",
+        "DDDDDDD",
+        "DDDDDDP",
+        "",
+    ),
+    (
+        "GET",
+        "/admin/contests/{id}/originals.zip",
+        "DDDDDDD",
+        "DDDDDDP",
+        "",
+    ),
+    // The awards page opens with the sealed results (no names until the reveal).
+    (
+        "GET",
+        "/admin/contests/{id}/awards",
+        "DDDDDDP",
+        "DDDDDDP",
+        "",
+    ),
+    // Last: would change the jury if it were let through.
+    (
+        "POST",
+        "/jury/{slug}/entries/{number}/recuse",
+        "DDDCCCD",
+        "DDDCCCD",
+        "",
+    ),
+];
+
 /// Every (method, route) the source registers.
 fn routes_in_source() -> Vec<(String, String)> {
     let mut found = Vec::new();
@@ -254,131 +394,21 @@ fn every_route_in_the_source_has_a_row_and_every_row_a_route() {
     );
 }
 
-fn denied(page: &Page) -> bool {
-    let status = page.status.as_u16();
-    let to_login = page
-        .headers
-        .get("location")
-        .and_then(|l| l.to_str().ok())
-        .is_some_and(|l| l.starts_with("/login"));
-    status == 403 || status == 404 || (status == 303 && to_login)
-}
+/// (method, route, expected per role, form body).
+type Row = (&'static str, &'static str, &'static str, &'static str);
 
-#[tokio::test]
-async fn every_route_answers_every_role_as_the_table_says() {
-    let app = TestApp::spawn().await;
-    let setup = Setup {
-        per_category: [1, 1],
-        photos: 1,
-        jurors: vec![vec![0], vec![1], vec![0]],
-        ..Setup::default()
-    };
-    let contest = judged(&app, setup).await;
-    let (slug, id) = (contest.slug, contest.contest_id);
-    let number = queue_of(&contest.jurors[0], slug).await[0].clone();
-    // Juror 2 recuses from the entry; a fourth juror is invited, not yet in.
-    let recused = contest.jurors[2]
-        .post(
-            &format!("/jury/{slug}/entries/{number}/recuse"),
-            &[("reason", "")],
-        )
-        .await;
-    assert_eq!(recused.status.as_u16(), 303, "{}", recused.body);
-    let admin = &contest.admin;
-    admin.get(&format!("/admin/contests/{id}/jury")).await;
-    let cats = common::jury::category_ids(&app, id).await;
-    let invited = admin
-        .post(
-            &format!("/admin/contests/{id}/jurors"),
-            &[
-                ("email", "pending@jury.example.org"),
-                ("category", &cats[0]),
-            ],
-        )
-        .await;
-    assert_eq!(invited.status.as_u16(), 200, "{}", invited.body);
-    let one = |sql: &'static str| {
-        let pool = app.state.db.pool.clone();
-        async move {
-            sqlx::query_scalar::<_, i64>(sql)
-                .fetch_one(&pool)
-                .await
-                .unwrap()
-        }
-    };
-    let photo = one("SELECT ph.id FROM photos ph JOIN entries e ON e.photo_id = ph.id JOIN categories c ON c.id = e.category_id ORDER BY c.position LIMIT 1").await;
-    let portfolio = one("SELECT portfolio_id FROM photos ORDER BY id LIMIT 1").await;
-    let pending = one("SELECT id FROM jurors WHERE accepted_at IS NULL").await;
-    let item = one("SELECT id FROM criteria ORDER BY id LIMIT 1").await;
-    let fill = |route: &str| {
-        route
-            .replace("{slug}", slug)
-            .replace(
-                "{id}",
-                &if route.starts_with("/admin") {
-                    id
-                } else {
-                    photo
-                }
-                .to_string(),
-            )
-            .replace("{number}", &number)
-            .replace("{index}", "1")
-            .replace("{file}", "large.jpg")
-            .replace("{size}", "thumb.jpg")
-            .replace("{portfolio}", &portfolio.to_string())
-            .replace("{photo}", &photo.to_string())
-            .replace("{item}", &item.to_string())
-            .replace("{juror}", &pending.to_string())
-            .replace("{name}", "submissions.svg")
-            .replace("{token}", "not-a-real-invitation-token")
-    };
-
-    let anonymous = app.browser();
-    anonymous.get("/login").await;
-    let people: Vec<&Browser> = vec![
-        &anonymous,
-        &contest.participants[0],
-        &contest.participants[1],
-        &contest.jurors[0],
-        &contest.jurors[1],
-        &contest.jurors[2],
-        admin,
-    ];
-    for p in &people[1..] {
-        p.get("/account").await;
-    }
+/// Sends each row's request as each person; returns the cells that differ.
+async fn answers(
+    rows: &[Row],
+    people: &[&Browser],
+    fill: &dyn Fn(&str) -> String,
+    phase: &str,
+) -> Vec<String> {
     let mut wrong = Vec::new();
-    for (method, route, expected, body) in TABLE {
-        if *route == "/logout" {
-            continue;
-        }
+    for (method, route, expected, body) in rows {
         let path = fill(route);
         for (i, who) in people.iter().enumerate() {
-            let page = match *method {
-                "GET" => who.get(&path).await,
-                _ if matches!(
-                    *route,
-                    "/contests/{slug}/entry/photos" | "/contests/{slug}/entry/photos/{id}/replace"
-                ) =>
-                {
-                    let file = vec![("x.jpg", common::hostile::small_jpeg())];
-                    who.upload(&path, &[], file, false).await
-                }
-                _ => {
-                    let fields: Vec<(&str, &str)> = body
-                        .split('&')
-                        .filter_map(|kv| kv.split_once('='))
-                        .collect();
-                    let fields: Vec<(&str, String)> = fields
-                        .into_iter()
-                        .map(|(k, v)| (k, v.replace("%40", "@")))
-                        .collect();
-                    let fields: Vec<(&str, &str)> =
-                        fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                    who.post(&path, &fields).await
-                }
-            };
+            let page = request(who, method, route, &path, body).await;
             let got = if denied(&page) {
                 'D'
             } else if page.status.as_u16() == 409 {
@@ -389,7 +419,7 @@ async fn every_route_answers_every_role_as_the_table_says() {
             let want = expected.as_bytes()[i] as char;
             if got != want {
                 wrong.push(format!(
-                    "{method} {route} as {}: expected {want}, got {} {}",
+                    "[{phase}] {method} {route} as {}: expected {want}, got {} {}",
                     ROLES[i],
                     page.status,
                     page.headers
@@ -399,6 +429,229 @@ async fn every_route_answers_every_role_as_the_table_says() {
             }
         }
     }
+    wrong
+}
+
+async fn request(who: &Browser, method: &str, route: &str, path: &str, body: &str) -> Page {
+    match method {
+        "GET" => who.get(path).await,
+        _ if matches!(
+            route,
+            "/contests/{slug}/entry/photos" | "/contests/{slug}/entry/photos/{id}/replace"
+        ) =>
+        {
+            let file = vec![("x.jpg", common::hostile::small_jpeg())];
+            who.upload(path, &[], file, false).await
+        }
+        _ => {
+            let fields: Vec<(&str, String)> = body
+                .split('&')
+                .filter_map(|kv| kv.split_once('='))
+                .map(|(k, v)| (k, v.replace("%40", "@")))
+                .collect();
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            who.post(path, &fields).await
+        }
+    }
+}
+
+fn denied(page: &Page) -> bool {
+    let status = page.status.as_u16();
+    let to_login = page
+        .headers
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .is_some_and(|l| l.starts_with("/login"));
+    status == 403 || status == 404 || (status == 303 && to_login)
+}
+
+/// The contest of the tables: judging, one entry per category, juror 0
+/// assigned to A's entry, juror 1 to the other category, juror 2 recused
+/// from A's entry, a fourth juror invited but not in yet.
+struct Scene {
+    contest: common::jury::Judged,
+    anonymous: Browser,
+    number: String,
+    photo: i64,
+    portfolio: i64,
+    pending: i64,
+    item: i64,
+}
+
+impl Scene {
+    async fn new(app: &TestApp) -> Self {
+        let setup = Setup {
+            per_category: [1, 1],
+            photos: 1,
+            jurors: vec![vec![0], vec![1], vec![0]],
+            ..Setup::default()
+        };
+        let contest = judged(app, setup).await;
+        let (slug, id) = (contest.slug, contest.contest_id);
+        let number = queue_of(&contest.jurors[0], slug).await[0].clone();
+        let recused = contest.jurors[2]
+            .post(
+                &format!("/jury/{slug}/entries/{number}/recuse"),
+                &[("reason", "")],
+            )
+            .await;
+        assert_eq!(recused.status.as_u16(), 303, "{}", recused.body);
+        let admin = &contest.admin;
+        admin.get(&format!("/admin/contests/{id}/jury")).await;
+        let cats = common::jury::category_ids(app, id).await;
+        let invited = admin
+            .post(
+                &format!("/admin/contests/{id}/jurors"),
+                &[
+                    ("email", "pending@jury.example.org"),
+                    ("category", &cats[0]),
+                ],
+            )
+            .await;
+        assert_eq!(invited.status.as_u16(), 200, "{}", invited.body);
+        let one = |sql: &'static str| {
+            let pool = app.state.db.pool.clone();
+            async move {
+                sqlx::query_scalar::<_, i64>(sql)
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap()
+            }
+        };
+        let photo = one("SELECT ph.id FROM photos ph JOIN entries e ON e.photo_id = ph.id JOIN categories c ON c.id = e.category_id ORDER BY c.position LIMIT 1").await;
+        let portfolio = one("SELECT portfolio_id FROM photos ORDER BY id LIMIT 1").await;
+        let pending = one("SELECT id FROM jurors WHERE accepted_at IS NULL").await;
+        let item = one("SELECT id FROM criteria ORDER BY id LIMIT 1").await;
+        let anonymous = app.browser();
+        anonymous.get("/login").await;
+        let scene = Self {
+            contest,
+            anonymous,
+            number,
+            photo,
+            portfolio,
+            pending,
+            item,
+        };
+        for p in &scene.people()[1..] {
+            p.get("/account").await;
+        }
+        scene
+    }
+
+    /// The seven roles, in the order of [`ROLES`].
+    fn people(&self) -> Vec<&Browser> {
+        let c = &self.contest;
+        vec![
+            &self.anonymous,
+            &c.participants[0],
+            &c.participants[1],
+            &c.jurors[0],
+            &c.jurors[1],
+            &c.jurors[2],
+            &c.admin,
+        ]
+    }
+
+    /// The route with its parameters filled in.
+    fn fill(&self, route: &str) -> String {
+        let id = if route.starts_with("/admin") {
+            self.contest.contest_id
+        } else {
+            self.photo
+        };
+        route
+            .replace("{slug}", self.contest.slug)
+            .replace("{id}", &id.to_string())
+            .replace("{number}", &self.number)
+            .replace("{index}", "1")
+            .replace("{file}", "large.jpg")
+            .replace("{size}", "thumb.jpg")
+            .replace("{portfolio}", &self.portfolio.to_string())
+            .replace("{photo}", &self.photo.to_string())
+            .replace("{item}", &self.item.to_string())
+            .replace("{juror}", &self.pending.to_string())
+            .replace("{name}", "submissions.svg")
+            .replace("{token}", "not-a-real-invitation-token")
+    }
+
+    async fn check(&self, rows: &[Row], phase: &str) -> Vec<String> {
+        answers(rows, &self.people(), &|r| self.fill(r), phase).await
+    }
+}
+
+#[tokio::test]
+async fn every_route_answers_every_role_as_the_table_says() {
+    let app = TestApp::spawn().await;
+    let scene = Scene::new(&app).await;
+    let rows: Vec<Row> = TABLE
+        .iter()
+        .filter(|(_, route, _, _)| *route != "/logout")
+        .copied()
+        .collect();
+    let wrong = scene.check(&rows, "judging").await;
+    assert!(
+        wrong.is_empty(),
+        "{} cells differ:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn after_judging_every_role_gets_what_the_phase_allows() {
+    let app = TestApp::spawn().await;
+    let scene = Scene::new(&app).await;
+    let (slug, path) = (scene.contest.slug, scene.contest.admin_path.clone());
+    let admin = &scene.contest.admin;
+    for juror in &scene.contest.jurors[..2] {
+        common::jury::score_all(juror, slug, "7").await;
+    }
+    let rows = |announced: bool| -> Vec<Row> {
+        LATER
+            .iter()
+            .map(|&(m, r, fin, ann, body)| (m, r, if announced { ann } else { fin }, body))
+            .collect()
+    };
+
+    admin.get(&path).await;
+    let finalized = admin
+        .post(&format!("{path}/phase"), &[("to", "finalized")])
+        .await;
+    assert_eq!(finalized.status.as_u16(), 303, "{}", finalized.body);
+    let mut wrong = scene.check(&rows(false), "finalized").await;
+
+    admin.get(&path).await;
+    let revealed = admin
+        .post(&format!("{path}/phase"), &[("to", "revealed")])
+        .await;
+    assert_eq!(revealed.status.as_u16(), 303, "{}", revealed.body);
+    let form = admin.get(&format!("{path}/awards")).await;
+    let tops: Vec<String> = form
+        .body
+        .split("id=\"award-row-")
+        .skip(1)
+        .map(|s| format!("award-{}", s.split('"').next().unwrap_or("")))
+        .collect();
+    assert_eq!(tops.len(), 2, "one entry per category: {}", form.body);
+    let fields = [
+        (tops[0].as_str(), "first"),
+        (tops[1].as_str(), "first"),
+        ("reason", "one entry per category"),
+    ];
+    let saved = admin.post(&format!("{path}/awards"), &fields).await;
+    assert_eq!(saved.status.as_u16(), 303, "{}", saved.body);
+    admin.get(&path).await;
+    let announced = admin
+        .post(&format!("{path}/phase"), &[("to", "announced")])
+        .await;
+    assert_eq!(announced.status.as_u16(), 303, "{}", announced.body);
+    wrong.extend(scene.check(&rows(true), "announced").await);
+    assert_eq!(
+        app.count("assignments WHERE recused_at IS NOT NULL").await,
+        1,
+        "no recusal got through after judging"
+    );
     assert!(
         wrong.is_empty(),
         "{} cells differ:\n{}",

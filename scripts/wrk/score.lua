@@ -9,6 +9,7 @@ function setup(thread)
 end
 
 function init(args)
+  math.randomseed(id * 7919 + os.time())
   local lines = {}
   for line in io.lines(os.getenv("JURORS_FILE")) do
     table.insert(lines, line)
@@ -23,8 +24,15 @@ function init(args)
   wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 end
 
--- With THINK_MS set, each connection waits that long between saves, as a
--- juror looking at the next photo would (an open, not a saturating, load).
+-- With THINK_MS set, each connection waits about that long between saves, as
+-- a juror looking at the next photo would (an open, not a saturating, load):
+-- a uniform 0.5 to 1.5 times THINK_MS, because real jurors do not press
+-- "save" in the same millisecond. THINK_JITTER=0 keeps the wait exact, so
+-- all connections fire together every THINK_MS (the worst case: a burst).
 function delay()
-  return tonumber(os.getenv("THINK_MS") or "0")
+  local think = tonumber(os.getenv("THINK_MS") or "0")
+  if think == 0 or os.getenv("THINK_JITTER") == "0" then
+    return think
+  end
+  return math.random(math.floor(think / 2), math.floor(think * 3 / 2))
 end

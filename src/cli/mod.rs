@@ -305,6 +305,7 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
 
 /// Hourly: drop expired sessions and recovered rate-limit keys.
 fn spawn_housekeeping(state: &AppState) {
+    state.db.spawn_checkpointer(Duration::from_secs(1));
     let store = DbSessionStore::new(state.db.clone());
     let limiter = state.login_limiter.clone();
     tokio::spawn(async move {

@@ -60,29 +60,56 @@ impl FileStore {
     /// Stores `bytes` durably and returns their hash. Storing the same bytes
     /// twice keeps one file.
     pub fn put(&self, bytes: &[u8]) -> io::Result<String> {
-        let hash = sha256_hex(bytes);
-        let dir = self.objects.join(&hash[..2]);
-        let path = dir.join(&hash);
-        if path.exists() {
-            return Ok(hash);
-        }
-        fs::create_dir_all(&dir)?;
-        let mut nonce = [0u8; 8];
-        rand::rng().fill_bytes(&mut nonce);
-        let tmp = self
-            .tmp
-            .join(format!("{}.{}", &hash[..16], hex::encode(nonce)));
+        let mut hashes = self.put_all(&[bytes])?;
+        hashes.pop().ok_or_else(|| io::Error::other("no hash"))
+    }
+
+    /// Stores several files as one: all are written to temp files and fsynced
+    /// before any is renamed into place, so when the disk fills up (or turns
+    /// read-only) half-way, the temp files are removed and nothing of the
+    /// upload remains. Returns the hashes in the order given.
+    pub fn put_all(&self, files: &[&[u8]]) -> io::Result<Vec<String>> {
+        let mut staged: Vec<(String, Option<PathBuf>)> = Vec::with_capacity(files.len());
         let written = (|| {
-            let mut file = File::create(&tmp)?;
-            file.write_all(bytes)?;
-            file.sync_all()?;
-            fs::rename(&tmp, &path)?;
-            sync_dir(&dir)
+            for bytes in files {
+                let hash = sha256_hex(bytes);
+                if self.final_path(&hash).exists() {
+                    staged.push((hash, None));
+                    continue;
+                }
+                let mut nonce = [0u8; 8];
+                rand::rng().fill_bytes(&mut nonce);
+                let tmp = self
+                    .tmp
+                    .join(format!("{}.{}", &hash[..16], hex::encode(nonce)));
+                staged.push((hash, Some(tmp.clone())));
+                let mut file = File::create(&tmp)?;
+                file.write_all(bytes)?;
+                file.sync_all()?;
+            }
+            for (hash, tmp) in &mut staged {
+                let Some(from) = tmp.take() else { continue };
+                let path = self.final_path(hash);
+                let dir = self.objects.join(&hash[..2]);
+                *tmp = Some(from.clone());
+                fs::create_dir_all(&dir)?;
+                fs::rename(&from, &path)?;
+                *tmp = None;
+                sync_dir(&dir)?;
+            }
+            Ok(())
         })();
-        if written.is_err() {
-            let _ = fs::remove_file(&tmp);
+        if let Err(err) = written {
+            for tmp in staged.iter().filter_map(|(_, tmp)| tmp.as_ref()) {
+                let _ = fs::remove_file(tmp);
+            }
+            return Err(err);
         }
-        written.map(|()| hash)
+        Ok(staged.into_iter().map(|(hash, _)| hash).collect())
+    }
+
+    fn final_path(&self, hash: &str) -> PathBuf {
+        self.objects.join(&hash[..2]).join(hash)
     }
 
     /// Reads a stored file.
@@ -130,6 +157,26 @@ mod tests {
         assert_eq!(store.temp_files().unwrap(), 1);
         let store = FileStore::open(dir.path()).unwrap();
         assert_eq!(store.temp_files().unwrap(), 0);
+    }
+
+    #[test]
+    fn a_batch_that_cannot_be_written_leaves_nothing_and_can_be_retried() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = FileStore::open(dir.path()).unwrap();
+        // The temp folder is not a folder: no temp file can be created.
+        let second = b"second file";
+        let hash = sha256_hex(second);
+        let blocker = store.tmp.clone();
+        fs::remove_dir(&blocker).unwrap();
+        fs::write(&blocker, b"not a directory").unwrap();
+        assert!(store.put_all(&[b"first file", second]).is_err());
+        fs::remove_file(&blocker).unwrap();
+        fs::create_dir(&blocker).unwrap();
+        assert!(!store.final_path(&sha256_hex(b"first file")).exists());
+        assert!(!store.final_path(&hash).exists());
+        assert_eq!(store.temp_files().unwrap(), 0);
+        let hashes = store.put_all(&[b"first file", second]).unwrap();
+        assert_eq!(hashes, vec![sha256_hex(b"first file"), hash]);
     }
 
     #[test]

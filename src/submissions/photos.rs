@@ -113,6 +113,28 @@ pub async fn add(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, AppError> {
+    let json_reply = wants_json(&headers);
+    match add_photos(state, ctx, slug, headers, body).await {
+        // The page's script shows `error` under the file's progress bar, so
+        // failures (disk full, database down) answer in JSON too.
+        Err(err) if json_reply => {
+            if let AppError::Internal(inner) = &err {
+                tracing::error!(error = ?inner, "upload failed");
+            }
+            let (status, message) = err.status_and_message();
+            Ok(json(status, serde_json::json!({ "error": message })))
+        }
+        other => other,
+    }
+}
+
+async fn add_photos(
+    state: AppState,
+    ctx: Ctx,
+    slug: String,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, AppError> {
     let entry = load(&state, &ctx, &slug).await?;
     let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
     let json_reply = wants_json(&headers);

@@ -150,9 +150,10 @@ pub async fn accept(
             Ok(derived) => derived,
             Err(refusal) => return Ok(Err(refusal)),
         };
-        let original_sha256 = files.put(&bytes)?;
-        let large_sha256 = files.put(&derived.large.bytes)?;
-        let thumb_sha256 = files.put(&derived.thumb.bytes)?;
+        // All three or none: a full disk half-way leaves no file behind.
+        let hashes = files.put_all(&[&bytes, &derived.large.bytes, &derived.thumb.bytes])?;
+        let [original_sha256, large_sha256, thumb_sha256] = <[String; 3]>::try_from(hashes)
+            .map_err(|_| std::io::Error::other("the store returned the wrong number of hashes"))?;
         Ok::<_, std::io::Error>(Ok(StoredPhoto {
             title: String::new(),
             caption: String::new(),
@@ -165,7 +166,15 @@ pub async fn accept(
         }))
     })
     .await?
-    .map_err(|e| AppError::Internal(anyhow::Error::from(e).context("storing a photo")))?;
+    .map_err(|e| {
+        if crate::error::storage_unwritable(&e) {
+            // Disk full or not writable: `put` removed its temp file; say so
+            // plainly instead of a generic error.
+            tracing::error!(error = %e, "cannot store an uploaded photo");
+            return AppError::Unavailable(crate::error::STORAGE_DOWN);
+        }
+        AppError::Internal(anyhow::Error::from(e).context("storing a photo"))
+    })?;
     Ok(stored)
 }
 

@@ -31,7 +31,15 @@ impl DbSessionStore {
     }
 }
 
+/// Starts the message of a store error that means "database unreachable", so
+/// that `AppError` can answer 503 instead of 500 (the store's error type only
+/// carries text).
+pub const UNREACHABLE: &str = "database unreachable: ";
+
 fn backend(err: sqlx::Error) -> Error {
+    if crate::error::database_unreachable(&err) {
+        return Error::Backend(format!("{UNREACHABLE}{err}"));
+    }
     Error::Backend(err.to_string())
 }
 

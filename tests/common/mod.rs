@@ -520,3 +520,23 @@ pub async fn create_contest(admin: &Browser, slug: &str) -> String {
     }
     path
 }
+
+/// Waits (up to 30 s) for a `photojury serve` whose standard output goes to
+/// `log` to print where it listens; returns its base URL, or what it printed.
+pub fn wait_until_serving(log: &std::path::Path) -> Result<String, String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let printed = std::fs::read_to_string(log).unwrap_or_default();
+        if let Some(addr) = printed
+            .split("(listening on ")
+            .nth(1)
+            .and_then(|s| s.split(')').next())
+        {
+            return Ok(format!("http://{addr}"));
+        }
+        if std::time::Instant::now() >= deadline {
+            return Err(printed);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
