@@ -2,7 +2,10 @@
 //! fine repeating detail and per-pixel noise (which JPEG cannot compress away),
 //! so decoding and resizing cost what a real high-resolution photo costs.
 //!
-//! `cargo run --release --example bench_photo -- OUT.jpg 6000 4000`
+//! `cargo run --release --example bench_photo -- OUT.jpg 6000 4000 [RESTART]`
+//!
+//! RESTART writes a restart marker every that many MCUs, as many cameras do
+//! (the Olympus fixture: every 4); without it, none.
 
 use rand::{Rng, SeedableRng};
 
@@ -13,6 +16,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok_or("usage: bench_photo OUT.jpg [WIDTH HEIGHT]")?;
     let width: u16 = args.next().map_or(Ok(6000), |s| s.parse())?;
     let height: u16 = args.next().map_or(Ok(4000), |s| s.parse())?;
+    let restart: u16 = args.next().map_or(Ok(0), |s| s.parse())?;
     let mut rng = rand::rngs::StdRng::seed_from_u64(2026);
     let (w, h) = (usize::from(width), usize::from(height));
     let mut pixels = vec![0u8; w * h * 3];
@@ -34,7 +38,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
-    let encoder = jpeg_encoder::Encoder::new_file(&out, 92)?;
+    let mut encoder = jpeg_encoder::Encoder::new_file(&out, 92)?;
+    encoder.set_restart_interval(restart);
     encoder.encode(&pixels, width, height, jpeg_encoder::ColorType::Rgb)?;
     println!(
         "{out}: {width}x{height}, {} bytes",

@@ -449,3 +449,44 @@ async fn anonymous_pages_without_forms_do_not_create_sessions() {
     assert!(page.headers.get("set-cookie").is_none());
     assert_eq!(app.count("sessions").await, 0);
 }
+
+/// A sentinel expiry in the sessions table: overwritten only if the row is saved.
+const UNTOUCHED: i64 = 4_102_444_800;
+
+async fn mark_sessions(app: &TestApp) {
+    sqlx::query("UPDATE sessions SET expires_at = $1")
+        .bind(UNTOUCHED)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn viewing_pages_does_not_rewrite_the_session_but_an_hour_later_renews_it() {
+    let app = TestApp::spawn().await;
+    let browser = app.person("ana@example.org").await;
+    browser.get("/account").await;
+    mark_sessions(&app).await;
+    for path in ["/account", "/jury", "/", "/account"] {
+        let page = browser.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+    }
+    assert_eq!(
+        app.count(&format!("sessions WHERE expires_at = {UNTOUCHED}"))
+            .await,
+        1,
+        "a page view wrote the session row"
+    );
+    // An hour on, the next page pushes the expiry out again.
+    app.clock.advance(chrono::Duration::minutes(61));
+    browser
+        .get("/account")
+        .await
+        .assert_contains("ana@example.org");
+    assert_eq!(
+        app.count(&format!("sessions WHERE expires_at = {UNTOUCHED}"))
+            .await,
+        0,
+        "the session was not renewed"
+    );
+}

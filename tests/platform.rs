@@ -102,10 +102,33 @@ async fn health_answers_200_while_the_database_answers_and_503_after() {
 async fn server_errors_show_a_generic_page_and_never_the_details() {
     let app = TestApp::spawn().await;
     let browser = app.browser();
-    app.state.db.pool.close().await;
+    // A query that fails (its table is gone): a bug, 500, nothing of the error shown.
+    sqlx::query("ALTER TABLE contests RENAME TO contests_gone")
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
     let page = browser.get("/").await;
     assert_eq!(page.status, StatusCode::INTERNAL_SERVER_ERROR);
     page.assert_contains("Something went wrong on our side.");
+    for detail in [
+        "contests_gone",
+        "no such table",
+        "sqlx",
+        "relation",
+        "error returned",
+    ] {
+        assert!(
+            !page.body.to_lowercase().contains(detail),
+            "{detail} leaked: {}",
+            page.body
+        );
+    }
+    // The database unreachable (here: the pool closed) is not a bug: 503,
+    // a plain message, still no details.
+    app.state.db.pool.close().await;
+    let page = browser.get("/").await;
+    assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE);
+    page.assert_contains("The contest database is not answering right now.");
     for detail in ["pool", "closed", "sqlx", "Pool"] {
         assert!(
             !page.body.contains(detail),

@@ -1,6 +1,7 @@
 //! Photos: recognising uploads, the anonymizing pipeline that makes the
 //! juror-facing derivatives, and the content-addressed store.
 
+mod bands;
 mod encode;
 pub mod pipeline;
 mod resize;

@@ -247,7 +247,10 @@ pub fn decode(bytes: &[u8], limits: &ImageLimits) -> Result<(DynamicImage, Timin
     }
     // Broken EXIF must not stop a photo with good pixels: no orientation then.
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let image = DynamicImage::from_decoder(decoder).map_err(|e| classify(&e))?;
+    let image = match decode_in_bands(bytes, format) {
+        Some(image) => image,
+        None => DynamicImage::from_decoder(decoder).map_err(|e| classify(&e))?,
+    };
     let decoded = Instant::now();
     let mut image = flatten(image);
     image.apply_orientation(orientation);
@@ -257,6 +260,24 @@ pub fn decode(bytes: &[u8], limits: &ImageLimits) -> Result<(DynamicImage, Timin
         ..Timings::default()
     };
     Ok((image, timings))
+}
+
+/// A restart-marked camera JPEG decoded on all cores (see `bands`), within
+/// the allowance already checked; `None` (decode in one piece) for any other
+/// file or if a band fails, so damaged files get the one-piece decoder's answer.
+fn decode_in_bands(bytes: &[u8], format: Accepted) -> Option<DynamicImage> {
+    if format != Accepted::Jpeg {
+        return None;
+    }
+    let plan = super::bands::plan(bytes)?;
+    let (width, height) = plan.dimensions();
+    let mut rgb = vec![0u8; usize::try_from(u64::from(width) * u64::from(height) * 3).ok()?];
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if let Err(err) = plan.decode_into(&mut rgb, threads) {
+        tracing::debug!(error = %err, "banded decode failed; decoding in one piece");
+        return None;
+    }
+    image::RgbImage::from_raw(width, height, rgb).map(DynamicImage::ImageRgb8)
 }
 
 /// 8-bit RGB; alpha is composited onto white (not dropped, which shows garbage).

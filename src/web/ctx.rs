@@ -14,6 +14,12 @@ use crate::{AppError, AppState};
 const USER_KEY: &str = "user";
 /// The session key of the one-time message shown after a redirect.
 const FLASH_KEY: &str = "flash";
+/// The session key of when the signed-in session last renewed its expiry.
+const SEEN_KEY: &str = "seen";
+/// How often a signed-in session's row is rewritten to push its expiry out
+/// (sessions expire after 14 days without a visit; an hour more or less does
+/// not matter, a database write with an fsync on every page view does).
+const RENEW_EVERY_SECONDS: i64 = 3600;
 
 /// What the session remembers about the signed-in account.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
@@ -48,6 +54,15 @@ impl FromRequestParts<AppState> for Ctx {
             }
             None => None,
         };
+        if user.is_some() {
+            // The session is saved only when changed; renewing its expiry now
+            // and then (not on every request) keeps an active person signed in.
+            let now = state.now().timestamp();
+            let seen = session.get::<i64>(SEEN_KEY).await?.unwrap_or(0);
+            if now - seen >= RENEW_EVERY_SECONDS {
+                session.insert(SEEN_KEY, now).await?;
+            }
+        }
         Ok(Self { session, user })
     }
 }
@@ -63,7 +78,13 @@ impl Ctx {
     /// with a form for them use [`Ctx::form_nav`].
     pub async fn nav(&self) -> Result<Nav, AppError> {
         let (csrf, flash) = if self.user.is_some() {
-            (self.csrf().await?, self.session.remove(FLASH_KEY).await?)
+            // `remove` marks the session changed (a write) even when there
+            // is nothing to remove: look first.
+            let flash = match self.session.get::<String>(FLASH_KEY).await? {
+                Some(_) => self.session.remove::<String>(FLASH_KEY).await?,
+                None => None,
+            };
+            (self.csrf().await?, flash)
         } else {
             (String::new(), None)
         };
