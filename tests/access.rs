@@ -201,143 +201,164 @@ const TABLE: &[Row] = &[
     ("POST", "/logout", "PPPPPPP", ""),
 ];
 
-/// The routes whose answer changes after judging, as (method, route,
-/// finalized, announced, body). The phases before judging are covered by the
-/// submission and contest suites (entries editable only while open, B gets
-/// 404 on A's photos, jurors 403 on entry pages).
-const LATER: &[(&str, &str, &str, &str, &str)] = &[
-    ("GET", "/contests/{slug}", "PPPPPPP", "PPPPPPP", ""),
-    ("GET", "/contests/{slug}/entry", "DPPCCCC", "DPPCCCC", ""),
+/// The routes whose answer depends on the phase, as (method, route, expected
+/// per role in the open, closed, finalized and announced phases, body). Before
+/// judging nobody has recused, so jurors 0 and 2 are alike. Ordered so that
+/// rows which change something when let through (a new photo, a replaced one,
+/// a deletion, a withdrawal while open; a recusal) come after the rows they
+/// affect.
+const PHASED: &[(&str, &str, [&str; 4], &str)] = &[
+    ("GET", "/contests/{slug}", ["PPPPPPP"; 4], ""),
+    // Jurors and administrators cannot enter: 409 with the reason.
+    ("GET", "/contests/{slug}/entry", ["DPPCCCC"; 4], ""),
+    (
+        "POST",
+        "/contests/{slug}/entry",
+        ["DPPCCCC", "DCCCCCC", "DCCCCCC", "DCCCCCC"],
+        "category=1&full_name=x&country=x&consent_rules=1",
+    ),
+    ("GET", "/contests/{slug}/entry/receipt", ["DPPDDDD"; 4], ""),
+    (
+        "GET",
+        "/contests/{slug}/entry/photos/{id}/{size}",
+        ["DPDDDDD"; 4],
+        "",
+    ),
     (
         "POST",
         "/contests/{slug}/entry/story",
-        "DCCDDDD",
-        "DCCDDDD",
+        ["DPPDDDD", "DCCDDDD", "DCCDDDD", "DCCDDDD"],
         "story=x",
     ),
     (
         "POST",
-        "/contests/{slug}/entry/withdraw",
-        "DCCDDDD",
-        "DCCDDDD",
-        "",
-    ),
-    (
-        "POST",
-        "/contests/{slug}/entry/photos",
-        "DCCDDDD",
-        "DCCDDDD",
-        "",
-    ),
-    (
-        "POST",
         "/contests/{slug}/entry/photos/{id}",
-        "DCCDDDD",
-        "DCCDDDD",
+        ["DPDDDDD", "DCCDDDD", "DCCDDDD", "DCCDDDD"],
         "title=t&caption=c",
     ),
     (
-        "GET",
-        "/contests/{slug}/entry/receipt",
-        "DPPDDDD",
-        "DPPDDDD",
-        "",
+        "POST",
+        "/contests/{slug}/entry/photos/{id}/move",
+        ["DPDDDDD", "DCCDDDD", "DCCDDDD", "DCCDDDD"],
+        "dir=up",
     ),
-    (
-        "GET",
-        "/contests/{slug}/entry/photos/{id}/{size}",
-        "DPDDDDD",
-        "DPDDDDD",
-        "",
-    ),
-    // Public only once revealed / announced, for everyone alike.
-    (
-        "GET",
-        "/contests/{slug}/reveal.json",
-        "DDDDDDD",
-        "PPPPPPP",
-        "",
-    ),
-    ("GET", "/contests/{slug}/winners", "DDDDDDD", "PPPPPPP", ""),
-    (
-        "GET",
-        "/contests/{slug}/winners/{number}/{index}/{file}",
-        "DDDDDDD",
-        "PPPPPPP",
-        "",
-    ),
-    // Jurors keep read access to what they judged; nothing can change.
-    ("GET", "/jury/{slug}", "DDDPPPD", "DDDPPPD", ""),
+    // Jurors see entries only from judging on, keep read access after it,
+    // and no score changes outside it (refused for the phase before the
+    // assignment is looked at: the same answer for every juror).
+    ("GET", "/jury/{slug}", ["DDDPPPD"; 4], ""),
     (
         "GET",
         "/jury/{slug}/entries/{number}",
-        "DDDPDDD",
-        "DDDPDDD",
+        ["DDDDDDD", "DDDDDDD", "DDDPDDD", "DDDPDDD"],
         "",
     ),
     (
         "GET",
         "/jury/{slug}/entries/{number}/{index}/{file}",
-        "DDDPDDD",
-        "DDDPDDD",
+        ["DDDDDDD", "DDDDDDD", "DDDPDDD", "DDDPDDD"],
         "",
     ),
-    // Refused for the phase before the assignment is looked at: the same
-    // answer for every juror, so it tells nothing about who judged what.
     (
         "POST",
         "/jury/{slug}/entries/{number}",
-        "DDDCCCD",
-        "DDDCCCD",
+        ["DDDCCCD"; 4],
         "c=5",
     ),
-    ("GET", "/account", "DPPPPPP", "DPPPPPP", ""),
+    // Public only once revealed / announced, for everyone alike.
     (
         "GET",
-        "/admin/contests/{id}/results",
-        "DDDDDDP",
-        "DDDDDDP",
+        "/contests/{slug}/reveal.json",
+        ["DDDDDDD", "DDDDDDD", "DDDDDDD", "PPPPPPP"],
         "",
     ),
+    (
+        "GET",
+        "/contests/{slug}/winners",
+        ["DDDDDDD", "DDDDDDD", "DDDDDDD", "PPPPPPP"],
+        "",
+    ),
+    (
+        "GET",
+        "/contests/{slug}/winners/{number}/{index}/{file}",
+        ["DDDDDDD", "DDDDDDD", "DDDDDDD", "PPPPPPP"],
+        "",
+    ),
+    ("GET", "/account", ["DPPPPPP"; 4], ""),
+    ("GET", "/admin/contests/{id}/entries", ["DDDDDDP"; 4], ""),
+    (
+        "GET",
+        "/admin/contests/{id}/photos/{photo}/original",
+        ["DDDDDDP"; 4],
+        "",
+    ),
+    ("GET", "/admin/contests/{id}/results", ["DDDDDDP"; 4], ""),
+    // Exports once there is something to export, for the admin only.
     (
         "GET",
         "/admin/contests/{id}/results.csv",
-        "DDDDDDP",
-        "DDDDDDP",
+        ["DDDDDDD", "DDDDDDD", "DDDDDDP", "DDDDDDP"],
         "",
     ),
-    // Winners exist once the awards are saved.
     (
         "GET",
         "/admin/contests/{id}/winners.csv",
-        "DDDDDDD",
-        "DDDDDDP",
+        ["DDDDDDD", "DDDDDDD", "DDDDDDD", "DDDDDDP"],
         "",
     ),
     (
         "GET",
         "/admin/contests/{id}/originals.zip",
-        "DDDDDDD",
-        "DDDDDDP",
+        ["DDDDDDD", "DDDDDDD", "DDDDDDD", "DDDDDDP"],
         "",
     ),
     // The awards page opens with the sealed results (no names until the reveal).
     (
         "GET",
         "/admin/contests/{id}/awards",
-        "DDDDDDP",
-        "DDDDDDP",
+        ["DDDDDDC", "DDDDDDC", "DDDDDDP", "DDDDDDP"],
         "",
     ),
-    // Last: would change the jury if it were let through.
+    // Last: these change A's (and B's) portfolio while entries are open.
+    (
+        "POST",
+        "/contests/{slug}/entry/photos",
+        ["DPPDDDD", "DCCDDDD", "DCCDDDD", "DCCDDDD"],
+        "",
+    ),
+    (
+        "POST",
+        "/contests/{slug}/entry/photos/{id}/replace",
+        ["DPDDDDD", "DCCDDDD", "DCCDDDD", "DCCDDDD"],
+        "",
+    ),
+    (
+        "POST",
+        "/contests/{slug}/entry/photos/{id}/delete",
+        ["DPDDDDD", "DCCDDDD", "DCCDDDD", "DCCDDDD"],
+        "",
+    ),
+    (
+        "POST",
+        "/contests/{slug}/entry/withdraw",
+        ["DPPDDDD", "DCCDDDD", "DCCDDDD", "DCCDDDD"],
+        "",
+    ),
+    // Would change the jury if it were let through.
     (
         "POST",
         "/jury/{slug}/entries/{number}/recuse",
-        "DDDCCCD",
-        "DDDCCCD",
+        ["DDDCCCD"; 4],
         "",
     ),
 ];
+
+/// The rows of [`PHASED`] for one phase (0 open, 1 closed, 2 finalized, 3 announced).
+fn phased(column: usize) -> Vec<Row> {
+    PHASED
+        .iter()
+        .map(|&(method, route, expected, body)| (method, route, expected[column], body))
+        .collect()
+}
 
 /// Every (method, route) the source registers.
 fn routes_in_source() -> Vec<(String, String)> {
@@ -479,23 +500,44 @@ struct Scene {
 }
 
 impl Scene {
+    /// The scene in judging (juror 2 recused from A's entry).
     async fn new(app: &TestApp) -> Self {
+        Self::until(app, "judging").await
+    }
+
+    /// The scene stopped at `phase` ("open", "closed" or "judging"); before
+    /// judging nobody has recused yet, so jurors 0 and 2 are alike.
+    async fn until(app: &TestApp, phase: &'static str) -> Self {
         let setup = Setup {
             per_category: [1, 1],
             photos: 1,
             jurors: vec![vec![0], vec![1], vec![0]],
+            until: phase,
             ..Setup::default()
         };
         let contest = judged(app, setup).await;
         let (slug, id) = (contest.slug, contest.contest_id);
-        let number = queue_of(&contest.jurors[0], slug).await[0].clone();
-        let recused = contest.jurors[2]
-            .post(
-                &format!("/jury/{slug}/entries/{number}/recuse"),
-                &[("reason", "")],
+        let number = if phase == "judging" {
+            let number = queue_of(&contest.jurors[0], slug).await[0].clone();
+            let recused = contest.jurors[2]
+                .post(
+                    &format!("/jury/{slug}/entries/{number}/recuse"),
+                    &[("reason", "")],
+                )
+                .await;
+            assert_eq!(recused.status.as_u16(), 303, "{}", recused.body);
+            number
+        } else {
+            // A's photo's number, drawn at upload.
+            let number: i64 = sqlx::query_scalar(
+                "SELECT ph.number FROM photos ph JOIN portfolios p ON p.id = ph.portfolio_id \
+                 JOIN categories c ON c.id = p.category_id ORDER BY c.position LIMIT 1",
             )
-            .await;
-        assert_eq!(recused.status.as_u16(), 303, "{}", recused.body);
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+            number.to_string()
+        };
         let admin = &contest.admin;
         admin.get(&format!("/admin/contests/{id}/jury")).await;
         let cats = common::jury::category_ids(app, id).await;
@@ -518,7 +560,7 @@ impl Scene {
                     .unwrap()
             }
         };
-        let photo = one("SELECT ph.id FROM photos ph JOIN entries e ON e.photo_id = ph.id JOIN categories c ON c.id = e.category_id ORDER BY c.position LIMIT 1").await;
+        let photo = one("SELECT ph.id FROM photos ph JOIN portfolios p ON p.id = ph.portfolio_id JOIN categories c ON c.id = p.category_id ORDER BY c.position LIMIT 1").await;
         let portfolio = one("SELECT portfolio_id FROM photos ORDER BY id LIMIT 1").await;
         let pending = one("SELECT id FROM jurors WHERE accepted_at IS NULL").await;
         let item = one("SELECT id FROM criteria ORDER BY id LIMIT 1").await;
@@ -607,19 +649,13 @@ async fn after_judging_every_role_gets_what_the_phase_allows() {
     for juror in &scene.contest.jurors[..2] {
         common::jury::score_all(juror, slug, "7").await;
     }
-    let rows = |announced: bool| -> Vec<Row> {
-        LATER
-            .iter()
-            .map(|&(m, r, fin, ann, body)| (m, r, if announced { ann } else { fin }, body))
-            .collect()
-    };
 
     admin.get(&path).await;
     let finalized = admin
         .post(&format!("{path}/phase"), &[("to", "finalized")])
         .await;
     assert_eq!(finalized.status.as_u16(), 303, "{}", finalized.body);
-    let mut wrong = scene.check(&rows(false), "finalized").await;
+    let mut wrong = scene.check(&phased(2), "finalized").await;
 
     admin.get(&path).await;
     let revealed = admin
@@ -646,7 +682,7 @@ async fn after_judging_every_role_gets_what_the_phase_allows() {
         .post(&format!("{path}/phase"), &[("to", "announced")])
         .await;
     assert_eq!(announced.status.as_u16(), 303, "{}", announced.body);
-    wrong.extend(scene.check(&rows(true), "announced").await);
+    wrong.extend(scene.check(&phased(3), "announced").await);
     assert_eq!(
         app.count("assignments WHERE recused_at IS NOT NULL").await,
         1,
@@ -658,4 +694,26 @@ async fn after_judging_every_role_gets_what_the_phase_allows() {
         wrong.len(),
         wrong.join("\n")
     );
+}
+
+#[tokio::test]
+async fn before_judging_every_role_gets_what_the_phase_allows() {
+    for (phase, column) in [("open", 0), ("closed", 1)] {
+        let app = TestApp::spawn().await;
+        let scene = Scene::until(&app, phase).await;
+        let wrong = scene.check(&phased(column), phase).await;
+        let entered = "portfolios p JOIN users u ON u.id = p.user_id \
+                       WHERE u.is_admin = 1 OR u.email LIKE 'juror%'";
+        assert_eq!(
+            app.count(entered).await,
+            0,
+            "neither a juror nor the admin entered ({phase})"
+        );
+        assert!(
+            wrong.is_empty(),
+            "{} cells differ:\n{}",
+            wrong.len(),
+            wrong.join("\n")
+        );
+    }
 }

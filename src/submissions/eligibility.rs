@@ -113,6 +113,15 @@ async fn eligibility_response(
     render_form(&page, !page.errors.is_empty())
 }
 
+/// Administrators see names next to scores and run every step: entering
+/// their own contest would be a conflict of interest, as it is for jurors.
+const ADMIN_CANNOT_ENTER: &str = "Administrators run this contest and can see who entered what, \
+     so they cannot enter it. To take part, use an account without administrator rights \
+     and leave the running of the contest to someone else.";
+
+/// Jurors judge the entries: they cannot be among the authors.
+const JUROR_CANNOT_ENTER: &str = "You are on this contest's jury, so you cannot enter it.";
+
 /// `GET /contests/{slug}/entry`: the eligibility form, or the portfolio.
 pub async fn show(
     State(state): State<AppState>,
@@ -123,12 +132,13 @@ pub async fn show(
     match entry.portfolio {
         Some(portfolio) => entry_response(&state, &ctx, entry.contest, portfolio, Vec::new()).await,
         None => {
+            if entry.user.is_admin {
+                return Err(AppError::Conflict(ADMIN_CANNOT_ENTER.into()));
+            }
             if contests::role_of(&state.db, entry.contest.id, entry.user.id).await?
                 == Some(Role::Juror)
             {
-                return Err(AppError::Conflict(
-                    "You are on this contest's jury, so you cannot enter it.".into(),
-                ));
+                return Err(AppError::Conflict(JUROR_CANNOT_ENTER.into()));
             }
             ensure_open(&state, &entry.contest)?;
             eligibility_response(
@@ -156,6 +166,13 @@ pub async fn create(
     if entry.portfolio.is_some() {
         return Ok(Redirect::to(&target).into_response());
     }
+    if entry.user.is_admin {
+        return Err(AppError::Conflict(ADMIN_CANNOT_ENTER.into()));
+    }
+    // Said before the form is looked at; the role insert below covers races.
+    if contests::role_of(&state.db, entry.contest.id, entry.user.id).await? == Some(Role::Juror) {
+        return Err(AppError::Conflict(JUROR_CANNOT_ENTER.into()));
+    }
     let categories = structure::categories_of(&state.db, entry.contest.id).await?;
     let countries = contests::countries_of(&state.db, entry.contest.id).await?;
     let new = match form.parse(&categories, &countries) {
@@ -176,9 +193,7 @@ pub async fn create(
     {
         Ok(()) => {}
         Err(RoleError::OtherRole(_)) => {
-            return Err(AppError::Conflict(
-                "You are on this contest's jury, so you cannot enter it.".into(),
-            ));
+            return Err(AppError::Conflict(JUROR_CANNOT_ENTER.into()));
         }
         Err(RoleError::Db(err)) => return Err(err.into()),
     }

@@ -368,6 +368,16 @@ async fn a_contest_runs_from_first_run_to_the_winners_page_in_a_real_browser() {
     sign_in(c, &base, "admin@photo.test", "admin-password").await;
     c.goto(&format!("{base}{admin_path}/jury")).await;
     assert!(main_text(c).await.contains("juror1@photo.test"));
+    // Nothing on the monitor page is wider than its box (no sideways scrolling).
+    let too_wide = "return Array.from(document.querySelectorAll('main, main *'))\
+                    .filter(e => e.scrollWidth > e.clientWidth && e.clientWidth > 0 \
+                       && getComputedStyle(e).overflowX !== 'visible')\
+                    .map(e => e.tagName + '#' + e.id + '.' + e.className);";
+    assert_eq!(
+        c.execute(too_wide).await,
+        serde_json::json!([]),
+        "parts of the jury monitor scroll sideways"
+    );
     shot(c, "jury-monitor").await;
     c.goto(&format!("{base}{admin_path}")).await;
     phase(c, "finalized", true).await;

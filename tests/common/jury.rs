@@ -39,6 +39,9 @@ pub struct Setup {
     /// Names, titles, captions and stories carry markup, formulas and a
     /// right-to-left override (see `HOSTILE_*`).
     pub hostile_text: bool,
+    /// Where to stop: "open" (entries in, jurors accepted), "closed"
+    /// (screened) or "judging" (the default).
+    pub until: &'static str,
 }
 
 /// What `hostile_text` participants type.
@@ -63,6 +66,7 @@ impl Default for Setup {
             disqualify_first: false,
             withhold_last: false,
             hostile_text: false,
+            until: "judging",
         }
     }
 }
@@ -297,6 +301,18 @@ pub async fn judged(app: &TestApp, setup: Setup) -> Judged {
         jurors.push(invite_and_accept(app, &admin, contest_id, &email, &ids).await);
     }
 
+    let built = |admin, jurors, participants| Judged {
+        admin,
+        admin_path: admin_path.clone(),
+        contest_id,
+        slug: setup.slug,
+        categories: categories.clone(),
+        jurors,
+        participants,
+    };
+    if setup.until == "open" {
+        return built(admin, jurors, participants);
+    }
     app.clock.advance(Duration::days(60));
     admin.get(&admin_path).await;
     let p = admin
@@ -333,20 +349,15 @@ pub async fn judged(app: &TestApp, setup: Setup) -> Judged {
             .await;
         assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
     }
+    if setup.until == "closed" {
+        return built(admin, jurors, participants);
+    }
     admin.get(&admin_path).await;
     let p = admin
         .post(&format!("{admin_path}/phase"), &[("to", "judging")])
         .await;
     assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
-    Judged {
-        admin,
-        admin_path,
-        contest_id,
-        slug: setup.slug,
-        categories,
-        jurors,
-        participants,
-    }
+    built(admin, jurors, participants)
 }
 
 /// The entry numbers in a juror's queue, in the order their home shows them.
