@@ -169,12 +169,18 @@ async fn check_store(app: &TestApp, acknowledged: &HashSet<String>) -> usize {
     rows.len()
 }
 
-fn files_in(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect()
+/// The temp files under `files/tmp/` (every process's folder), not counting
+/// the folders' lock files.
+fn temp_files(tmp: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(tmp).unwrap().flatten() {
+        if entry.path().is_dir() {
+            found.extend(temp_files(&entry.path()));
+        } else if entry.file_name() != ".lock" {
+            found.push(entry.path().display().to_string());
+        }
+    }
+    found
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -235,7 +241,7 @@ async fn killing_the_server_during_uploads_loses_nothing_it_acknowledged() {
         let server = Server::start(&app, round);
         let tmp = app.dir.path().join("files").join("tmp");
         assert_eq!(
-            files_in(&tmp),
+            temp_files(&tmp),
             Vec::<String>::new(),
             "temp files after start-up"
         );
@@ -258,7 +264,7 @@ async fn killing_the_server_during_uploads_loses_nothing_it_acknowledged() {
         server.kill();
         kills += 1;
         // What the kill cut off: temp files mid-write (start-up removes them).
-        cut_writes += files_in(&tmp).len();
+        cut_writes += temp_files(&tmp).len();
         for task in tasks {
             acknowledged.extend(task.await.unwrap());
         }
@@ -283,7 +289,7 @@ async fn killing_the_server_during_uploads_loses_nothing_it_acknowledged() {
     // One more start cleans up what the last kill left; then check it all.
     let server = Server::start(&app, ROUNDS);
     let tmp = app.dir.path().join("files").join("tmp");
-    assert_eq!(files_in(&tmp), Vec::<String>::new());
+    assert_eq!(temp_files(&tmp), Vec::<String>::new());
     let stored = check_store(&app, &acknowledged).await;
     let entry = uploaders[0]
         .client

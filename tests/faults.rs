@@ -102,11 +102,12 @@ impl ConfinedServer {
             .args(args))
     }
 
-    /// Every regular file under `DATA/files`, as the server sees it.
+    /// Every regular file under `DATA/files` (but the temp folder's lock), as
+    /// the server sees it.
     fn stored(&self) -> Vec<String> {
         let files = self.files.to_string_lossy().into_owned();
         let mut list: Vec<String> = self
-            .inside(&["find", &files, "-type", "f"])
+            .inside(&["find", &files, "-type", "f", "!", "-name", ".lock"])
             .lines()
             .map(str::to_owned)
             .collect();

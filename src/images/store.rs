@@ -1,20 +1,32 @@
 //! Content-addressed file storage under the data dir. A file is durable before
 //! any row points to it: written to a temp file, fsynced, renamed into place,
 //! and the directory fsynced. Interrupted writes leave only temp files, which
-//! start-up removes.
+//! the next start-up removes.
+//!
+//! Each process writes its temp files in a folder of its own under
+//! `files/tmp/`, locked (`flock`) for as long as the process lives, so that
+//! several processes can share a data dir: start-up removes only the folders
+//! whose process is gone, never an upload in flight elsewhere.
 
-use std::fs::{self, File};
+use std::fs::{self, File, TryLockError};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rand::RngCore;
 use sha2::{Digest, Sha256};
+
+/// The lock file inside each process's temp folder.
+const LOCK: &str = ".lock";
 
 /// Files named by the SHA-256 of their bytes.
 #[derive(Debug, Clone)]
 pub struct FileStore {
     objects: PathBuf,
+    /// This process's temp folder (`files/tmp/<random>`).
     tmp: PathBuf,
+    /// Held locked while the process lives; dropped with the last clone.
+    _lock: Arc<File>,
 }
 
 /// The lower-case hex SHA-256 of `bytes`.
@@ -34,22 +46,29 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
 }
 
 impl FileStore {
-    /// Opens (creating) `DATA_DIR/files`, and removes temp files left by a crash.
+    /// Opens (creating) `DATA_DIR/files`, removes what crashed processes left
+    /// in `files/tmp/`, and makes this process's own locked temp folder.
     pub fn open(data_dir: &Path) -> io::Result<Self> {
         let root = data_dir.join("files");
-        let store = Self {
-            objects: root.join("objects"),
-            tmp: root.join("tmp"),
-        };
-        fs::create_dir_all(&store.objects)?;
-        fs::create_dir_all(&store.tmp)?;
-        for entry in fs::read_dir(&store.tmp)? {
-            let entry = entry?;
-            if entry.file_type()?.is_file() {
-                fs::remove_file(entry.path())?;
-            }
-        }
-        Ok(store)
+        let objects = root.join("objects");
+        let tmp_root = root.join("tmp");
+        fs::create_dir_all(&objects)?;
+        fs::create_dir_all(&tmp_root)?;
+        remove_abandoned(&tmp_root)?;
+        let mut nonce = [0u8; 8];
+        rand::rng().fill_bytes(&mut nonce);
+        let tmp = tmp_root.join(hex::encode(nonce));
+        fs::create_dir(&tmp)?;
+        // Held open read-only: a file open for writing would keep the disk
+        // from being remounted read-only.
+        File::create(tmp.join(LOCK))?;
+        let lock = File::open(tmp.join(LOCK))?;
+        lock.try_lock().map_err(io::Error::other)?;
+        Ok(Self {
+            objects,
+            tmp,
+            _lock: Arc::new(lock),
+        })
     }
 
     /// Where the file with this hash lives (`objects/ab/abcdef…`).
@@ -128,10 +147,40 @@ impl FileStore {
             .map_err(io::Error::other)?
     }
 
-    /// Number of leftover temp files (zero after a clean start).
+    /// Number of temp files in this process's folder (zero between uploads).
     pub fn temp_files(&self) -> io::Result<usize> {
-        Ok(fs::read_dir(&self.tmp)?.count())
+        Ok(fs::read_dir(&self.tmp)?
+            .flatten()
+            .filter(|e| e.file_name() != LOCK)
+            .count())
     }
+}
+
+/// Removes loose temp files and every process folder whose lock is free (its
+/// process has exited or was killed: the kernel released its lock).
+fn remove_abandoned(tmp_root: &Path) -> io::Result<()> {
+    for entry in fs::read_dir(tmp_root)? {
+        let entry = entry?;
+        let path = entry.path();
+        if !entry.file_type()?.is_dir() {
+            fs::remove_file(&path)?;
+            continue;
+        }
+        let abandoned = match File::open(path.join(LOCK)) {
+            Ok(lock) => match lock.try_lock() {
+                Ok(()) => true,
+                Err(TryLockError::WouldBlock) => false,
+                Err(TryLockError::Error(err)) => return Err(err),
+            },
+            // A folder without a lock file was cut off while being made.
+            Err(err) if err.kind() == io::ErrorKind::NotFound => true,
+            Err(err) => return Err(err),
+        };
+        if abandoned {
+            fs::remove_dir_all(&path)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -150,13 +199,22 @@ mod tests {
     }
 
     #[test]
-    fn leftover_temp_files_are_removed_at_open() {
+    fn a_dead_process_s_temp_files_are_removed_at_open_a_live_one_s_are_kept() {
         let dir = tempfile::tempdir().unwrap();
-        let store = FileStore::open(dir.path()).unwrap();
-        fs::write(store.tmp.join("half-written"), b"partial").unwrap();
-        assert_eq!(store.temp_files().unwrap(), 1);
-        let store = FileStore::open(dir.path()).unwrap();
-        assert_eq!(store.temp_files().unwrap(), 0);
+        let live = FileStore::open(dir.path()).unwrap();
+        fs::write(live.tmp.join("in-flight"), b"partial").unwrap();
+        let dead = FileStore::open(dir.path()).unwrap();
+        let dead_tmp = dead.tmp.clone();
+        fs::write(dead_tmp.join("half-written"), b"partial").unwrap();
+        drop(dead); // the lock goes with it, as with a killed process
+        let fresh = FileStore::open(dir.path()).unwrap();
+        assert!(!dead_tmp.exists(), "the dead process's folder is gone");
+        assert_eq!(
+            live.temp_files().unwrap(),
+            1,
+            "the live upload is untouched"
+        );
+        assert_eq!(fresh.temp_files().unwrap(), 0);
     }
 
     #[test]
@@ -167,11 +225,12 @@ mod tests {
         let second = b"second file";
         let hash = sha256_hex(second);
         let blocker = store.tmp.clone();
-        fs::remove_dir(&blocker).unwrap();
+        let moved = dir.path().join("moved-away");
+        fs::rename(&blocker, &moved).unwrap();
         fs::write(&blocker, b"not a directory").unwrap();
         assert!(store.put_all(&[b"first file", second]).is_err());
         fs::remove_file(&blocker).unwrap();
-        fs::create_dir(&blocker).unwrap();
+        fs::rename(&moved, &blocker).unwrap();
         assert!(!store.final_path(&sha256_hex(b"first file")).exists());
         assert!(!store.final_path(&hash).exists());
         assert_eq!(store.temp_files().unwrap(), 0);
