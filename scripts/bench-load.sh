@@ -78,6 +78,7 @@ JURORS_FILE="$work/jurors" row scores "score saves, saturating (5 juror sessions
 JURORS_FILE="$work/jurors" THINK_MS=1000 row think "score saves, $CONN jurors each saving every 0.5–1.5 s" -s scripts/wrk/score.lua "$base/"
 JURORS_FILE="$work/jurors" THINK_MS=1000 THINK_JITTER=0 row burst "score saves, $CONN jurors all saving at the same instant every second (worst case)" -s scripts/wrk/score.lua "$base/"
 row grid "juror grid /jury/{slug}" -H "Cookie: $juror_cookie" "$base/jury/$slug"
+row health "/healthz (one SELECT 1, no session: the floor of any database page)" "$base/healthz"
 row static1 "static /static/style.css (same server)" "$base/static/style.css"
 row winners "winners page (public)" "http://127.0.0.1:3802/contests/$slug/winners"
 row static2 "static /static/style.css (same server)" "http://127.0.0.1:3802/static/style.css"
@@ -85,5 +86,6 @@ peak=$(awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$judging_pid/status")
 grid=$(cat "$work/rps_grid"); static=$(cat "$work/rps_static1")
 winners=$(cat "$work/rps_winners"); static2=$(cat "$work/rps_static2")
 echo
-echo "Juror grid / static: $(awk -v a="$grid" -v b="$static" 'BEGIN{printf "%.2f", a/b}'); winners page / static: $(awk -v a="$winners" -v b="$static2" 'BEGIN{printf "%.2f", a/b}')."
+health=$(cat "$work/rps_health")
+echo "Juror grid / static: $(awk -v a="$grid" -v b="$static" 'BEGIN{printf "%.2f", a/b}'); /healthz / static: $(awk -v a="$health" -v b="$static" 'BEGIN{printf "%.2f", a/b}'); winners page / static: $(awk -v a="$winners" -v b="$static2" 'BEGIN{printf "%.2f", a/b}')."
 echo "Peak memory: ${rush_peak} MB for the server taking the rush (decodes bounded by the semaphore, $(nproc) at once), ${peak} MB for the judging server. $CONN connections, $THREADS wrk threads, $DURATION each, $(nproc) cores, $(date -u +%Y-%m-%d)."
