@@ -270,6 +270,11 @@ mod tests {
 
     /// A noisy 4:2:0 photo written with a restart marker every `interval` MCUs.
     fn generated(width: u16, height: u16, interval: u16) -> Vec<u8> {
+        encoded(width, height, interval, false)
+    }
+
+    /// The same, with no marker for `interval` 0, progressive if asked.
+    fn encoded(width: u16, height: u16, interval: u16, progressive: bool) -> Vec<u8> {
         let mut state = 7u32;
         let pixels: Vec<u8> = (0..usize::from(width) * usize::from(height) * 3)
             .map(|i| {
@@ -280,6 +285,7 @@ mod tests {
         let mut out = Vec::new();
         let mut encoder = jpeg_encoder::Encoder::new(&mut out, 90);
         encoder.set_restart_interval(interval);
+        encoder.set_progressive(progressive);
         encoder
             .encode(&pixels, width, height, jpeg_encoder::ColorType::Rgb)
             .unwrap();
@@ -326,16 +332,7 @@ mod tests {
     #[test]
     fn files_that_cannot_be_cut_get_no_plan() {
         // No restart markers.
-        let mut plain = Vec::new();
-        jpeg_encoder::Encoder::new(&mut plain, 90)
-            .encode(
-                &vec![90; 2000 * 1200 * 3],
-                2000,
-                1200,
-                jpeg_encoder::ColorType::Rgb,
-            )
-            .unwrap();
-        assert!(plan(&plain).is_none());
+        assert!(plan(&generated(2000, 1200, 0)).is_none());
         // Too small to be worth it.
         assert!(plan(&generated(400, 300, 4)).is_none());
         // A restart marker missing: the count no longer adds up.
@@ -347,18 +344,7 @@ mod tests {
         broken.drain(at..at + 2);
         assert!(plan(&broken).is_none());
         // Progressive.
-        let mut progressive = Vec::new();
-        let mut encoder = jpeg_encoder::Encoder::new(&mut progressive, 90);
-        encoder.set_progressive(true);
-        encoder.set_restart_interval(4);
-        encoder
-            .encode(
-                &vec![90; 2000 * 1200 * 3],
-                2000,
-                1200,
-                jpeg_encoder::ColorType::Rgb,
-            )
-            .unwrap();
+        let progressive = encoded(2000, 1200, 4, true);
         assert!(plan(&progressive).is_none());
     }
 
