@@ -7,8 +7,9 @@
 #   - jurors saving scores (the five demo jurors' sessions, CONN connections in
 #     all): flat out; at a juror's pace (each connection saves every 0.5–1.5 s,
 #     at random); and in synchronized bursts (all CONN at once, every second),
-#   - the juror grid and the public winners page, next to a static file served
-#     by the same server at the same concurrency (the ceiling), as a ratio.
+#   - the juror grid (kept in memory per session until anything changes, and
+#     rendered every time) and the public winners page, next to a static file
+#     served by the same server at the same concurrency (the ceiling), as a ratio.
 #
 #   scripts/bench-load.sh                   # 50 connections, 15 s each
 #   CONN=100 DURATION=30s scripts/bench-load.sh
@@ -77,7 +78,8 @@ rush_peak=$(awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$open_pid/status")
 JURORS_FILE="$work/jurors" row scores "score saves, saturating (5 juror sessions)" -s scripts/wrk/score.lua "$base/"
 JURORS_FILE="$work/jurors" THINK_MS=1000 row think "score saves, $CONN jurors each saving every 0.5–1.5 s" -s scripts/wrk/score.lua "$base/"
 JURORS_FILE="$work/jurors" THINK_MS=1000 THINK_JITTER=0 row burst "score saves, $CONN jurors all saving at the same instant every second (worst case)" -s scripts/wrk/score.lua "$base/"
-row grid "juror grid /jury/{slug}" -H "Cookie: $juror_cookie" "$base/jury/$slug"
+row grid "juror grid /jury/{slug} (reloaded: kept in memory until anything changes)" -H "Cookie: $juror_cookie" "$base/jury/$slug"
+row fresh "juror grid, rendered every time (a new query string per request)" -s scripts/wrk/fresh.lua -H "Cookie: $juror_cookie" "$base/jury/$slug"
 row health "/healthz (one SELECT 1, no session: the floor of any database page)" "$base/healthz"
 row static1 "static /static/style.css (same server)" "$base/static/style.css"
 row winners "winners page (public)" "http://127.0.0.1:3802/contests/$slug/winners"
@@ -87,5 +89,6 @@ grid=$(cat "$work/rps_grid"); static=$(cat "$work/rps_static1")
 winners=$(cat "$work/rps_winners"); static2=$(cat "$work/rps_static2")
 echo
 health=$(cat "$work/rps_health")
-echo "Juror grid / static: $(awk -v a="$grid" -v b="$static" 'BEGIN{printf "%.2f", a/b}'); /healthz / static: $(awk -v a="$health" -v b="$static" 'BEGIN{printf "%.2f", a/b}'); winners page / static: $(awk -v a="$winners" -v b="$static2" 'BEGIN{printf "%.2f", a/b}')."
+fresh=$(cat "$work/rps_fresh")
+echo "Juror grid / static: $(awk -v a="$grid" -v b="$static" 'BEGIN{printf "%.2f", a/b}') (rendered every time: $(awk -v a="$fresh" -v b="$static" 'BEGIN{printf "%.2f", a/b}')); /healthz / static: $(awk -v a="$health" -v b="$static" 'BEGIN{printf "%.2f", a/b}'); winners page / static: $(awk -v a="$winners" -v b="$static2" 'BEGIN{printf "%.2f", a/b}')."
 echo "Peak memory: ${rush_peak} MB for the server taking the rush (decodes bounded by the semaphore, $(nproc) at once), ${peak} MB for the judging server. $CONN connections, $THREADS wrk threads, $DURATION each, $(nproc) cores, $(date -u +%Y-%m-%d)."

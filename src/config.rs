@@ -66,6 +66,16 @@ impl Config {
         self.public_url.starts_with("https://")
     }
 
+    /// The session cookie's name: under https the `__Host-` prefix pins the
+    /// cookie to this exact host.
+    pub fn session_cookie_name(&self) -> &'static str {
+        if self.is_https() {
+            "__Host-photojury"
+        } else {
+            "photojury"
+        }
+    }
+
     /// Whether the database is PostgreSQL (otherwise SQLite).
     pub fn is_postgres(&self) -> bool {
         self.database_url.starts_with("postgres://")

@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyConnection, AnyPool, Executor};
 
 /// Which database is behind the pool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,6 +115,43 @@ impl Db {
             .execute(&self.pool)
             .await
             .map(|_| ())
+    }
+}
+
+/// Tells whether anyone (this process or another) committed anything since
+/// the last look: SQLite's `data_version` on a connection of its own (it
+/// moves when any other connection commits), PostgreSQL's WAL position (it
+/// moves with every commit; also with other writes, which only errs on the
+/// side of "changed").
+pub enum ChangeWatch {
+    /// A connection taken out of the pool for good.
+    Sqlite(AnyConnection),
+    /// Any connection will do.
+    Postgres(AnyPool),
+}
+
+impl ChangeWatch {
+    /// A watch on `db`.
+    pub async fn new(db: &Db) -> Result<Self, sqlx::Error> {
+        Ok(match db.backend {
+            Backend::Sqlite => Self::Sqlite(db.pool.acquire().await?.detach()),
+            Backend::Postgres => Self::Postgres(db.pool.clone()),
+        })
+    }
+
+    /// A value that differs from the last one if anything was committed in between.
+    pub async fn mark(&mut self) -> Result<String, sqlx::Error> {
+        match self {
+            Self::Sqlite(conn) => sqlx::query_scalar::<_, i64>("PRAGMA data_version")
+                .fetch_one(conn)
+                .await
+                .map(|v| v.to_string()),
+            Self::Postgres(pool) => {
+                sqlx::query_scalar::<_, String>("SELECT pg_current_wal_lsn()::text")
+                    .fetch_one(&*pool)
+                    .await
+            }
+        }
     }
 }
 

@@ -45,6 +45,8 @@ pub struct AppState {
     pub mailer: Option<mail::Mailer>,
     /// Public pages rendered for anonymous visitors, kept a few seconds.
     pub public_pages: web::cache::PageCache,
+    /// Juror pages kept per session until anything changes.
+    pub private_pages: web::private_pages::PrivatePages,
 }
 
 impl AppState {
@@ -60,6 +62,7 @@ impl AppState {
         Ok(Self {
             mailer,
             public_pages: web::cache::PageCache::default(),
+            private_pages: web::private_pages::PrivatePages::default(),
             db,
             config: Arc::new(config),
             clock,

@@ -248,15 +248,10 @@ impl PrivatePostgres {
         if as_postgres {
             run(Command::new("chown").arg("postgres").arg(dir.path()));
         }
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let pg = Self {
+        let mut pg = Self {
             bin: version.join("bin"),
             data: dir.path().join("data"),
-            port,
+            port: 0,
             as_postgres,
             _dir: dir,
         };
@@ -264,24 +259,54 @@ impl PrivatePostgres {
             .command("initdb")
             .args(["-A", "trust", "-U", "postgres", "--no-sync", "-D"])
             .arg(&pg.data));
-        pg.start();
-        pg
+        // The free port found here can be taken by another test's listener
+        // before PostgreSQL binds it: then another port.
+        for attempt in 1..=5 {
+            pg.port = std::net::TcpListener::bind("127.0.0.1:0")
+                .unwrap()
+                .local_addr()
+                .unwrap()
+                .port();
+            match pg.try_start() {
+                Ok(()) => return pg,
+                Err(err) if attempt < 5 => eprintln!("retrying: {err}"),
+                Err(err) => panic!("{err}"),
+            }
+        }
+        unreachable!("the loop returns or panics")
     }
 
     fn start(&self) {
+        if let Err(err) = self.try_start() {
+            panic!("{err}");
+        }
+    }
+
+    fn try_start(&self) -> Result<(), String> {
         let socket_dir = self.data.parent().unwrap_or(Path::new("/tmp"));
         let options = format!(
             "-p {} -c listen_addresses=127.0.0.1 -k {}",
             self.port,
             socket_dir.display()
         );
-        run(self
+        let out = self
             .command("pg_ctl")
             .args(["-w", "-l"])
             .arg(self.data.with_extension("log"))
             .args(["-o", &options, "-D"])
             .arg(&self.data)
-            .arg("start"));
+            .arg("start")
+            .output()
+            .map_err(|e| e.to_string())?;
+        if out.status.success() {
+            return Ok(());
+        }
+        let log = std::fs::read_to_string(self.data.with_extension("log")).unwrap_or_default();
+        Err(format!(
+            "pg_ctl start on port {}: {}\n{log}",
+            self.port,
+            String::from_utf8_lossy(&out.stderr)
+        ))
     }
 
     fn stop(&self) {

@@ -306,7 +306,7 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
 /// Hourly: drop expired sessions and recovered rate-limit keys.
 fn spawn_housekeeping(state: &AppState) {
     state.db.spawn_checkpointer(Duration::from_secs(1));
-    let store = DbSessionStore::new(state.db.clone());
+    let store = DbSessionStore::new(state.db.clone(), state.private_pages.clone());
     let limiter = state.login_limiter.clone();
     tokio::spawn(async move {
         let mut every = tokio::time::interval(Duration::from_secs(3600));

@@ -45,11 +45,11 @@ pub async fn index(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
     .bind(user.id)
     .fetch_all(&state.db.pool)
     .await?;
-    Ok(render(&IndexPage {
+    let page = render(&IndexPage {
         nav: ctx.nav().await?,
         contests,
-    })?
-    .into_response())
+    })?;
+    Ok(ctx.private_page(page.into_response()))
 }
 
 /// A category's line on the juror home.
@@ -122,5 +122,5 @@ pub async fn home(
         items,
         todo_only,
     };
-    Ok(render(&page)?.into_response())
+    Ok(ctx.private_page(render(&page)?.into_response()))
 }

@@ -161,7 +161,8 @@ pub async fn entry_page(
 ) -> Result<Response, AppError> {
     let number = entry_number(&number)?;
     let juror = juror_of(&state, &ctx, &slug).await?;
-    entry_response(&state, &ctx, juror, number, None, q.saved == "1").await
+    let page = entry_response(&state, &ctx, juror, number, None, q.saved == "1").await?;
+    Ok(ctx.private_page(page))
 }
 
 fn wants_json(headers: &HeaderMap) -> bool {

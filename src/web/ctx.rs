@@ -3,10 +3,12 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
+use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
 use crate::accounts::queries::{self, User};
+use crate::web::private_pages::KeepForSession;
 use crate::web::{Nav, csrf};
 use crate::{AppError, AppState};
 
@@ -91,6 +93,16 @@ impl Ctx {
         let mut nav = self.nav_with(csrf);
         nav.flash = flash;
         Ok(nav)
+    }
+
+    /// Marks a page as one that may be answered again from memory for this
+    /// session until anything changes (see `web::private_pages`). Only for
+    /// pages that depend on nothing but the database, the URI and the session.
+    pub fn private_page(&self, mut response: Response) -> Response {
+        if self.user.is_some() {
+            response.extensions_mut().insert(KeepForSession);
+        }
+        response
     }
 
     /// Leaves a one-line message for the next page this person sees (after a

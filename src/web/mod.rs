@@ -5,6 +5,7 @@ pub mod cache;
 pub mod csrf;
 pub mod ctx;
 pub mod guard;
+pub mod private_pages;
 pub mod session_store;
 
 use axum::Router;
@@ -46,14 +47,11 @@ const CONFIRM_JS: &str = include_str!("assets/confirm.js");
 
 /// The whole application.
 pub fn app(state: AppState) -> Router {
+    private_pages::spawn_watch(&state);
     let https = state.config.is_https();
-    let sessions = SessionManagerLayer::new(session_store::DbSessionStore::new(state.db.clone()))
-        // Under https the `__Host-` prefix pins the cookie to this exact host.
-        .with_name(if https {
-            "__Host-photojury"
-        } else {
-            "photojury"
-        })
+    let store = session_store::DbSessionStore::new(state.db.clone(), state.private_pages.clone());
+    let sessions = SessionManagerLayer::new(store)
+        .with_name(state.config.session_cookie_name())
         .with_secure(https)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
@@ -78,6 +76,11 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(csrf::verify))
         .layer(sessions)
+        // Outside the sessions: a kept juror page costs no session load.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            private_pages::layer,
+        ))
         // The headers every response carries, error pages and static files included.
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,

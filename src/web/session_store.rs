@@ -7,17 +7,27 @@ use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{Error, Result};
 
 use crate::Db;
+use crate::web::private_pages::PrivatePages;
 
 /// Sessions kept in the `sessions` table, as JSON with an expiry time.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct DbSessionStore {
     db: Db,
+    /// Told of every write: a page kept for a session must not outlive a
+    /// change to it (sign-out, a new CSRF token, a flash message).
+    pages: PrivatePages,
+}
+
+impl std::fmt::Debug for DbSessionStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DbSessionStore").finish_non_exhaustive()
+    }
 }
 
 impl DbSessionStore {
-    /// A store over `db`.
-    pub fn new(db: Db) -> Self {
-        Self { db }
+    /// A store over `db` that tells `pages` of every change.
+    pub fn new(db: Db, pages: PrivatePages) -> Self {
+        Self { db, pages }
     }
 
     /// Deletes expired sessions; run at start-up and then periodically.
@@ -65,6 +75,7 @@ impl SessionStore for DbSessionStore {
             .await
             .map_err(backend)?;
             if done.rows_affected() == 1 {
+                self.pages.changed();
                 return Ok(());
             }
             record.id = Id::default();
@@ -82,6 +93,7 @@ impl SessionStore for DbSessionStore {
         .execute(&self.db.pool)
         .await
         .map_err(backend)?;
+        self.pages.changed();
         Ok(())
     }
 
@@ -114,6 +126,7 @@ impl SessionStore for DbSessionStore {
             .execute(&self.db.pool)
             .await
             .map_err(backend)?;
+        self.pages.changed();
         Ok(())
     }
 }
