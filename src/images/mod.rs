@@ -7,6 +7,8 @@ pub mod pipeline;
 mod resize;
 pub mod sniff;
 pub mod store;
+#[cfg(feature = "libjpeg-turbo")]
+mod turbo;
 
 pub use pipeline::{Derived, ImageLimits, Refusal, derive};
 pub use store::FileStore;

@@ -226,7 +226,14 @@ fn jpeg_has_end(bytes: &[u8]) -> bool {
 
 /// Decodes an accepted photo under the limits, applies its EXIF orientation
 /// and returns upright 8-bit RGB (transparency flattened onto white).
-pub fn decode(bytes: &[u8], limits: &ImageLimits) -> Result<(DynamicImage, Timings), Refusal> {
+///
+/// Also returns the photo's upright size, which can be larger than the image
+/// when the decoder shrank it on load (never below the large derivative).
+#[allow(clippy::type_complexity)]
+pub fn decode(
+    bytes: &[u8],
+    limits: &ImageLimits,
+) -> Result<(DynamicImage, (u32, u32), Timings), Refusal> {
     let started = Instant::now();
     let (format, _, _) = check(bytes, limits)?;
     let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format(format));
@@ -247,7 +254,14 @@ pub fn decode(bytes: &[u8], limits: &ImageLimits) -> Result<(DynamicImage, Timin
     }
     // Broken EXIF must not stop a photo with good pixels: no orientation then.
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let image = match decode_in_bands(bytes, format) {
+    let upright = match orientation {
+        Orientation::Rotate90
+        | Orientation::Rotate270
+        | Orientation::Rotate90FlipH
+        | Orientation::Rotate270FlipH => (h, w),
+        _ => (w, h),
+    };
+    let image = match fast_decode(bytes, format, w, h) {
         Some(image) => image,
         None => DynamicImage::from_decoder(decoder).map_err(|e| classify(&e))?,
     };
@@ -259,7 +273,30 @@ pub fn decode(bytes: &[u8], limits: &ImageLimits) -> Result<(DynamicImage, Timin
         orient: decoded.elapsed(),
         ..Timings::default()
     };
-    Ok((image, timings))
+    Ok((image, upright, timings))
+}
+
+/// The faster decoders, where they apply: libjpeg-turbo shrinking on load
+/// (feature `libjpeg-turbo`), bands on all cores, libjpeg-turbo at full
+/// size. `None`: the one-piece decoder of `image` (zune-jpeg or png).
+#[cfg_attr(not(feature = "libjpeg-turbo"), allow(unused_variables))]
+fn fast_decode(bytes: &[u8], format: Accepted, width: u32, height: u32) -> Option<DynamicImage> {
+    #[cfg(feature = "libjpeg-turbo")]
+    let shrinks =
+        format == Accepted::Jpeg && super::turbo::denominator(width, height, LARGE_EDGE) > 1;
+    #[cfg(feature = "libjpeg-turbo")]
+    if shrinks && let Some(rgb) = super::turbo::decode(bytes, LARGE_EDGE, false) {
+        return Some(DynamicImage::ImageRgb8(rgb));
+    }
+    if let Some(image) = decode_in_bands(bytes, format) {
+        return Some(image);
+    }
+    // Not tried twice: a file libjpeg-turbo failed on above goes to zune-jpeg.
+    #[cfg(feature = "libjpeg-turbo")]
+    if format == Accepted::Jpeg && !shrinks {
+        return super::turbo::decode(bytes, LARGE_EDGE, true).map(DynamicImage::ImageRgb8);
+    }
+    None
 }
 
 /// A restart-marked camera JPEG decoded on all cores (see `bands`), within
@@ -304,10 +341,10 @@ fn flatten(image: DynamicImage) -> DynamicImage {
 /// on all cores; the thumbnail is made from it (far fewer pixels to filter)
 /// alongside.
 pub fn derive(bytes: &[u8], limits: &ImageLimits) -> Result<Derived, Refusal> {
-    let (image, mut timings) = decode(bytes, limits)?;
-    let (width, height) = (image.width(), image.height());
+    let (image, (width, height), mut timings) = decode(bytes, limits)?;
     let started = Instant::now();
-    let source = Image::from_vec_u8(width, height, image.into_rgb8().into_raw(), PixelType::U8x3)
+    let (w, h) = (image.width(), image.height());
+    let source = Image::from_vec_u8(w, h, image.into_rgb8().into_raw(), PixelType::U8x3)
         .map_err(|_| Refusal::Damaged)?;
     let large = resize_parallel(&source, LARGE_EDGE, FilterType::Lanczos3)?;
     drop(source);
