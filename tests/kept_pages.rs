@@ -30,6 +30,14 @@ async fn juror_id(app: &TestApp, email: &str) -> i64 {
         .unwrap()
 }
 
+/// A client that sends only the cookie it is given and follows no redirect.
+fn bare_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
 /// Asks `path` with `cookie` on `base` until `done` says yes; the time it took.
 async fn until_seen(
     base: &str,
@@ -37,10 +45,7 @@ async fn until_seen(
     path: &str,
     done: impl Fn(StatusCode, &str) -> bool,
 ) -> Duration {
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let client = bare_client();
     let start = Instant::now();
     loop {
         let response = client
@@ -119,10 +124,7 @@ async fn a_kept_page_dies_with_sign_out_and_with_a_password_change_elsewhere() {
     );
     let replay = until_seen(&app.base, &cookie, &grid, |s, _| s != StatusCode::OK).await;
     assert!(replay < Duration::from_millis(50), "{replay:?}");
-    let dead = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
+    let dead = bare_client()
         .get(format!("{}{grid}", app.base))
         .header("cookie", &cookie)
         .send()
@@ -183,10 +185,7 @@ async fn changes_from_another_server_or_the_sql_prompt_show_within_the_watch_int
     grid_kept(&jurors[0], slug).await;
     let (second, _state) = app.second_server().await;
     let id = juror_id(&app, "juror0@jury.example.org").await;
-    let page = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let page = bare_client();
     let jury = page
         .get(format!("{second}{admin_path}/jury"))
         .header("cookie", admin.cookie_header())

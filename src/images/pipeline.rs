@@ -200,28 +200,15 @@ fn classify(err: &ImageError) -> Refusal {
 /// Whether a JPEG's entropy-coded data reaches an end-of-image marker. A file
 /// cut short has none; bytes appended after a real end are ignored anyway.
 fn jpeg_has_end(bytes: &[u8]) -> bool {
-    // Walk the marker segments up to the first start-of-scan, so that an
-    // embedded EXIF thumbnail's own end marker does not count.
-    let mut at = 2;
-    while at + 4 <= bytes.len() {
-        if bytes[at] != 0xFF {
-            return false;
-        }
-        let marker = bytes[at + 1];
-        if marker == 0xFF {
-            at += 1;
-            continue;
-        }
-        let len = usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
-        if marker == 0xDA {
-            let scan = &bytes[(at + 2 + len).min(bytes.len())..];
-            // Inside entropy-coded data 0xFF is followed by 0x00 or a restart
-            // marker, so 0xFF 0xD9 can only be the end of the image.
-            return scan.windows(2).any(|w| w == [0xFF, 0xD9]);
-        }
-        at += 2 + len;
-    }
-    false
+    // Only after the first start-of-scan, so that an embedded EXIF
+    // thumbnail's own end marker does not count.
+    let Some((_, at, len)) = super::sniff::jpeg_segments(bytes).find(|s| s.0 == 0xDA) else {
+        return false;
+    };
+    let scan = &bytes[(at + len).min(bytes.len())..];
+    // Inside entropy-coded data 0xFF is followed by 0x00 or a restart
+    // marker, so 0xFF 0xD9 can only be the end of the image.
+    scan.windows(2).any(|w| w == [0xFF, 0xD9])
 }
 
 /// Decodes an accepted photo under the limits, applies its EXIF orientation

@@ -105,9 +105,42 @@ pub fn sniff(bytes: &[u8]) -> Result<Accepted, Other> {
     Err(Other::Unknown)
 }
 
+/// The marker segments of a JPEG header, in order, up to and including its
+/// first start-of-scan: `(marker, offset of the segment's length field,
+/// length)`. Stops early at anything that is not a marker segment.
+pub fn jpeg_segments(bytes: &[u8]) -> impl Iterator<Item = (u8, usize, usize)> + '_ {
+    let mut at = 2;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        while !done && at + 4 <= bytes.len() && bytes[at] == 0xFF {
+            let marker = bytes[at + 1];
+            if marker == 0xFF {
+                // Fill byte before a marker.
+                at += 1;
+                continue;
+            }
+            let len = usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
+            let segment = (marker, at + 2, len);
+            at += 2 + len;
+            done = marker == 0xDA;
+            return Some(segment);
+        }
+        None
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn jpeg_segments_stop_at_the_scan_or_at_garbage() {
+        let bytes = b"\xFF\xD8\xFF\xE0\x00\x04ab\xFF\xFF\xC0\x00\x02\xFF\xDA\x00\x02\xFF\xD9";
+        let found: Vec<_> = jpeg_segments(bytes).collect();
+        assert_eq!(found, vec![(0xE0, 4, 4), (0xC0, 11, 2), (0xDA, 15, 2)]);
+        let broken: Vec<_> = jpeg_segments(b"\xFF\xD8\xFF\xE0\x00\x04abXX\xFF\xDA").collect();
+        assert_eq!(broken, vec![(0xE0, 4, 4)]);
+    }
 
     #[test]
     fn photos_are_recognised_by_their_bytes() {

@@ -17,24 +17,14 @@ use turbojpeg::{Decompressor, Image, PixelFormat, ScalingFactor};
 /// True for a baseline or extended sequential (Huffman) JPEG: its first
 /// start-of-frame marker is SOF0 or SOF1.
 fn sequential(bytes: &[u8]) -> bool {
-    let mut at = 2;
-    while at + 4 <= bytes.len() {
-        if bytes[at] != 0xFF {
-            return false;
-        }
-        let marker = bytes[at + 1];
-        match marker {
-            0xC0 | 0xC1 => return true,
+    super::sniff::jpeg_segments(bytes)
+        .find_map(|(marker, _, _)| match marker {
+            0xC0 | 0xC1 => Some(true),
             // Any other start of frame, or the scan itself: not for us.
-            0xC2..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF | 0xDA => return false,
-            0xFF => at += 1,
-            _ => {
-                let length = usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
-                at += 2 + length;
-            }
-        }
-    }
-    false
+            0xC2..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF | 0xDA => Some(false),
+            _ => None,
+        })
+        .unwrap_or(false)
 }
 
 /// How much to shrink on load: the largest of 8, 4, 2 (or 1) by which the

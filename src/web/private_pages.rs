@@ -254,8 +254,15 @@ mod tests {
         pages
     }
 
-    fn key(session: &str, uri: &str) -> (String, String) {
-        (session.to_owned(), uri.to_owned())
+    fn keep(
+        pages: &PrivatePages,
+        (session, uri): (&str, &str),
+        epoch: u64,
+        made: i64,
+        body: Bytes,
+    ) {
+        let key = (session.to_owned(), uri.to_owned());
+        pages.put(key, epoch, made, HeaderMap::new(), body);
     }
 
     fn page(pages: &PrivatePages, session: &str, uri: &str, now: i64) -> Option<Bytes> {
@@ -266,11 +273,11 @@ mod tests {
     fn a_kept_page_comes_back_for_its_session_and_uri_only() {
         let pages = watched();
         let epoch = pages.epoch();
-        pages.put(
-            key("s1", "/jury/x"),
+        keep(
+            &pages,
+            ("s1", "/jury/x"),
             epoch,
             100,
-            HeaderMap::new(),
             Bytes::from("grid of s1"),
         );
         assert_eq!(
@@ -285,18 +292,18 @@ mod tests {
     #[test]
     fn any_change_forgets_every_page() {
         let pages = watched();
-        pages.put(
-            key("s1", "/jury"),
+        keep(
+            &pages,
+            ("s1", "/jury"),
             pages.epoch(),
             100,
-            HeaderMap::new(),
             Bytes::from("a"),
         );
-        pages.put(
-            key("s2", "/jury"),
+        keep(
+            &pages,
+            ("s2", "/jury"),
             pages.epoch(),
             100,
-            HeaderMap::new(),
             Bytes::from("b"),
         );
         pages.changed();
@@ -310,24 +317,18 @@ mod tests {
         let before = pages.epoch();
         // The handler read the rows, then someone committed, then it finished.
         pages.changed();
-        pages.put(
-            key("s1", "/jury"),
-            before,
-            100,
-            HeaderMap::new(),
-            Bytes::from("old"),
-        );
+        keep(&pages, ("s1", "/jury"), before, 100, Bytes::from("old"));
         assert!(page(&pages, "s1", "/jury", 100).is_none());
     }
 
     #[test]
     fn a_page_is_not_answered_after_its_ttl_or_before_it_was_made() {
         let pages = watched();
-        pages.put(
-            key("s1", "/jury"),
+        keep(
+            &pages,
+            ("s1", "/jury"),
             pages.epoch(),
             100,
-            HeaderMap::new(),
             Bytes::from("a"),
         );
         assert!(page(&pages, "s1", "/jury", 100 + PrivatePages::TTL_SECONDS - 1).is_some());
@@ -338,11 +339,11 @@ mod tests {
     #[test]
     fn nothing_is_answered_until_the_database_is_watched() {
         let pages = PrivatePages::default();
-        pages.put(
-            key("s1", "/jury"),
+        keep(
+            &pages,
+            ("s1", "/jury"),
             pages.epoch(),
             100,
-            HeaderMap::new(),
             Bytes::from("a"),
         );
         assert!(page(&pages, "s1", "/jury", 100).is_none());
@@ -354,13 +355,8 @@ mod tests {
         let big = Bytes::from(vec![b'x'; PrivatePages::MAX_PAGE]);
         let per_page = PrivatePages::MAX_BYTES / PrivatePages::MAX_PAGE;
         for i in 0..=per_page {
-            pages.put(
-                key(&format!("s{i}"), "/jury"),
-                pages.epoch(),
-                100,
-                HeaderMap::new(),
-                big.clone(),
-            );
+            let session = format!("s{i}");
+            keep(&pages, (&session, "/jury"), pages.epoch(), 100, big.clone());
         }
         assert!(
             page(&pages, "s0", "/jury", 100).is_none(),
@@ -370,13 +366,7 @@ mod tests {
         let bytes = pages.inner.pages.lock().map(|p| p.bytes).unwrap_or(0);
         assert!(bytes <= PrivatePages::MAX_BYTES, "{bytes}");
         let huge = Bytes::from(vec![b'x'; PrivatePages::MAX_PAGE + 1]);
-        pages.put(
-            key("h", "/jury"),
-            pages.epoch(),
-            100,
-            HeaderMap::new(),
-            huge,
-        );
+        keep(&pages, ("h", "/jury"), pages.epoch(), 100, huge);
         assert!(page(&pages, "h", "/jury", 100).is_none());
     }
 
