@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use axum::body::Body;
+use axum::body::{Body, HttpBody};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
@@ -177,7 +177,11 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let keep = response.extensions().get::<KeepForSession>().is_some()
         && response.status() == StatusCode::OK
         // A new or renewed cookie means the session changed (and its id may have).
-        && !response.headers().contains_key(header::SET_COOKIE);
+        && !response.headers().contains_key(header::SET_COOKIE)
+        // Known to be small before it is read: a huge page goes out as it is.
+        && HttpBody::size_hint(response.body())
+            .upper()
+            .is_some_and(|n| n <= PrivatePages::MAX_PAGE as u64);
     if !keep {
         return response;
     }
