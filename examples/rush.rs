@@ -6,75 +6,13 @@
 //!
 //!   cargo run --release --example rush -- BASE_URL SLUG PHOTO [PARTICIPANTS] [ROUNDS]
 
+#[path = "shared/participant.rs"]
+mod shared;
+
 use std::sync::Arc;
+
+use shared::participant;
 use std::time::{Duration, Instant};
-
-fn csrf(html: &str) -> String {
-    let key = "name=\"csrf\" value=\"";
-    html.find(key)
-        .map(|i| &html[i + key.len()..])
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or_default()
-        .to_owned()
-}
-
-async fn participant(base: &str, slug: &str, n: usize) -> (reqwest::Client, String) {
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client");
-    let get = |path: String| {
-        let client = client.clone();
-        async move {
-            client
-                .get(path)
-                .send()
-                .await
-                .expect("GET")
-                .text()
-                .await
-                .expect("body")
-        }
-    };
-    let token = csrf(&get(format!("{base}/register")).await);
-    let email = format!("rush{n}@load.test");
-    let form = [
-        ("csrf", token.as_str()),
-        ("email", &email),
-        ("password", "rush-password"),
-        ("password_confirm", "rush-password"),
-    ];
-    client
-        .post(format!("{base}/register"))
-        .form(&form)
-        .send()
-        .await
-        .expect("register");
-    let page = get(format!("{base}/contests/{slug}/entry")).await;
-    let category = page
-        .split("name=\"category\" value=\"")
-        .nth(2)
-        .and_then(|s| s.split('"').next())
-        .expect("a category")
-        .to_owned();
-    let token = csrf(&page);
-    let form = [
-        ("csrf", token.as_str()),
-        ("category", &category),
-        ("full_name", "Rush Participant"),
-        ("country", "Kazakhstan"),
-        ("consent_rules", "1"),
-    ];
-    client
-        .post(format!("{base}/contests/{slug}/entry"))
-        .form(&form)
-        .send()
-        .await
-        .expect("enter");
-    let token = csrf(&get(format!("{base}/contests/{slug}/entry")).await);
-    (client, token)
-}
 
 #[tokio::main]
 async fn main() {
@@ -89,7 +27,7 @@ async fn main() {
     }
     let started = Instant::now();
     let mut tasks = Vec::new();
-    for (n, (client, token)) in ready.into_iter().enumerate() {
+    for (n, (client, token, _)) in ready.into_iter().enumerate() {
         let (base, slug, original) = (base.clone(), slug.clone(), original.clone());
         tasks.push(tokio::spawn(async move {
             let mut results = Vec::new();

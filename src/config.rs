@@ -24,8 +24,23 @@ pub struct Config {
     pub trusted_proxies: Vec<IpAddr>,
     /// Upload size and image dimension limits.
     pub image_limits: ImageLimits,
+    /// Registrations (and requests for a new link) allowed in a burst from
+    /// one client address before 429; then one every 20 s.
+    pub registrations_per_address: u32,
     /// Photos decoded at once (each may take hundreds of MB); default: the cores.
     pub decode_permits: usize,
+    /// Memory all decodes together may use, shared out by each decode's
+    /// estimate (each decode is also held to `image_limits.max_decoder_bytes`).
+    pub decode_memory_total: u64,
+    /// Bytes of uploads being received at once, by all requests together
+    /// (written to temp files as they arrive); past it, 503 with Retry-After.
+    pub upload_buffer_bytes: u64,
+    /// Whether an account's email must be confirmed by a link before it can
+    /// enter a contest or accept a jury invitation.
+    pub email_confirmation: EmailConfirmation,
+    /// A connection must send a whole request head within this long of
+    /// opening or of its last response (also the idle keep-alive timeout).
+    pub header_timeout: std::time::Duration,
     /// Outgoing mail server (`smtp://`, `smtp://…?tls=required`, `smtps://`,
     /// with `user:password@` when it needs a login); `None`: no email is sent.
     pub smtp_url: Option<String>,
@@ -52,7 +67,12 @@ impl Config {
             login_burst_per_address: 20,
             trusted_proxies: Vec::new(),
             image_limits: ImageLimits::default(),
+            registrations_per_address: 10,
             decode_permits: std::thread::available_parallelism().map_or(2, usize::from),
+            decode_memory_total: 1024 * 1024 * 1024,
+            upload_buffer_bytes: 2 * 1000 * 1000 * 1000,
+            email_confirmation: EmailConfirmation::Auto,
+            header_timeout: crate::server::HEADER_TIMEOUT,
             smtp_url: None,
             mail_from: "photojury <noreply@localhost>".into(),
             body_idle_timeout: std::time::Duration::from_secs(30),
@@ -76,11 +96,46 @@ impl Config {
         }
     }
 
+    /// The cookie holding an anonymous visitor's form token (see `web::csrf`).
+    pub fn form_cookie_name(&self) -> &'static str {
+        if self.is_https() {
+            "__Host-photojury-form"
+        } else {
+            "photojury-form"
+        }
+    }
+
+    /// Whether accounts must confirm their email before entering or judging:
+    /// `Auto` means yes exactly when mail can be sent.
+    pub fn confirms_emails(&self) -> bool {
+        match self.email_confirmation {
+            EmailConfirmation::Required => true,
+            EmailConfirmation::Off => false,
+            EmailConfirmation::Auto => self.smtp_url.as_deref().is_some_and(|u| !u.is_empty()),
+        }
+    }
+
+    /// The response headers every answer carries under https.
+    pub fn strict_transport_security(&self) -> Option<&'static str> {
+        self.is_https().then_some("max-age=31536000")
+    }
+
     /// Whether the database is PostgreSQL (otherwise SQLite).
     pub fn is_postgres(&self) -> bool {
         self.database_url.starts_with("postgres://")
             || self.database_url.starts_with("postgresql://")
     }
+}
+
+/// Whether new accounts confirm their email address by a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EmailConfirmation {
+    /// Required when an SMTP server is configured, off otherwise.
+    Auto,
+    /// Always required (needs an SMTP server).
+    Required,
+    /// Never asked (contests run without email).
+    Off,
 }
 
 /// The embedded default: `photojury.db` in the data dir, created when missing.

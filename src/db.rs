@@ -155,6 +155,29 @@ impl ChangeWatch {
     }
 }
 
+/// The file of a `sqlite://PATH?…` URL (not `:memory:`).
+pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url.strip_prefix("sqlite://")?;
+    let path = rest.split('?').next().unwrap_or(rest);
+    (!path.is_empty() && !path.starts_with(':')).then(|| path.into())
+}
+
+/// Creates an empty file readable by this user only (0600) where none is:
+/// SQLite then opens it as a new database and gives its -wal and -shm
+/// files the same mode.
+pub fn create_private_file_if_missing(path: &std::path::Path) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Err(err) if err.kind() != std::io::ErrorKind::AlreadyExists => Err(err),
+        _ => Ok(()),
+    }
+}
+
 /// True when `err` is a unique-constraint violation, on either backend.
 pub fn is_unique_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())

@@ -20,12 +20,15 @@ pub enum AppError {
     /// Needs a signed-in person: sends them to the login page.
     #[error("sign-in required")]
     SignInRequired,
-    /// Too many attempts; try again later.
-    #[error("too many requests")]
-    TooManyRequests,
+    /// Too many attempts; the seconds until the next one is allowed.
+    #[error("too many requests (retry after {0} s)")]
+    TooManyRequests(u64),
     /// The request is well-formed but not allowed now; the message says why.
     #[error("{0}")]
     Conflict(String),
+    /// A one-time link that was used or has expired; the message says what to do.
+    #[error("gone: {0}")]
+    Gone(&'static str),
     /// The request is malformed; the message says how.
     #[error("{0}")]
     BadRequest(String),
@@ -46,6 +49,21 @@ pub const DATABASE_DOWN: &str = "The contest database is not answering right now
 pub const STORAGE_DOWN: &str = "The server cannot store photos right now (its disk is full or \
      not writable). Nothing was saved and the organisers can see why in the log; please try \
      again later.";
+
+/// What a person is told when the server is already receiving as many
+/// upload bytes as it allows at once.
+pub const UPLOADS_BUSY: &str = "The server is receiving many photos at this moment. Nothing was \
+     saved; please try again in a minute.";
+
+/// An I/O error while storing or reading an upload: 503 with [`STORAGE_DOWN`]
+/// when the disk is full or not writable, a logged 500 otherwise.
+pub fn storage_error(err: std::io::Error, doing: &'static str) -> AppError {
+    if storage_unwritable(&err) {
+        tracing::error!(error = %err, doing, "cannot store an uploaded photo");
+        return AppError::Unavailable(STORAGE_DOWN);
+    }
+    AppError::Internal(anyhow::Error::from(err).context(doing))
+}
 
 /// Whether `err` means the database is unreachable (down, restarting, or the
 /// pool could not get a connection in time), rather than a bug or bad data.
@@ -142,6 +160,16 @@ struct ErrorPage<'a> {
 }
 
 impl AppError {
+    /// The seconds a client should wait before trying again, for the
+    /// `Retry-After` header of a 429 or 503.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::TooManyRequests(seconds) => Some((*seconds).max(1)),
+            AppError::Unavailable(_) => Some(30),
+            _ => None,
+        }
+    }
+
     /// The status and the message shown to the person.
     pub fn status_and_message(&self) -> (StatusCode, &str) {
         match self {
@@ -152,11 +180,12 @@ impl AppError {
                 "This form has expired or did not come from this site. Go back, reload the page and try again.",
             ),
             AppError::SignInRequired => (StatusCode::UNAUTHORIZED, "Please sign in."),
-            AppError::TooManyRequests => (
+            AppError::TooManyRequests(_) => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "Too many attempts. Wait a minute and try again.",
             ),
             AppError::Conflict(msg) => (StatusCode::CONFLICT, msg),
+            AppError::Gone(msg) => (StatusCode::GONE, msg),
             AppError::BadRequest(msg) => (StatusCode::BAD_REQUEST, msg),
             AppError::Unavailable(msg) => (StatusCode::SERVICE_UNAVAILABLE, msg),
             AppError::Internal(_) => (
@@ -164,6 +193,26 @@ impl AppError {
                 "Something went wrong on our side. It has been logged; please try again.",
             ),
         }
+    }
+}
+
+/// What the error page says for an error made below the handlers (a form
+/// that does not parse, a wrong method, a timeout), by status.
+pub fn message_for_status(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::NOT_FOUND => "There is nothing at this address.",
+        StatusCode::METHOD_NOT_ALLOWED => "This address does not take that kind of request.",
+        StatusCode::REQUEST_TIMEOUT => {
+            "The request took too long to arrive and was stopped. Nothing was saved; try again."
+        }
+        StatusCode::PAYLOAD_TOO_LARGE => "What was sent is too large. Nothing was saved.",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE | StatusCode::UNPROCESSABLE_ENTITY => {
+            "This form was not sent as expected. Go back, reload the page and try again."
+        }
+        status if status.is_server_error() => {
+            "Something went wrong on our side. It has been logged; please try again."
+        }
+        _ => "This request could not be understood. Go back, reload the page and try again.",
     }
 }
 
@@ -195,11 +244,10 @@ impl IntoResponse for AppError {
         }
         let (status, message) = self.status_and_message();
         let mut response = error_page(status, message);
-        if status == StatusCode::SERVICE_UNAVAILABLE {
-            response.headers_mut().insert(
-                axum::http::header::RETRY_AFTER,
-                axum::http::HeaderValue::from_static("30"),
-            );
+        if let Some(seconds) = self.retry_after() {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, seconds.into());
         }
         response
     }

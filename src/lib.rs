@@ -16,6 +16,7 @@ pub mod images;
 pub mod jury;
 pub mod mail;
 pub mod results;
+pub mod server;
 pub mod submissions;
 pub mod web;
 
@@ -35,12 +36,16 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The time source; tests swap in a [`ManualClock`].
     pub clock: Arc<dyn Clock>,
-    /// Login attempt limiter, per account and per client address.
-    pub login_limiter: Arc<accounts::rate_limit::LoginLimiter>,
+    /// Attempt limits: sign-in, password changes, registrations, emails.
+    pub limits: Arc<accounts::rate_limit::Limits>,
     /// Stored originals and derivatives.
     pub files: images::FileStore,
     /// Bounds concurrent decodes, so a burst of uploads cannot exhaust memory.
     pub decode_permits: Arc<tokio::sync::Semaphore>,
+    /// The memory all decodes together may use.
+    pub decode_memory: submissions::upload::DecodeMemory,
+    /// The bytes of uploads being received at once, by all requests.
+    pub upload_budget: submissions::upload::UploadBudget,
     /// Sends invitations when an SMTP server is configured.
     pub mailer: Option<mail::Mailer>,
     /// Public pages rendered for anonymous visitors, kept a few seconds.
@@ -54,11 +59,19 @@ impl AppState {
     /// the file store (removing temp files an earlier crash left behind) and
     /// the mailer (a bad SMTP URL stops start-up rather than failing later).
     pub fn new(db: Db, config: Config, clock: Arc<dyn Clock>) -> std::io::Result<Self> {
-        let login_limiter = Arc::new(accounts::rate_limit::LoginLimiter::new(&config));
+        let limits = Arc::new(accounts::rate_limit::Limits::new(&config));
         let files = images::FileStore::open(&config.data_dir)?;
         let decode_permits = Arc::new(tokio::sync::Semaphore::new(config.decode_permits.max(1)));
         let mailer = mail::Mailer::from_config(&config)
             .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+        if config.email_confirmation == config::EmailConfirmation::Required && mailer.is_none() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "--email-confirmation required needs an SMTP server (--smtp-url)",
+            ));
+        }
+        let decode_memory = submissions::upload::DecodeMemory::new(config.decode_memory_total);
+        let upload_budget = submissions::upload::UploadBudget::new(config.upload_buffer_bytes);
         Ok(Self {
             mailer,
             public_pages: web::cache::PageCache::default(),
@@ -66,9 +79,11 @@ impl AppState {
             db,
             config: Arc::new(config),
             clock,
-            login_limiter,
+            limits,
             files,
             decode_permits,
+            decode_memory,
+            upload_budget,
         })
     }
 

@@ -4,8 +4,9 @@
 
 use std::time::Duration;
 
+use lettre::message::Body;
 use lettre::message::Mailbox;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::Config;
@@ -62,7 +63,12 @@ impl Mailer {
             .to(to)
             .subject(subject)
             .header(ContentType::TEXT_PLAIN)
-            .body(body)
+            // Always quoted-printable: readable in any mail client's source
+            // view, safe for long link lines and for every script.
+            .body(
+                Body::new_with_encoding(body, ContentTransferEncoding::QuotedPrintable)
+                    .map_err(|_| MailError::Message("the body could not be encoded".into()))?,
+            )
             .map_err(|e| MailError::Message(e.to_string()))?;
         self.transport.send(message).await?;
         Ok(())
@@ -79,6 +85,48 @@ pub fn invitation_text(contest: &str, link: &str, days: i64) -> (String, String)
          Open this link to accept and choose your password (it works once, for {days} days):\n\n\
          {link}\n\n\
          If you did not expect this invitation, ignore this email.\n"
+    );
+    (subject, body)
+}
+
+/// The email that confirms a new account's address.
+pub fn confirm_text(link: &str, hours: i64) -> (String, String) {
+    let subject = "Confirm your email address for photojury".to_owned();
+    let body = format!(
+        "Hello,\n\n\
+         Someone (we hope you) created a photojury account with this address.\n\
+         Open this link to confirm it (it works once, for {hours} hours):\n\n\
+         {link}\n\n\
+         If it was not you, ignore this email: nothing happens without the link.\n"
+    );
+    (subject, body)
+}
+
+/// The email sent when someone registers with an address that already has
+/// a confirmed account: the owner hears of it, the visitor learns nothing.
+pub fn already_registered_text(sign_in: &str, reset_link: &str, minutes: i64) -> (String, String) {
+    let subject = "You already have a photojury account".to_owned();
+    let body = format!(
+        "Hello,\n\n\
+         Someone (we hope you) tried to create a photojury account with this address,\n\
+         which already has one. Sign in here:\n\n\
+         {sign_in}\n\n\
+         Forgot the password? This link lets you choose a new one (it works once, for {minutes} minutes):\n\n\
+         {reset_link}\n\n\
+         If it was not you, ignore this email: your account is unchanged.\n"
+    );
+    (subject, body)
+}
+
+/// The email with a link to choose a new password.
+pub fn reset_text(link: &str, minutes: i64) -> (String, String) {
+    let subject = "Choose a new photojury password".to_owned();
+    let body = format!(
+        "Hello,\n\n\
+         Someone (we hope you) asked to choose a new password for the photojury account\n\
+         of this address. Open this link to do so (it works once, for {minutes} minutes):\n\n\
+         {link}\n\n\
+         If it was not you, ignore this email: your password is unchanged.\n"
     );
     (subject, body)
 }

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use crate::accounts::password::{self, NewPassword};
 use crate::accounts::queries::{self, CreateUserError, Email};
 use crate::accounts::rate_limit::client_address;
-use crate::accounts::{safe_next, setup};
+use crate::accounts::{email, links, safe_next, setup};
 use crate::contests::queries::{RoleRow, roles_of_user};
 use crate::web::{Ctx, Nav, render};
 use crate::{AppError, AppState, audit};
@@ -24,6 +24,7 @@ struct LoginPage {
     nav: Nav,
     email: String,
     next: String,
+    notice: Option<String>,
     error: Option<String>,
 }
 
@@ -32,7 +33,15 @@ struct LoginPage {
 struct RegisterPage {
     nav: Nav,
     email: String,
+    next: String,
     errors: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/check_email.html")]
+struct CheckEmailPage {
+    nav: Nav,
+    email: String,
 }
 
 #[derive(Template)]
@@ -44,6 +53,8 @@ struct AccountPage {
     /// Their account id, which the published mapping names them by.
     participant_id: i64,
     results: Vec<crate::results::feedback::OwnResult>,
+    /// The address is not confirmed yet and this server asks for it.
+    needs_confirmation: bool,
     errors: Vec<String>,
     notice: Option<String>,
 }
@@ -74,13 +85,17 @@ pub struct NewAccountForm {
     password_confirm: String,
     #[serde(default)]
     token: String,
+    #[serde(default)]
+    next: String,
 }
 
-/// Query of the login and setup pages.
+/// Query of the login, registration and setup pages.
 #[derive(Deserialize)]
 pub struct PageQuery {
     next: Option<String>,
     token: Option<String>,
+    /// Set by the registration that sends people here to sign in.
+    registered: Option<String>,
 }
 
 fn unprocessable(page: axum::response::Html<String>) -> Response {
@@ -89,10 +104,15 @@ fn unprocessable(page: axum::response::Html<String>) -> Response {
 
 /// `GET /login`
 pub async fn login_page(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
+    let notice = q.registered.is_some().then(|| {
+        "If this address had no account, it has one now: sign in with the password you chose."
+            .to_owned()
+    });
     let page = LoginPage {
         nav: ctx.form_nav().await?,
         email: String::new(),
         next: safe_next(q.next.as_deref()).unwrap_or_default(),
+        notice,
         error: None,
     };
     Ok(render(&page)?.into_response())
@@ -107,9 +127,7 @@ pub async fn login(
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     let address = client_address(peer, &headers, &state.config.trusted_proxies);
-    if !state.login_limiter.attempt(form.email.trim(), address) {
-        return Err(AppError::TooManyRequests);
-    }
+    state.limits.sign_in(&form.email, address)?;
     let found = match Email::parse(&form.email) {
         Ok(email) => queries::user_by_email(&state.db, &email).await?,
         Err(_) => None,
@@ -124,6 +142,7 @@ pub async fn login(
             nav: ctx.form_nav().await?,
             email: form.email,
             next: safe_next(Some(&form.next)).unwrap_or_default(),
+            notice: None,
             error: Some("That email and password do not match an account.".into()),
         };
         return Ok(unprocessable(render(&page)?));
@@ -146,10 +165,11 @@ pub async fn logout(mut ctx: Ctx) -> Result<Response, AppError> {
 }
 
 /// `GET /register`
-pub async fn register_page(ctx: Ctx) -> Result<Response, AppError> {
+pub async fn register_page(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
     let page = RegisterPage {
         nav: ctx.form_nav().await?,
         email: String::new(),
+        next: safe_next(q.next.as_deref()).unwrap_or_default(),
         errors: Vec::new(),
     };
     Ok(render(&page)?.into_response())
@@ -173,32 +193,73 @@ fn parse_new_account(form: &NewAccountForm) -> Result<(Email, NewPassword), Vec<
     }
 }
 
-/// `POST /register`
+/// `POST /register`: the same answer whether or not the address has an
+/// account, and in the same time (the password is hashed either way; any
+/// email goes out in the background). With email confirmation the answer
+/// is "check your inbox": a new address gets a confirmation link; an
+/// unconfirmed account's address gets one that also sets this password
+/// (so nobody can squat an address); a confirmed account's owner hears that
+/// someone tried, with a link to choose a new password. Without it, a new
+/// account is made and everyone is sent to sign in.
 pub async fn register(
     State(state): State<AppState>,
-    mut ctx: Ctx,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    ctx: Ctx,
     Form(form): Form<NewAccountForm>,
 ) -> Result<Response, AppError> {
-    let errors = match parse_new_account(&form) {
-        Ok((email, password)) => {
-            let now = state.now().timestamp();
-            match queries::create_user(&state.db, &email, password, false, now).await {
-                Ok(user) => {
-                    ctx.sign_in(user).await?;
-                    return Ok(Redirect::to("/account").into_response());
-                }
-                Err(CreateUserError::EmailTaken) => vec![CreateUserError::EmailTaken.to_string()],
-                Err(CreateUserError::Other(err)) => return Err(err),
+    let address = client_address(peer, &headers, &state.config.trusted_proxies);
+    state.limits.registration(address)?;
+    let next = safe_next(Some(&form.next)).unwrap_or_default();
+    let (email, new) = match parse_new_account(&form) {
+        Ok(parsed) => parsed,
+        Err(errors) => {
+            let page = RegisterPage {
+                nav: ctx.form_nav().await?,
+                email: form.email,
+                next,
+                errors,
+            };
+            return Ok(unprocessable(render(&page)?));
+        }
+    };
+    let hash = password::hash(new).await?;
+    let now = state.now().timestamp();
+    let confirms = state.config.confirms_emails();
+    match queries::user_by_email(&state.db, &email).await? {
+        None => {
+            if let Some(user) =
+                queries::create_user_with_hash(&state.db, &email, &hash, false, now).await?
+                && confirms
+            {
+                email::send_confirmation(&state, user.id, &user.email, None, &next).await?;
             }
         }
-        Err(errors) => errors,
-    };
-    let page = RegisterPage {
-        nav: ctx.form_nav().await?,
-        email: form.email,
-        errors,
-    };
-    Ok(unprocessable(render(&page)?))
+        Some((user, _)) if confirms && !user.email_confirmed => {
+            email::send_confirmation(&state, user.id, &user.email, Some(hash), &next).await?;
+        }
+        Some((user, _)) if confirms => {
+            let reset = email::reset_link(&state, user.id).await?;
+            let sign_in = format!("{}/login", state.config.public_url);
+            let minutes = links::Purpose::Reset.lifetime_seconds() / 60;
+            let text = crate::mail::already_registered_text(&sign_in, &reset, minutes);
+            email::send_later(&state, &user.email, text);
+        }
+        Some(_) => {}
+    }
+    if confirms {
+        let page = CheckEmailPage {
+            nav: ctx.form_nav().await?,
+            email: email.as_str().to_owned(),
+        };
+        return Ok(render(&page)?.into_response());
+    }
+    let mut to = "/login?registered=1".to_owned();
+    if !next.is_empty() {
+        to.push_str("&next=");
+        to.extend(form_urlencoded::byte_serialize(next.as_bytes()));
+    }
+    Ok(Redirect::to(&to).into_response())
 }
 
 async fn account_response(
@@ -214,6 +275,7 @@ async fn account_response(
         roles: roles_of_user(&state.db, user.id).await?,
         participant_id: user.id,
         results: crate::results::feedback::own_results(&state.db, user.id).await?,
+        needs_confirmation: state.config.confirms_emails() && !user.email_confirmed,
         notice,
         errors: errors.clone(),
     };
@@ -245,6 +307,7 @@ pub async fn change_password(
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
+    state.limits.password_change(user.id)?;
     let email = Email::parse(&user.email).map_err(|e| AppError::BadRequest(e.into()))?;
     let stored = queries::user_by_email(&state.db, &email)
         .await?

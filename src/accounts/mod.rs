@@ -1,7 +1,10 @@
 //! Accounts: registration, sign-in and sign-out, the account page, password
-//! changes and the first-run setup link. Sessions live in the database.
+//! changes, email confirmation and new-password links, and the first-run
+//! setup link. Sessions live in the database.
 
+pub mod email;
 pub mod handlers;
+pub mod links;
 pub mod password;
 pub mod queries;
 pub mod rate_limit;
@@ -23,14 +26,38 @@ pub fn router() -> Router<AppState> {
         .route("/logout", post(handlers::logout))
         .route("/account", get(handlers::account_page))
         .route("/account/password", post(handlers::change_password))
+        .route("/account/confirm-email", post(email::resend))
+        .route(
+            "/confirm-email",
+            get(email::confirm_page).post(email::confirm),
+        )
+        .route(
+            "/forgot-password",
+            get(email::forgot_page).post(email::forgot),
+        )
+        .route("/reset-password", get(email::reset_page).post(email::reset))
         .route("/setup", get(handlers::setup_page).post(handlers::setup))
 }
 
-/// Keeps only local paths (`/…`, not `//host`), so `?next=` cannot send
-/// someone to another site after signing in.
+/// Keeps only a path on this site, so `?next=` cannot send someone to
+/// another site after signing in. The WHATWG URL parser (as browsers use it)
+/// must resolve it to this origin; control characters (which browsers strip,
+/// turning `/\t/evil.example` into `//evil.example`), whitespace, backslashes
+/// and `//` are refused outright. Returns the path as the parser wrote it
+/// (percent-encoded, so it always fits in a `Location` header).
 pub fn safe_next(next: Option<&str>) -> Option<String> {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .map(str::to_owned)
+    let next = next?;
+    let plain = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    if !plain {
+        return None;
+    }
+    let base = url::Url::parse("http://photojury.invalid/").ok()?;
+    let joined = base.join(next).ok()?;
+    (joined.origin() == base.origin()).then(|| joined[url::Position::BeforePath..].to_owned())
 }
 
 #[cfg(test)]
@@ -40,9 +67,38 @@ mod tests {
     #[test]
     fn next_only_leads_to_local_pages() {
         assert_eq!(safe_next(Some("/admin")).as_deref(), Some("/admin"));
+        assert_eq!(
+            safe_next(Some("/jury/x?filter=todo#e")).as_deref(),
+            Some("/jury/x?filter=todo#e")
+        );
         assert_eq!(safe_next(Some("//evil.example")), None);
         assert_eq!(safe_next(Some("https://evil.example")), None);
         assert_eq!(safe_next(Some("/\\evil.example")), None);
         assert_eq!(safe_next(None), None);
+    }
+
+    #[test]
+    fn control_characters_and_whitespace_never_make_a_redirect() {
+        for bad in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\nSet-Cookie: x=1",
+            "/ /evil.example",
+            "/\u{0}/x",
+            "/\u{7f}/x",
+            "\t//evil.example",
+            "",
+            "admin",
+        ] {
+            assert_eq!(safe_next(Some(bad)), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn other_scripts_are_kept_percent_encoded() {
+        assert_eq!(
+            safe_next(Some("/contests/миграция")).as_deref(),
+            Some("/contests/%D0%BC%D0%B8%D0%B3%D1%80%D0%B0%D1%86%D0%B8%D1%8F")
+        );
     }
 }

@@ -15,6 +15,8 @@ pub struct User {
     pub is_admin: bool,
     /// Sessions remember this; a password change bumps it.
     pub session_version: i64,
+    /// Whether the person proved they receive mail at `email` (a link).
+    pub email_confirmed: bool,
 }
 
 /// The row as stored (flags are 0/1 integers on both databases).
@@ -24,7 +26,11 @@ struct UserRow {
     email: String,
     is_admin: i64,
     session_version: i64,
+    email_confirmed_at: Option<i64>,
 }
+
+/// The columns of [`UserRow`], for every query that reads one.
+const USER_COLUMNS: &str = "id, email, is_admin, session_version, email_confirmed_at";
 
 impl From<UserRow> for User {
     fn from(row: UserRow) -> Self {
@@ -33,6 +39,7 @@ impl From<UserRow> for User {
             email: row.email,
             is_admin: row.is_admin == 1,
             session_version: row.session_version,
+            email_confirmed: row.email_confirmed_at.is_some(),
         }
     }
 }
@@ -69,22 +76,21 @@ impl Email {
 
 /// The account with this id.
 pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<User>, sqlx::Error> {
-    let row: Option<UserRow> =
-        sqlx::query_as("SELECT id, email, is_admin, session_version FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&db.pool)
-            .await?;
+    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
+    let row: Option<UserRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
     Ok(row.map(User::from))
 }
 
 /// The account with this email and its password hash.
 pub async fn user_by_email(db: &Db, email: &Email) -> Result<Option<(User, String)>, sqlx::Error> {
-    let row = sqlx::query_as::<_, UserWithHash>(
-        "SELECT id, email, is_admin, session_version, password_hash FROM users WHERE email = $1",
-    )
-    .bind(email.as_str())
-    .fetch_optional(&db.pool)
-    .await?;
+    let sql = format!("SELECT {USER_COLUMNS}, password_hash FROM users WHERE email = $1");
+    let row = sqlx::query_as::<_, UserWithHash>(sqlx::AssertSqlSafe(sql))
+        .bind(email.as_str())
+        .fetch_optional(&db.pool)
+        .await?;
     Ok(row.map(|r| (User::from(r.user), r.password_hash)))
 }
 
@@ -106,7 +112,8 @@ pub enum CreateUserError {
     Other(#[from] AppError),
 }
 
-/// Creates an account; `is_admin` makes a contest administrator.
+/// Creates an account; `is_admin` makes a contest administrator (whose
+/// address counts as confirmed: admins are made by admins or the console).
 pub async fn create_user(
     db: &Db,
     email: &Email,
@@ -115,29 +122,42 @@ pub async fn create_user(
     now: i64,
 ) -> Result<User, CreateUserError> {
     let hash = password::hash(password).await?;
+    match create_user_with_hash(db, email, &hash, is_admin, now).await {
+        Ok(Some(user)) => Ok(user),
+        Ok(None) => Err(CreateUserError::EmailTaken),
+        Err(err) => Err(CreateUserError::Other(err)),
+    }
+}
+
+/// Creates an account from an already hashed password; `None` when the
+/// email is taken.
+pub async fn create_user_with_hash(
+    db: &Db,
+    email: &Email,
+    password_hash: &str,
+    is_admin: bool,
+    now: i64,
+) -> Result<Option<User>, AppError> {
     let inserted = sqlx::query_scalar::<_, i64>(
-        "INSERT INTO users (email, password_hash, is_admin, created_at) \
-         VALUES ($1, $2, $3, $4) RETURNING id",
+        "INSERT INTO users (email, password_hash, is_admin, created_at, email_confirmed_at) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(email.as_str())
-    .bind(hash)
+    .bind(password_hash)
     .bind(i64::from(is_admin))
     .bind(now)
+    .bind(is_admin.then_some(now))
     .fetch_one(&db.pool)
     .await;
     let id = match inserted {
         Ok(id) => id,
-        Err(err) if crate::db::is_unique_violation(&err) => {
-            return Err(CreateUserError::EmailTaken);
-        }
-        Err(err) => return Err(CreateUserError::Other(err.into())),
+        Err(err) if crate::db::is_unique_violation(&err) => return Ok(None),
+        Err(err) => return Err(err.into()),
     };
-    user_by_id(db, id)
-        .await
-        .map_err(AppError::from)?
-        .ok_or_else(|| {
-            CreateUserError::Other(AppError::Internal(anyhow::anyhow!("user {id} vanished")))
-        })
+    let user = user_by_id(db, id)
+        .await?
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("user {id} vanished")))?;
+    Ok(Some(user))
 }
 
 /// Sets a new password and ends every other session of the account.

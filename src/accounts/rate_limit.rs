@@ -1,58 +1,118 @@
-//! Login attempt limits, per account and per client address (governor's GCRA).
-//! Only a configured trusted proxy's `X-Forwarded-For` is believed, so a client
-//! cannot reset its own limit by sending the header.
+//! Attempt limits (governor's GCRA) on everything a stranger can repeat:
+//! sign-in, password changes, registrations and the emails they send.
+//!
+//! Sign-in is limited per (account, client address) and per address, so a
+//! stranger guessing at the admin's password locks out only themselves; the
+//! per-account limit is kept far above what one address can reach, as a net
+//! against guessing spread over many addresses. Only a configured trusted
+//! proxy's `X-Forwarded-For` is believed, so a client cannot reset its own
+//! limit by sending the header.
 
+use std::hash::Hash;
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
 use std::time::Duration;
 
 use axum::http::HeaderMap;
+use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
-use crate::Config;
+use crate::{AppError, Config};
 
-/// Two keyed limiters: one by account email, one by client address.
+/// One keyed limit: a burst, then one attempt every `every`.
 #[derive(Debug)]
-pub struct LoginLimiter {
-    per_account: DefaultKeyedRateLimiter<String>,
-    per_address: DefaultKeyedRateLimiter<IpAddr>,
+struct Limit<K: Hash + Eq + Clone> {
+    limiter: DefaultKeyedRateLimiter<K>,
 }
 
-fn quota(burst: u32, every: Duration) -> Quota {
-    let burst = NonZeroU32::new(burst.max(1)).unwrap_or(NonZeroU32::MIN);
-    Quota::with_period(every)
-        .unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN))
-        .allow_burst(burst)
-}
-
-impl LoginLimiter {
-    /// Limits from the config: a burst, then one attempt a minute per account
-    /// and one every three seconds per address.
-    pub fn new(config: &Config) -> Self {
+impl<K: Hash + Eq + Clone> Limit<K> {
+    fn new(burst: u32, every: Duration) -> Self {
+        let burst = NonZeroU32::new(burst.max(1)).unwrap_or(NonZeroU32::MIN);
+        let quota = Quota::with_period(every)
+            .unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN))
+            .allow_burst(burst);
         Self {
-            per_account: RateLimiter::keyed(quota(
-                config.login_burst_per_account,
-                Duration::from_secs(60),
-            )),
-            per_address: RateLimiter::keyed(quota(
-                config.login_burst_per_address,
-                Duration::from_secs(3),
-            )),
+            limiter: RateLimiter::keyed(quota),
         }
     }
 
-    /// Records an attempt; false means it is over either limit (answer 429).
-    pub fn attempt(&self, email: &str, address: IpAddr) -> bool {
-        if self.per_address.check_key(&address).is_err() {
-            return false;
+    /// Counts an attempt; `Err(seconds)` until the next one is allowed.
+    fn check(&self, key: &K) -> Result<(), u64> {
+        self.limiter.check_key(key).map_err(|not_until| {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
+        })
+    }
+}
+
+/// Every limit of the accounts module, shared by all requests of a process.
+#[derive(Debug)]
+pub struct Limits {
+    sign_in_pair: Limit<(String, IpAddr)>,
+    sign_in_address: Limit<IpAddr>,
+    sign_in_account: Limit<String>,
+    password_change: Limit<i64>,
+    registration: Limit<IpAddr>,
+    mail_to: Limit<String>,
+}
+
+impl Limits {
+    /// Limits from the config: sign-in `login_burst_per_account` per account
+    /// and address then one a minute, `login_burst_per_address` per address
+    /// then one every three seconds, and per account twenty times the pair's
+    /// burst then one every six seconds (ten a minute: far above the one a
+    /// minute one address can sustain).
+    pub fn new(config: &Config) -> Self {
+        let pair = config.login_burst_per_account;
+        Self {
+            sign_in_pair: Limit::new(pair, Duration::from_secs(60)),
+            sign_in_address: Limit::new(config.login_burst_per_address, Duration::from_secs(3)),
+            sign_in_account: Limit::new(pair.saturating_mul(20), Duration::from_secs(6)),
+            password_change: Limit::new(pair, Duration::from_secs(60)),
+            registration: Limit::new(config.registrations_per_address, Duration::from_secs(20)),
+            mail_to: Limit::new(3, Duration::from_secs(600)),
         }
-        self.per_account.check_key(&email.to_lowercase()).is_ok()
+    }
+
+    /// A sign-in attempt (or an invitation accepted with an account's
+    /// password) for `email` from `address`.
+    pub fn sign_in(&self, email: &str, address: IpAddr) -> Result<(), AppError> {
+        let email = email.trim().to_lowercase();
+        self.sign_in_address
+            .check(&address)
+            .and_then(|()| self.sign_in_pair.check(&(email.clone(), address)))
+            .and_then(|()| self.sign_in_account.check(&email))
+            .map_err(AppError::TooManyRequests)
+    }
+
+    /// A try at the current password on the account page.
+    pub fn password_change(&self, user_id: i64) -> Result<(), AppError> {
+        self.password_change
+            .check(&user_id)
+            .map_err(AppError::TooManyRequests)
+    }
+
+    /// A registration (or a request for a new link) from `address`.
+    pub fn registration(&self, address: IpAddr) -> Result<(), AppError> {
+        self.registration
+            .check(&address)
+            .map_err(AppError::TooManyRequests)
+    }
+
+    /// Whether one more email may go to `email` now (a few every ten
+    /// minutes), so a form cannot be used to flood someone's inbox.
+    pub fn may_mail(&self, email: &str) -> bool {
+        self.mail_to.check(&email.to_lowercase()).is_ok()
     }
 
     /// Forgets keys whose limits have fully recovered, so memory stays bounded.
     pub fn forget_recovered(&self) {
-        self.per_account.retain_recent();
-        self.per_address.retain_recent();
+        self.sign_in_pair.limiter.retain_recent();
+        self.sign_in_address.limiter.retain_recent();
+        self.sign_in_account.limiter.retain_recent();
+        self.password_change.limiter.retain_recent();
+        self.registration.limiter.retain_recent();
+        self.mail_to.limiter.retain_recent();
     }
 }
 
@@ -103,16 +163,37 @@ mod tests {
     }
 
     #[test]
-    fn an_account_is_limited_after_its_burst_whatever_the_address() {
+    fn a_stranger_guessing_locks_out_only_their_own_address() {
         let mut config = Config::new("/tmp/x");
         config.login_burst_per_account = 3;
-        let limiter = LoginLimiter::new(&config);
-        let a: IpAddr = "192.0.2.1".parse().unwrap();
-        let b: IpAddr = "192.0.2.2".parse().unwrap();
-        assert!(limiter.attempt("x@example.org", a));
-        assert!(limiter.attempt("X@example.org", b));
-        assert!(limiter.attempt("x@example.org", a));
-        assert!(!limiter.attempt("x@example.org", b));
-        assert!(limiter.attempt("y@example.org", b));
+        let limits = Limits::new(&config);
+        let stranger: IpAddr = "192.0.2.1".parse().unwrap();
+        let owner: IpAddr = "192.0.2.2".parse().unwrap();
+        for _ in 0..3 {
+            assert!(limits.sign_in("admin@example.org", stranger).is_ok());
+        }
+        match limits.sign_in("ADMIN@example.org", stranger) {
+            Err(AppError::TooManyRequests(seconds)) => assert!((1..=60).contains(&seconds)),
+            other => panic!("expected a 429 with a wait, got {other:?}"),
+        }
+        assert!(limits.sign_in("admin@example.org", owner).is_ok());
+    }
+
+    #[test]
+    fn guessing_spread_over_many_addresses_still_meets_the_account_limit() {
+        let mut config = Config::new("/tmp/x");
+        config.login_burst_per_account = 2;
+        let limits = Limits::new(&config);
+        let accepted = (0..100u8)
+            .filter(|i| {
+                let ip = IpAddr::from([198, 51, 100, *i]);
+                limits.sign_in("juror@example.org", ip).is_ok()
+            })
+            .count();
+        // Twenty times the pair's burst (2), then one every six seconds.
+        assert!((40..=41).contains(&accepted), "{accepted}");
+        let fresh = IpAddr::from([203, 0, 113, 9]);
+        assert!(limits.sign_in("juror@example.org", fresh).is_err());
+        assert!(limits.sign_in("someone.else@example.org", fresh).is_ok());
     }
 }

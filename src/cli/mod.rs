@@ -93,6 +93,33 @@ pub struct Settings {
         default_value_t = 512
     )]
     decoder_memory_mb: u64,
+    /// Most memory all photo decodes together may use, in megabytes.
+    #[arg(
+        long,
+        global = true,
+        env = "PHOTOJURY_DECODE_MEMORY_TOTAL_MB",
+        default_value_t = 1024
+    )]
+    decode_memory_total_mb: u64,
+    /// Most bytes of uploads being received at once, all requests together,
+    /// in megabytes (kept in temp files); past it uploads get 503 and Retry-After.
+    #[arg(
+        long,
+        global = true,
+        env = "PHOTOJURY_UPLOAD_BUFFER_MB",
+        default_value_t = 2000
+    )]
+    upload_buffer_mb: u64,
+    /// Whether accounts confirm their email by a link before entering or
+    /// judging: auto (when --smtp-url is set), required, or off.
+    #[arg(
+        long,
+        global = true,
+        env = "PHOTOJURY_EMAIL_CONFIRMATION",
+        value_enum,
+        default_value = "auto"
+    )]
+    email_confirmation: crate::config::EmailConfirmation,
     /// Outgoing mail for jury invitations: smtp://host:25, smtp://user:pass@host:587?tls=required
     /// or smtps://user:pass@host:465. Unset: invitation links are only shown to the admin.
     #[arg(
@@ -195,6 +222,9 @@ impl Settings {
             max_pixels: self.max_megapixels.saturating_mul(1_000_000),
             max_decoder_bytes: self.decoder_memory_mb.saturating_mul(1024 * 1024),
         };
+        config.decode_memory_total = self.decode_memory_total_mb.saturating_mul(1024 * 1024);
+        config.upload_buffer_bytes = self.upload_buffer_mb.saturating_mul(1_000_000);
+        config.email_confirmation = self.email_confirmation;
         config
     }
 }
@@ -254,14 +284,20 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Creates the data dir and opens (and migrates) the database.
+/// Creates the data dir (0700) and opens (and migrates) the database; a new
+/// SQLite file is made 0600 first, and SQLite gives its journal files the
+/// database file's mode.
 pub async fn open(config: &Config) -> anyhow::Result<Db> {
-    std::fs::create_dir_all(&config.data_dir).map_err(|e| {
+    crate::images::store::create_private_dir(&config.data_dir).map_err(|e| {
         anyhow::anyhow!(
             "cannot create the data dir {}: {e}",
             config.data_dir.display()
         )
     })?;
+    if let Some(path) = crate::db::sqlite_path(&config.database_url) {
+        crate::db::create_private_file_if_missing(&path)
+            .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", path.display()))?;
+    }
     Db::connect(&config.database_url)
         .await
         .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))
@@ -291,12 +327,9 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
         "photojury is serving {} (listening on {})",
         state.config.public_url, state.config.addr
     );
+    let header_timeout = state.config.header_timeout;
     let app = crate::build_app(state);
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async {
+    crate::server::serve(listener, app, header_timeout, async {
         let _ = tokio::signal::ctrl_c().await;
     })
     .await?;
@@ -307,7 +340,7 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
 fn spawn_housekeeping(state: &AppState) {
     state.db.spawn_checkpointer(Duration::from_secs(1));
     let store = DbSessionStore::new(state.db.clone(), state.private_pages.clone());
-    let limiter = state.login_limiter.clone();
+    let limiter = state.limits.clone();
     tokio::spawn(async move {
         let mut every = tokio::time::interval(Duration::from_secs(3600));
         loop {

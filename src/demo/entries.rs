@@ -137,7 +137,7 @@ pub async fn participants(
                     width: i64::from(derived.width),
                     height: i64::from(derived.height),
                 };
-                insert_photo(db, contest_id, portfolio_id, &stored, true, at).await?;
+                insert_photo(db, contest_id, portfolio_id, &stored, true, i64::MAX, at).await?;
                 photos += 1;
             }
         }

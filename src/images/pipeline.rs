@@ -45,6 +45,20 @@ impl Default for ImageLimits {
     }
 }
 
+/// What one decode of a `width` × `height` photo of `file_bytes` may need:
+/// the decoded buffer (up to 16-bit RGBA), an 8-bit RGB copy, the
+/// derivatives' buffers and the file itself; never more than the decoder's
+/// own allowance plus the file. Used to share out the memory all decodes
+/// together may use.
+pub fn memory_estimate(width: u32, height: u32, file_bytes: usize, limits: &ImageLimits) -> u64 {
+    let pixels = u64::from(width) * u64::from(height);
+    let derivatives = u64::from(LARGE_EDGE) * u64::from(LARGE_EDGE) * 3 * 2;
+    let decode = pixels.saturating_mul(11).min(limits.max_decoder_bytes);
+    decode
+        .saturating_add(derivatives)
+        .saturating_add(file_bytes as u64)
+}
+
 /// Why a file was refused; `Display` is the one-line message shown to people.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {
@@ -159,8 +173,12 @@ pub fn check(bytes: &[u8], limits: &ImageLimits) -> Result<(Accepted, u32, u32),
         return Err(Refusal::TooBig(limits.max_bytes));
     }
     let format = sniff(bytes).map_err(Refusal::NotAPhoto)?;
-    let reader = ImageReader::with_format(Cursor::new(bytes), image_format(format));
-    let (width, height) = reader.into_dimensions().map_err(|e| classify(&e))?;
+    let (width, height) = match super::sniff::declared_size(bytes, format) {
+        Some(size) => size,
+        None => ImageReader::with_format(Cursor::new(bytes), image_format(format))
+            .into_dimensions()
+            .map_err(|e| classify(&e))?,
+    };
     if width == 0
         || height == 0
         || width > limits.max_side

@@ -129,9 +129,44 @@ pub fn jpeg_segments(bytes: &[u8]) -> impl Iterator<Item = (u8, usize, usize)> +
     })
 }
 
+/// The width and height a photo's header declares, read in place: the
+/// JPEG frame header (SOF) or the PNG `IHDR`. `None` when the header is not
+/// where it should be (the caller then asks the full decoder, for its
+/// precise refusal). Reading in place matters: `image`'s JPEG decoder copies
+/// the whole file first.
+pub fn declared_size(bytes: &[u8], format: Accepted) -> Option<(u32, u32)> {
+    match format {
+        Accepted::Png => {
+            let ihdr = bytes.get(8..24).filter(|h| &h[4..8] == b"IHDR")?;
+            let width = u32::from_be_bytes(ihdr[8..12].try_into().ok()?);
+            let height = u32::from_be_bytes(ihdr[12..16].try_into().ok()?);
+            Some((width, height))
+        }
+        Accepted::Jpeg => {
+            // Start-of-frame markers: C0–CF but DHT (C4), JPG (C8) and DAC (CC).
+            let (_, at, _) = jpeg_segments(bytes)
+                .find(|(m, _, _)| (0xC0..=0xCF).contains(m) && ![0xC4, 0xC8, 0xCC].contains(m))?;
+            let frame = bytes.get(at + 3..at + 7)?;
+            let height = u32::from(u16::from_be_bytes([frame[0], frame[1]]));
+            let width = u32::from(u16::from_be_bytes([frame[2], frame[3]]));
+            Some((width, height))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn declared_sizes_are_read_from_the_headers() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\x00\0\0\0\x80\x08\x02";
+        assert_eq!(declared_size(png, Accepted::Png), Some((256, 128)));
+        let jpeg = b"\xFF\xD8\xFF\xE0\x00\x04ab\xFF\xC2\x00\x0B\x08\x01\x2C\x02\x58\x03";
+        assert_eq!(declared_size(jpeg, Accepted::Jpeg), Some((600, 300)));
+        assert_eq!(declared_size(&jpeg[..10], Accepted::Jpeg), None);
+        assert_eq!(declared_size(b"\x89PNG\r\n\x1a\n", Accepted::Png), None);
+    }
 
     #[test]
     fn jpeg_segments_stop_at_the_scan_or_at_garbage() {

@@ -45,6 +45,46 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
 
+/// Creates `dir` and its parents readable by this user only (0700): the data
+/// dir holds originals with their metadata and everyone's identity.
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
+
+/// Creates a new file readable and writable by this user only (0600).
+fn create_private_file(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+}
+
+/// A temp file in this process's folder, removed when dropped: an upload
+/// being received is written here instead of being held in memory.
+#[derive(Debug)]
+pub struct TempFile {
+    path: PathBuf,
+}
+
+impl TempFile {
+    /// Where it is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
 impl FileStore {
     /// Opens (creating) `DATA_DIR/files`, removes what crashed processes left
     /// in `files/tmp/`, and makes this process's own locked temp folder.
@@ -52,16 +92,16 @@ impl FileStore {
         let root = data_dir.join("files");
         let objects = root.join("objects");
         let tmp_root = root.join("tmp");
-        fs::create_dir_all(&objects)?;
-        fs::create_dir_all(&tmp_root)?;
+        create_private_dir(&objects)?;
+        create_private_dir(&tmp_root)?;
         remove_abandoned(&tmp_root)?;
         let mut nonce = [0u8; 8];
         rand::rng().fill_bytes(&mut nonce);
         let tmp = tmp_root.join(hex::encode(nonce));
-        fs::create_dir(&tmp)?;
+        create_private_dir(&tmp)?;
         // Held open read-only: a file open for writing would keep the disk
         // from being remounted read-only.
-        File::create(tmp.join(LOCK))?;
+        create_private_file(&tmp.join(LOCK))?;
         let lock = File::open(tmp.join(LOCK))?;
         lock.try_lock().map_err(io::Error::other)?;
         Ok(Self {
@@ -80,29 +120,34 @@ impl FileStore {
     /// twice keeps one file.
     pub fn put(&self, bytes: &[u8]) -> io::Result<String> {
         let mut hashes = self.put_all(&[bytes])?;
-        hashes.pop().ok_or_else(|| io::Error::other("no hash"))
+        let (hash, _) = hashes.pop().ok_or_else(|| io::Error::other("no hash"))?;
+        Ok(hash)
     }
 
     /// Stores several files as one: all are written to temp files and fsynced
     /// before any is renamed into place, so when the disk fills up (or turns
     /// read-only) half-way, the temp files are removed and nothing of the
-    /// upload remains. Returns the hashes in the order given.
-    pub fn put_all(&self, files: &[&[u8]]) -> io::Result<Vec<String>> {
+    /// upload remains. Returns the hashes in the order given, each with
+    /// whether this call created the file (false: it was already stored).
+    pub fn put_all(&self, files: &[&[u8]]) -> io::Result<Vec<(String, bool)>> {
         let mut staged: Vec<(String, Option<PathBuf>)> = Vec::with_capacity(files.len());
+        let mut created = Vec::with_capacity(files.len());
         let written = (|| {
             for bytes in files {
                 let hash = sha256_hex(bytes);
                 if self.final_path(&hash).exists() {
                     staged.push((hash, None));
+                    created.push(false);
                     continue;
                 }
+                created.push(true);
                 let mut nonce = [0u8; 8];
                 rand::rng().fill_bytes(&mut nonce);
                 let tmp = self
                     .tmp
                     .join(format!("{}.{}", &hash[..16], hex::encode(nonce)));
                 staged.push((hash, Some(tmp.clone())));
-                let mut file = File::create(&tmp)?;
+                let mut file = create_private_file(&tmp)?;
                 file.write_all(bytes)?;
                 file.sync_all()?;
             }
@@ -111,7 +156,7 @@ impl FileStore {
                 let path = self.final_path(hash);
                 let dir = self.objects.join(&hash[..2]);
                 *tmp = Some(from.clone());
-                fs::create_dir_all(&dir)?;
+                create_private_dir(&dir)?;
                 fs::rename(&from, &path)?;
                 *tmp = None;
                 sync_dir(&dir)?;
@@ -124,11 +169,41 @@ impl FileStore {
             }
             return Err(err);
         }
-        Ok(staged.into_iter().map(|(hash, _)| hash).collect())
+        Ok(staged
+            .into_iter()
+            .zip(created)
+            .map(|((hash, _), created)| (hash, created))
+            .collect())
     }
 
     fn final_path(&self, hash: &str) -> PathBuf {
         self.objects.join(&hash[..2]).join(hash)
+    }
+
+    /// Whether the file with this hash is stored.
+    pub fn contains(&self, hash: &str) -> bool {
+        self.path(hash).is_some_and(|p| p.exists())
+    }
+
+    /// Removes a stored file (an upload that lost a race and that no row
+    /// names). Removing a file that is not there is not an error.
+    pub fn remove(&self, hash: &str) -> io::Result<()> {
+        let path = self
+            .path(hash)
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a SHA-256"))?;
+        match fs::remove_file(path) {
+            Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
+            _ => Ok(()),
+        }
+    }
+
+    /// A new, empty temp file (0600) in this process's folder.
+    pub fn temp_file(&self) -> io::Result<(TempFile, File)> {
+        let mut nonce = [0u8; 12];
+        rand::rng().fill_bytes(&mut nonce);
+        let path = self.tmp.join(format!("upload.{}", hex::encode(nonce)));
+        let file = create_private_file(&path)?;
+        Ok((TempFile { path }, file))
     }
 
     /// Reads a stored file.
@@ -235,7 +310,12 @@ mod tests {
         assert!(!store.final_path(&hash).exists());
         assert_eq!(store.temp_files().unwrap(), 0);
         let hashes = store.put_all(&[b"first file", second]).unwrap();
-        assert_eq!(hashes, vec![sha256_hex(b"first file"), hash]);
+        assert_eq!(
+            hashes,
+            vec![(sha256_hex(b"first file"), true), (hash.clone(), true)]
+        );
+        let again = store.put_all(&[second]).unwrap();
+        assert_eq!(again, vec![(hash, false)], "already stored: not created");
     }
 
     #[test]

@@ -57,7 +57,11 @@ async fn page(
     .fetch_all(&state.db.pool)
     .await?;
     let email = Email::parse(&invitation.email).map_err(|e| AppError::BadRequest(e.into()))?;
-    let has_account = accounts::user_by_email(&state.db, &email).await?.is_some();
+    // An unconfirmed account is taken over by the link's holder, who then
+    // chooses a password as if new (see `account_for`).
+    let has_account = accounts::user_by_email(&state.db, &email)
+        .await?
+        .is_some_and(|(user, _)| user.email_confirmed || !state.config.confirms_emails());
     let has_errors = !errors.is_empty();
     let view = InvitationPage {
         nav: ctx.form_nav().await?,
@@ -106,15 +110,20 @@ async fn account_for(
     if let Some(user) = ctx.user.as_ref().filter(|u| u.email == email.as_str()) {
         return Ok(Ok(user.clone()));
     }
-    if let Some((user, hash)) = accounts::user_by_email(&state.db, email).await? {
-        if !state.login_limiter.attempt(email.as_str(), address) {
-            return Err(AppError::TooManyRequests);
-        }
-        return Ok(if password::verify(&form.password, Some(hash)).await? {
-            Ok(user)
-        } else {
-            Err(vec!["That is not the password of this account.".to_owned()])
-        });
+    let existing = accounts::user_by_email(&state.db, email).await?;
+    // Without email confirmation every existing account is its owner's.
+    let owned = |user: &User| user.email_confirmed || !state.config.confirms_emails();
+    if let Some((user, hash)) = &existing
+        && owned(user)
+    {
+        state.limits.sign_in(email.as_str(), address)?;
+        return Ok(
+            if password::verify(&form.password, Some(hash.clone())).await? {
+                Ok(user.clone())
+            } else {
+                Err(vec!["That is not the password of this account.".to_owned()])
+            },
+        );
     }
     let mut errors = Vec::new();
     let new = NewPassword::parse(&form.password)
@@ -127,6 +136,19 @@ async fn account_for(
         return Ok(Err(errors));
     };
     let now = state.now().timestamp();
+    if let Some((user, _)) = existing {
+        // An account nobody has confirmed: the invitation link reached the
+        // address, so its holder is its owner; whoever made the account
+        // (perhaps to squat the juror's address) loses it.
+        let hash = password::hash(new).await?;
+        let mut tx = state.db.pool.begin().await?;
+        crate::accounts::links::set_password_hash(&mut tx, user.id, &hash).await?;
+        tx.commit().await?;
+        let user = accounts::user_by_id(&state.db, user.id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        return Ok(Ok(user));
+    }
     match accounts::create_user(&state.db, email, new, false, now).await {
         Ok(user) => Ok(Ok(user)),
         Err(CreateUserError::Other(err)) => Err(err),
@@ -184,6 +206,8 @@ pub async fn accept(
     if !jurors::accept(&mut tx, &token, user.id, now).await? {
         return Err(AppError::NotFound);
     }
+    // The link was sent to this address: using it proves the address.
+    crate::accounts::links::confirm_address(&mut tx, user.id, now).await?;
     if judging {
         judging::rebalance(&mut tx, contest.id, contest.jury_quorum, now).await?;
     }

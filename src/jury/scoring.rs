@@ -210,7 +210,9 @@ pub async fn save(
     let comment = fields
         .iter()
         .find(|(k, _)| k == "comment")
-        .map(|(_, v)| v.trim().to_owned())
+        // Participants may read it (shared feedback): stored without bidi
+        // overrides or control characters, like their own text.
+        .map(|(_, v)| crate::web::text::clean(v))
         .unwrap_or_default();
     let mut parsed = parse_scores(&criteria, &fields);
     if comment.chars().count() > MAX_COMMENT_CHARS {

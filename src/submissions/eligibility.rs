@@ -57,7 +57,7 @@ impl EligibilityForm {
         if category.is_none() {
             errors.push("Choose your category.".to_owned());
         }
-        let full_name = crate::submissions::text::clean(&self.full_name);
+        let full_name = crate::web::text::clean(&self.full_name);
         let full_name = full_name.as_str();
         if full_name.is_empty() || full_name.chars().count() > 200 {
             errors.push("Enter your full name (200 characters at most).".to_owned());
@@ -69,7 +69,7 @@ impl EligibilityForm {
                     .to_owned(),
             );
         }
-        let university = crate::submissions::text::clean(&self.university);
+        let university = crate::web::text::clean(&self.university);
         let university = university.as_str();
         if category.is_some_and(Category::needs_university) && university.is_empty() {
             errors.push(
@@ -119,6 +119,21 @@ const ADMIN_CANNOT_ENTER: &str = "Administrators run this contest and can see wh
      so they cannot enter it. To take part, use an account without administrator rights \
      and leave the running of the contest to someone else.";
 
+/// Entering needs a confirmed address when the server asks for one.
+const CONFIRM_FIRST: &str = "Confirm your email address first: open the link we emailed to \
+     you. Your account page can send it again.";
+
+/// Refuses an account whose address is not confirmed, where that is asked.
+fn ensure_confirmed(
+    state: &AppState,
+    user: &crate::accounts::queries::User,
+) -> Result<(), AppError> {
+    if state.config.confirms_emails() && !user.email_confirmed {
+        return Err(AppError::Conflict(CONFIRM_FIRST.into()));
+    }
+    Ok(())
+}
+
 /// Jurors judge the entries: they cannot be among the authors.
 const JUROR_CANNOT_ENTER: &str = "You are on this contest's jury, so you cannot enter it.";
 
@@ -141,6 +156,7 @@ pub async fn show(
                 return Err(AppError::Conflict(JUROR_CANNOT_ENTER.into()));
             }
             ensure_open(&state, &entry.contest)?;
+            ensure_confirmed(&state, &entry.user)?;
             eligibility_response(
                 &state,
                 &ctx,
@@ -173,6 +189,7 @@ pub async fn create(
     if contests::role_of(&state.db, entry.contest.id, entry.user.id).await? == Some(Role::Juror) {
         return Err(AppError::Conflict(JUROR_CANNOT_ENTER.into()));
     }
+    ensure_confirmed(&state, &entry.user)?;
     let categories = structure::categories_of(&state.db, entry.contest.id).await?;
     let countries = contests::countries_of(&state.db, entry.contest.id).await?;
     let new = match form.parse(&categories, &countries) {

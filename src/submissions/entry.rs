@@ -188,7 +188,7 @@ pub async fn save_story(
 ) -> Result<Response, AppError> {
     let entry = load_open(&state, &ctx, &slug).await?;
     let portfolio = entry.portfolio;
-    let story = crate::submissions::text::clean(&form.story);
+    let story = crate::web::text::clean(&form.story);
     let chars = story.chars().count();
     if chars > MAX_STORY_CHARS {
         let errors = vec![format!(

@@ -10,7 +10,6 @@ pub mod photos;
 pub mod queries;
 pub mod screening;
 pub mod stored;
-pub mod text;
 pub mod upload;
 
 use axum::Router;

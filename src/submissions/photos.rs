@@ -16,11 +16,11 @@ use crate::images::Refusal;
 use crate::submissions::entry::{
     back_to_entry, ensure_open, entry_response, load, load_open, photo_limit, reflag,
 };
-use crate::submissions::queries::{self, Photo, Portfolio};
-use crate::submissions::stored::{self, StoredPhoto};
-use crate::submissions::text::clean;
-use crate::submissions::upload::{self, FormError};
+use crate::submissions::queries::{self, Duplicate, Photo, Portfolio};
+use crate::submissions::stored::{self, Inserted};
+use crate::submissions::upload::{self, FormError, Received};
 use crate::web::Ctx;
+use crate::web::text::clean;
 use crate::{AppError, AppState, audit};
 
 /// Longest title, in characters.
@@ -57,52 +57,89 @@ fn json(status: StatusCode, body: serde_json::Value) -> Response {
 enum Outcome {
     Added(Option<i64>),
     Refused(String),
+    /// The portfolio holds this many photos, the most it may.
+    Full(i64),
+}
+
+/// "Already in this contest", with the entry number only when the photo is
+/// in the participant's own portfolio: another person's number is theirs.
+fn already_in(duplicate: &Duplicate, portfolio_id: i64) -> String {
+    match duplicate
+        .number
+        .filter(|_| duplicate.portfolio_id == portfolio_id)
+    {
+        Some(number) => format!("This photo is already in this contest (your entry {number})."),
+        None => "This photo is already in this contest.".to_owned(),
+    }
+}
+
+/// Removes the files an upload created when its row was not written after
+/// all (it lost the race for the last place), unless a row names them.
+async fn take_back(state: &AppState, created: Vec<String>) -> Result<(), AppError> {
+    for hash in created {
+        if queries::file_is_referenced(&state.db, &hash).await? {
+            continue;
+        }
+        let files = state.files.clone();
+        if let Err(err) = tokio::task::spawn_blocking(move || files.remove(&hash)).await? {
+            tracing::warn!(error = %err, "could not remove the files of a refused upload");
+        }
+    }
+    Ok(())
 }
 
 async fn add_one(
     state: &AppState,
     contest: &Contest,
     portfolio: &Portfolio,
-    bytes: bytes::Bytes,
-    title: &str,
-    caption: &str,
+    received: &Received,
+    (title, caption): (&str, &str),
+    limit: i64,
 ) -> Result<Outcome, AppError> {
-    let sha = upload::original_hash(&bytes);
-    if let Some(number) = queries::duplicate_of(&state.db, portfolio.contest_id, &sha).await? {
-        let which = number.map(|n| format!(" (entry {n})")).unwrap_or_default();
-        return Ok(Outcome::Refused(format!(
-            "This photo is already in this contest{which}."
-        )));
+    if let Some(duplicate) =
+        queries::duplicate_of(&state.db, portfolio.contest_id, &received.sha256).await?
+    {
+        return Ok(Outcome::Refused(already_in(&duplicate, portfolio.id)));
     }
-    let mut stored: StoredPhoto = match upload::accept(state, bytes, contest.min_long_edge).await? {
-        Ok(stored) => stored,
+    let upload = match upload::accept(state, received, contest.min_long_edge).await? {
+        Ok(upload) => upload,
         Err(refusal) => return Ok(Outcome::Refused(refusal.to_string())),
     };
+    let mut stored = upload.photo;
     stored.title = title.to_owned();
     stored.caption = caption.to_owned();
     let numbered = contest.judging_unit == JudgingUnit::Photo;
     let now = state.now().timestamp();
-    match stored::insert_photo(
+    let inserted = stored::insert_photo(
         &state.db,
         portfolio.contest_id,
         portfolio.id,
         &stored,
         numbered,
+        limit,
         now,
     )
-    .await
-    {
-        Ok(id) => {
+    .await?;
+    match inserted {
+        Inserted::Added(id) => {
             let number = queries::photo_of(&state.db, portfolio.id, id)
                 .await?
                 .and_then(|p| p.number);
             Ok(Outcome::Added(number))
         }
-        Err(err) if crate::db::is_unique_violation(&err) => Ok(Outcome::Refused(
+        Inserted::Full(count) => {
+            take_back(state, upload.created).await?;
+            Ok(Outcome::Full(count))
+        }
+        // The same bytes make the same files: the other row names them.
+        Inserted::Duplicate => Ok(Outcome::Refused(
             "This photo is already in this contest.".into(),
         )),
-        Err(err) => Err(err.into()),
     }
+}
+
+fn full_message(count: i64) -> String {
+    format!("Your portfolio already has {count} photos, the most this category allows.")
 }
 
 /// `POST /contests/{slug}/entry/photos?csrf=…` (multipart: title, caption, file…).
@@ -116,13 +153,19 @@ pub async fn add(
     let json_reply = wants_json(&headers);
     match add_photos(state, ctx, slug, headers, body).await {
         // The page's script shows `error` under the file's progress bar, so
-        // failures (disk full, database down) answer in JSON too.
+        // failures (disk full, database down, too busy) answer in JSON too.
         Err(err) if json_reply => {
             if let AppError::Internal(inner) = &err {
                 tracing::error!(error = ?inner, "upload failed");
             }
             let (status, message) = err.status_and_message();
-            Ok(json(status, serde_json::json!({ "error": message })))
+            let mut response = json(status, serde_json::json!({ "error": message }));
+            if let Some(seconds) = err.retry_after() {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, seconds.into());
+            }
+            Ok(response)
         }
         other => other,
     }
@@ -149,34 +192,40 @@ async fn add_photos(
     }
     let mut errors = Vec::new();
     let mut added = Vec::new();
-    match upload::read_photo_form(&headers, body, state.config.image_limits.max_bytes).await {
+    match upload::read_photo_form(&state, &headers, body).await {
         Err(FormError::Refused(refusal)) => errors.push(refusal.to_string()),
         Err(FormError::Malformed(msg)) => errors.push(msg),
+        Err(err) => return Err(err.into()),
         Ok(form) => {
             let (title, caption) = (form.text("title"), form.text("caption"));
             errors.extend(check_text(&title, &caption));
-            let files: Vec<_> = form.files.into_iter().filter(|f| !f.is_empty()).collect();
-            if files.is_empty() && errors.is_empty() {
+            if form.files.is_empty() && form.stopped_at.is_none() && errors.is_empty() {
                 errors.push(Refusal::NotAPhoto(crate::images::sniff::Other::Empty).to_string());
             }
             let categories = structure::categories_of(&state.db, entry.contest.id).await?;
             let limit = photo_limit(&entry.contest, &categories, portfolio.category_id);
-            for bytes in files {
+            for received in &form.files {
                 if !errors.is_empty() {
                     break;
                 }
+                // Cheap first look, before decoding; the insert counts again.
                 let count = i64::try_from(queries::photos_of(&state.db, portfolio.id).await?.len())
                     .unwrap_or(i64::MAX);
                 if count >= limit {
-                    errors.push(format!(
-                        "Your portfolio already has {count} photos, the most this category allows."
-                    ));
+                    errors.push(full_message(count));
                     break;
                 }
-                match add_one(&state, &entry.contest, &portfolio, bytes, &title, &caption).await? {
+                let text = (title.as_str(), caption.as_str());
+                match add_one(&state, &entry.contest, &portfolio, received, text, limit).await? {
                     Outcome::Added(number) => added.push(number),
                     Outcome::Refused(msg) => errors.push(msg),
+                    Outcome::Full(count) => errors.push(full_message(count)),
                 }
+            }
+            if errors.is_empty()
+                && let Some(refusal) = &form.stopped_at
+            {
+                errors.push(refusal.to_string());
             }
         }
     }
@@ -298,49 +347,36 @@ pub async fn replace(
     {
         return Err(AppError::NotFound);
     }
-    let form =
-        match upload::read_photo_form(&headers, body, state.config.image_limits.max_bytes).await {
-            Ok(form) => form,
-            Err(err) => {
-                return entry_response(
-                    &state,
-                    &ctx,
-                    entry.contest,
-                    portfolio,
-                    vec![err.to_string()],
-                )
-                .await;
-            }
-        };
-    let Some(bytes) = form.files.into_iter().find(|f| !f.is_empty()) else {
-        let errors = vec!["Choose the photo to put in its place.".to_owned()];
-        return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
-    };
-    if queries::duplicate_of(
-        &state.db,
-        portfolio.contest_id,
-        &upload::original_hash(&bytes),
-    )
-    .await?
-    .is_some()
-    {
-        let errors = vec!["This photo is already in this contest.".to_owned()];
-        return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
-    }
-    let stored = match upload::accept(&state, bytes, entry.contest.min_long_edge).await? {
-        Ok(stored) => stored,
-        Err(refusal) => {
-            return entry_response(
-                &state,
-                &ctx,
-                entry.contest,
-                portfolio,
-                vec![refusal.to_string()],
-            )
-            .await;
+    let form = match upload::read_photo_form(&state, &headers, body).await {
+        Ok(form) => form,
+        Err(err @ (FormError::Busy | FormError::Io(_))) => return Err(err.into()),
+        Err(err) => {
+            let errors = vec![err.to_string()];
+            return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
         }
     };
-    if !stored::replace_photo_files(&state.db, portfolio.id, photo_id, &stored).await? {
+    let Some(received) = form.files.first() else {
+        let errors = vec![match &form.stopped_at {
+            Some(refusal) => refusal.to_string(),
+            None => "Choose the photo to put in its place.".to_owned(),
+        }];
+        return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
+    };
+    if let Some(duplicate) =
+        queries::duplicate_of(&state.db, portfolio.contest_id, &received.sha256).await?
+    {
+        let errors = vec![already_in(&duplicate, portfolio.id)];
+        return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
+    }
+    let upload = match upload::accept(&state, received, entry.contest.min_long_edge).await? {
+        Ok(upload) => upload,
+        Err(refusal) => {
+            let errors = vec![refusal.to_string()];
+            return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
+        }
+    };
+    if !stored::replace_photo_files(&state.db, portfolio.id, photo_id, &upload.photo).await? {
+        take_back(&state, upload.created).await?;
         return Err(AppError::NotFound);
     }
     Ok(back_to_entry(&entry.contest))

@@ -144,17 +144,40 @@ pub async fn photo_in_contest(
         .await
 }
 
-/// The entry number of a photo already in the contest with these original bytes.
+/// A photo already in the contest with the same original bytes.
+#[derive(Debug, Clone, Copy, sqlx::FromRow)]
+pub struct Duplicate {
+    /// Its entry number, when photos are judged.
+    pub number: Option<i64>,
+    /// Whose portfolio holds it: the number may be told to its owner only.
+    pub portfolio_id: i64,
+}
+
+/// The photo already in the contest with these original bytes, if any.
 pub async fn duplicate_of(
     db: &Db,
     contest_id: i64,
     original_sha256: &str,
-) -> Result<Option<Option<i64>>, sqlx::Error> {
-    sqlx::query_scalar("SELECT number FROM photos WHERE contest_id = $1 AND original_sha256 = $2")
-        .bind(contest_id)
-        .bind(original_sha256)
-        .fetch_optional(&db.pool)
-        .await
+) -> Result<Option<Duplicate>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT number, portfolio_id FROM photos WHERE contest_id = $1 AND original_sha256 = $2",
+    )
+    .bind(contest_id)
+    .bind(original_sha256)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// Whether any photo row names the stored file with this hash.
+pub async fn file_is_referenced(db: &Db, sha256: &str) -> Result<bool, sqlx::Error> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM photos \
+         WHERE original_sha256 = $1 OR large_sha256 = $1 OR thumb_sha256 = $1",
+    )
+    .bind(sha256)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(count > 0)
 }
 
 /// What the eligibility form collected.

@@ -26,24 +26,55 @@ pub struct StoredPhoto {
     pub height: i64,
 }
 
+/// What became of a photo row to insert.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inserted {
+    /// Added with this row id.
+    Added(i64),
+    /// The portfolio already holds this many photos, the most it may.
+    Full(i64),
+    /// The same photo is already in the contest (it raced in).
+    Duplicate,
+}
+
 /// Adds a photo at the end of the portfolio, with a fresh entry number when
-/// photos are judged. The files it names must already be stored durably.
+/// photos are judged, unless the portfolio already holds `limit` photos. The
+/// files it names must already be stored durably.
+///
+/// The count and the insert happen in one transaction that first writes the
+/// portfolio's row: on PostgreSQL that holds the row lock, on SQLite the
+/// write lock, so uploads racing into one portfolio are counted one after
+/// another and never pass the limit together.
 pub async fn insert_photo(
     db: &Db,
     contest_id: i64,
     portfolio_id: i64,
     photo: &StoredPhoto,
     numbered: bool,
+    limit: i64,
     now: i64,
-) -> Result<i64, sqlx::Error> {
-    let siblings: Vec<i64> = sqlx::query_scalar(
-        "SELECT number FROM photos WHERE portfolio_id = $1 AND number IS NOT NULL",
-    )
-    .bind(portfolio_id)
-    .fetch_all(&db.pool)
-    .await?;
+) -> Result<Inserted, sqlx::Error> {
     let mut last_err = None;
     for _ in 0..20 {
+        let mut tx = db.pool.begin().await?;
+        sqlx::query("UPDATE portfolios SET updated_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(portfolio_id)
+            .execute(&mut *tx)
+            .await?;
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM photos WHERE portfolio_id = $1")
+            .bind(portfolio_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        if count >= limit {
+            return Ok(Inserted::Full(count));
+        }
+        let siblings: Vec<i64> = sqlx::query_scalar(
+            "SELECT number FROM photos WHERE portfolio_id = $1 AND number IS NOT NULL",
+        )
+        .bind(portfolio_id)
+        .fetch_all(&mut *tx)
+        .await?;
         let number = numbered.then(|| EntryNumber::draw(&mut rand::rng(), &siblings).get());
         let inserted = sqlx::query_scalar::<_, i64>(
             "INSERT INTO photos (portfolio_id, contest_id, number, title, caption, position, original_sha256, \
@@ -63,18 +94,22 @@ pub async fn insert_photo(
         .bind(photo.width)
         .bind(photo.height)
         .bind(now)
-        .fetch_one(&db.pool)
+        .fetch_one(&mut *tx)
         .await;
         match inserted {
-            Ok(id) => return Ok(id),
+            Ok(id) => {
+                tx.commit().await?;
+                return Ok(Inserted::Added(id));
+            }
             // Either the number was taken (draw again) or the same photo raced
-            // in (the caller's duplicate check will say so on the next try).
+            // in (say so). PostgreSQL's transaction is dead after the error.
             Err(err) if crate::db::is_unique_violation(&err) => {
+                drop(tx);
                 if duplicate_of(db, contest_id, &photo.original_sha256)
                     .await?
                     .is_some()
                 {
-                    return Err(err);
+                    return Ok(Inserted::Duplicate);
                 }
                 last_err = Some(err);
             }

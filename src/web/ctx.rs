@@ -5,7 +5,8 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
-use tower_sessions::Session;
+use tower_cookies::Cookies;
+use tower_sessions::{Expiry, Session};
 
 use crate::accounts::queries::{self, User};
 use crate::web::private_pages::KeepForSession;
@@ -13,7 +14,7 @@ use crate::web::{Nav, csrf};
 use crate::{AppError, AppState};
 
 /// The session key holding the signed-in account.
-const USER_KEY: &str = "user";
+use crate::web::csrf::USER_KEY;
 /// The session key of the one-time message shown after a redirect.
 const FLASH_KEY: &str = "flash";
 /// The session key of when the signed-in session last renewed its expiry.
@@ -22,6 +23,8 @@ const SEEN_KEY: &str = "seen";
 /// (sessions expire after 14 days without a visit; an hour more or less does
 /// not matter, a database write with an fsync on every page view does).
 const RENEW_EVERY_SECONDS: i64 = 3600;
+/// How long a signed-in session lives without a visit.
+pub const SIGNED_IN_SESSION: time::Duration = time::Duration::days(14);
 
 /// What the session remembers about the signed-in account.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
@@ -31,12 +34,20 @@ struct SessionUser {
     version: i64,
 }
 
+/// How long a session with nobody signed in lives (it holds at most a
+/// message for the next page).
+const ANONYMOUS_SESSION: time::Duration = time::Duration::hours(1);
+
 /// The per-request context.
 pub struct Ctx {
     /// The session (created lazily when something is stored in it).
     pub session: Session,
     /// The signed-in account, if any.
     pub user: Option<User>,
+    /// The request's cookies, for the anonymous forms' token cookie.
+    cookies: Cookies,
+    /// That cookie's name, and whether cookies are `Secure`.
+    form_cookie: (&'static str, bool),
 }
 
 impl FromRequestParts<AppState> for Ctx {
@@ -48,6 +59,11 @@ impl FromRequestParts<AppState> for Ctx {
             .get::<Session>()
             .cloned()
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("session layer missing")))?;
+        let cookies = parts
+            .extensions
+            .get::<Cookies>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("cookie layer missing")))?;
         let user = match session.get::<SessionUser>(USER_KEY).await? {
             Some(remembered) => {
                 let user = queries::user_by_id(&state.db, remembered.id).await?;
@@ -65,7 +81,13 @@ impl FromRequestParts<AppState> for Ctx {
                 session.insert(SEEN_KEY, now).await?;
             }
         }
-        Ok(Self { session, user })
+        let form_cookie = (state.config.form_cookie_name(), state.config.is_https());
+        Ok(Self {
+            session,
+            user,
+            cookies,
+            form_cookie,
+        })
     }
 }
 
@@ -99,8 +121,14 @@ impl Ctx {
     /// session until anything changes (see `web::private_pages`). Only for
     /// pages that depend on nothing but the database, the URI and the session.
     pub fn private_page(&self, mut response: Response) -> Response {
-        if self.user.is_some() {
-            response.extensions_mut().insert(KeepForSession);
+        // Keyed by the session this request was signed in with, as the
+        // session layer loaded it: never by a raw cookie header.
+        if self.user.is_some()
+            && let Some(id) = self.session.id()
+        {
+            response
+                .extensions_mut()
+                .insert(KeepForSession(id.to_string()));
         }
         response
     }
@@ -108,14 +136,26 @@ impl Ctx {
     /// Leaves a one-line message for the next page this person sees (after a
     /// redirect): "Finalized.", "Awards saved."…
     pub async fn flash(&self, message: &str) -> Result<(), AppError> {
+        if self.user.is_none() {
+            self.session
+                .set_expiry(Some(Expiry::OnInactivity(ANONYMOUS_SESSION)));
+        }
         self.session.insert(FLASH_KEY, message).await?;
         Ok(())
     }
 
     /// Like [`Ctx::nav`], but always with a token: for pages whose forms an
-    /// anonymous visitor sends (sign-in, registration, setup).
+    /// anonymous visitor sends (sign-in, registration, setup). Without a
+    /// session the token goes in a cookie, not a new session row.
     pub async fn form_nav(&self) -> Result<Nav, AppError> {
-        Ok(self.nav_with(self.csrf().await?))
+        let token = match csrf::existing(&self.session).await? {
+            Some(token) => token,
+            None => {
+                let (name, https) = self.form_cookie;
+                csrf::anonymous_token(&self.cookies, name, https)
+            }
+        };
+        Ok(self.nav_with(token))
     }
 
     fn nav_with(&self, csrf: String) -> Nav {
@@ -152,7 +192,15 @@ impl Ctx {
             version: user.session_version,
         };
         self.session.insert(USER_KEY, remembered).await?;
+        self.session
+            .set_expiry(Some(Expiry::OnInactivity(SIGNED_IN_SESSION)));
         csrf::rotate(&self.session).await?;
+        // The anonymous forms' token is not needed any more.
+        let (name, _) = self.form_cookie;
+        if self.cookies.get(name).is_some() {
+            self.cookies
+                .remove(tower_cookies::Cookie::build((name, "")).path("/").build());
+        }
         self.user = Some(user);
         Ok(())
     }

@@ -2,11 +2,14 @@
 //! checks, security headers and tracing around all of it.
 
 pub mod cache;
+pub mod cookies;
 pub mod csrf;
 pub mod ctx;
 pub mod guard;
+pub mod headers;
 pub mod private_pages;
 pub mod session_store;
+pub mod text;
 
 use axum::Router;
 use axum::extract::State;
@@ -74,12 +77,28 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             guard::areas,
         ))
-        .layer(axum::middleware::from_fn(csrf::verify))
+        .layer(axum::middleware::from_fn_with_state(
+            state.config.form_cookie_name(),
+            csrf::verify,
+        ))
         .layer(sessions)
         // Outside the sessions: a kept juror page costs no session load.
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             private_pages::layer,
+        ))
+        // Outside every reader of cookies: two session cookies mean none.
+        .layer(axum::middleware::from_fn_with_state(
+            (state.config.session_cookie_name(), https),
+            cookies::one_session_cookie,
+        ))
+        // What may be cached, decided once the answer is known.
+        .layer(axum::middleware::from_fn_with_state(
+            (
+                state.config.session_cookie_name(),
+                state.config.strict_transport_security(),
+            ),
+            headers::cache_and_transport,
         ))
         // The headers every response carries, error pages and static files included.
         .layer(SetResponseHeaderLayer::overriding(
@@ -107,6 +126,9 @@ pub fn app(state: AppState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             state.config.request_timeout,
         ))
+        // Errors made below our handlers (a form that does not parse, a
+        // timeout, a wrong method) get the error page too, not plain text.
+        .layer(axum::middleware::from_fn(headers::error_pages))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

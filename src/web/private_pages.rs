@@ -34,9 +34,10 @@ use crate::{AppError, AppState};
 pub const WATCH_EVERY: Duration = Duration::from_millis(100);
 
 /// The response extension by which a handler says "this page may be kept
-/// for this session" (see [`Ctx::private_page`](crate::web::Ctx)).
-#[derive(Debug, Clone, Copy)]
-pub struct KeepForSession;
+/// for this session" (see [`Ctx::private_page`](crate::web::Ctx)), naming
+/// the session id the request was authenticated with.
+#[derive(Debug, Clone)]
+pub struct KeepForSession(pub String);
 
 /// One session's rendered pages, by session id and URI.
 #[derive(Clone, Default)]
@@ -139,16 +140,11 @@ impl PrivatePages {
     }
 }
 
-/// The session id in the request's cookie, if any.
+/// The session id in the request's cookie, if there is exactly one.
 fn session_id(headers: &HeaderMap, cookie_name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == cookie_name)
-        .map(|(_, value)| value.to_owned())
+    let mut found = crate::web::cookies::values(headers, cookie_name);
+    let first = found.next()?;
+    found.next().is_none().then(|| first.to_owned())
 }
 
 /// The middleware, outside the session layer (a kept page costs no session
@@ -174,7 +170,12 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     }
     let epoch = pages.epoch();
     let response = next.run(req).await;
-    let keep = response.extensions().get::<KeepForSession>().is_some()
+    // Kept under the id the session layer authenticated, and only when that
+    // is the very cookie this request carried (the key of later look-ups).
+    let keep = response
+        .extensions()
+        .get::<KeepForSession>()
+        .is_some_and(|KeepForSession(id)| *id == session)
         && response.status() == StatusCode::OK
         // A new or renewed cookie means the session changed (and its id may have).
         && !response.headers().contains_key(header::SET_COOKIE)
@@ -386,5 +387,11 @@ mod tests {
         headers.clear();
         headers.append(header::COOKIE, "xphotojury=evil".parse().unwrap());
         assert_eq!(session_id(&headers, "photojury"), None);
+        headers.clear();
+        headers.append(
+            header::COOKIE,
+            "photojury=planted; photojury=real".parse().unwrap(),
+        );
+        assert_eq!(session_id(&headers, "photojury"), None, "two: none");
     }
 }

@@ -1,5 +1,7 @@
 //! tower-sessions storage in our own database, so sessions survive a restart
 //! and are shared by several server processes, on SQLite and PostgreSQL alike.
+//! Rows are keyed by the SHA-256 of the session id, never the id itself: a
+//! copy of the table (a backup, a leaked dump) signs nobody in.
 
 use async_trait::async_trait;
 use tower_sessions::SessionStore;
@@ -53,6 +55,12 @@ fn backend(err: sqlx::Error) -> Error {
     Error::Backend(err.to_string())
 }
 
+/// The row key of a session: the SHA-256 of its id, in hex.
+fn key(id: &Id) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(id.to_string().as_bytes()))
+}
+
 fn encode(record: &Record) -> Result<String> {
     serde_json::to_string(&record.data).map_err(|e| Error::Encode(e.to_string()))
 }
@@ -68,7 +76,7 @@ impl SessionStore for DbSessionStore {
                 "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) \
                  ON CONFLICT (id) DO NOTHING",
             )
-            .bind(record.id.to_string())
+            .bind(key(&record.id))
             .bind(&data)
             .bind(record.expiry_date.unix_timestamp())
             .execute(&self.db.pool)
@@ -87,7 +95,7 @@ impl SessionStore for DbSessionStore {
             "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) \
              ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
         )
-        .bind(record.id.to_string())
+        .bind(key(&record.id))
         .bind(encode(record)?)
         .bind(record.expiry_date.unix_timestamp())
         .execute(&self.db.pool)
@@ -102,7 +110,7 @@ impl SessionStore for DbSessionStore {
         let row: Option<(String, i64)> = sqlx::query_as(
             "SELECT data, expires_at FROM sessions WHERE id = $1 AND expires_at > $2",
         )
-        .bind(id.to_string())
+        .bind(key(id))
         .bind(now)
         .fetch_optional(&self.db.pool)
         .await
@@ -122,7 +130,7 @@ impl SessionStore for DbSessionStore {
 
     async fn delete(&self, id: &Id) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE id = $1")
-            .bind(id.to_string())
+            .bind(key(id))
             .execute(&self.db.pool)
             .await
             .map_err(backend)?;

@@ -88,6 +88,12 @@ async fn register(c: &Chrome, base: &str, email: &str) {
     fill(c, "#email", email).await;
     fill(c, "#password", "participant-pass").await;
     fill(c, "#password_confirm", &format!("participant-pass{ENTER}")).await;
+    // Without email confirmation, registering leads to the sign-in form.
+    c.wait_for_path(|p| p.starts_with("/login?registered=1"))
+        .await;
+    wait_text(c, "it has one now: sign in").await;
+    fill(c, "#email", email).await;
+    fill(c, "#password", &format!("participant-pass{ENTER}")).await;
     c.wait_for_path(|p| p == "/account").await;
 }
 

@@ -5,8 +5,8 @@
 
 pub mod hostile;
 pub mod jury;
+pub mod smtp;
 
-use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
@@ -182,14 +182,12 @@ async fn listen(state: AppState) -> String {
         .await
         .expect("bind");
     let addr = listener.local_addr().expect("local addr");
+    let header_timeout = state.config.header_timeout;
     let app = photojury::build_app(state);
     tokio::spawn(async move {
-        axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-        .expect("server");
+        photojury::server::serve_forever(listener, app, header_timeout)
+            .await
+            .expect("server");
     });
     format!("http://{addr}")
 }
@@ -395,6 +393,23 @@ pub fn fixture(name: &str) -> Vec<u8> {
         env!("CARGO_MANIFEST_DIR")
     );
     std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
+}
+
+/// A JPEG of noise (large for its size: it does not compress), distinct per `seed`.
+pub fn noisy_jpeg(seed: u64, width: u32, height: u32) -> Vec<u8> {
+    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005) | 1;
+    let img = image::RgbImage::from_fn(width, height, |x, y| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let noise = (state >> 56) as u8;
+        image::Rgb([noise, (x / 8) as u8 ^ noise, (y / 6) as u8])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(std::io::Cursor::new(&mut out), 92)
+        .encode_image(&img)
+        .unwrap();
+    out
 }
 
 /// A small distinct PNG (colour from `seed`), for tests that need many photos.

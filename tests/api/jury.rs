@@ -1,13 +1,13 @@
 //! The blind jury over HTTP: invitations, assignments, scoring by form and
 //! by script, recusal with a quorum, the admin monitor and the lock at the end.
 
-mod common;
+use crate::common;
 
-use common::jury::{
+use crate::common::jury::{
     Setup, category_ids, criterion_fields, invitation_path, invite_and_accept, judged, queue_of,
     score,
 };
-use common::{TestApp, create_contest};
+use crate::common::{TestApp, create_contest};
 use reqwest::StatusCode;
 
 async fn scores_of(app: &TestApp) -> Vec<(i64, i64, i64, i64)> {

@@ -4,12 +4,12 @@
 //! within the watch interval. Every assertion here asks a page that was just
 //! kept (asked twice) before the change.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 
-use common::jury::{Judged, Setup, judged, queue_of, score};
-use common::{Browser, TestApp};
+use crate::common::jury::{Judged, Setup, judged, queue_of, score};
+use crate::common::{Browser, TestApp};
 use reqwest::StatusCode;
 
 /// Asks the juror's grid twice, so that the second answer was kept.

@@ -1,10 +1,8 @@
 //! Contests over HTTP: admin setup, phases, the server-clock deadline, roles,
 //! public pages and the audit log.
 
-mod common;
-
+use crate::common::{TestApp, contest_fields, create_contest, entrant};
 use chrono::Duration;
-use common::{TestApp, contest_fields, create_contest, entrant};
 use photojury::accounts::queries::{Email, user_by_email};
 use photojury::contests::queries::{Role, assign_role, contest_by_slug};
 use reqwest::StatusCode;

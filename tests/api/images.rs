@@ -1,8 +1,6 @@
 //! The anonymizing pipeline on real camera files and on hostile ones.
 
-mod common;
-
-use common::hostile;
+use crate::common::hostile;
 use photojury::images::pipeline::{self, ImageLimits, LARGE_EDGE, Refusal, THUMB_EDGE};
 use photojury::images::{derive, jpeg_metadata_segments};
 

@@ -4,7 +4,7 @@
 //! hashes the row names, start-up has removed every temp file, the SQLite
 //! integrity check passes, and every upload a client saw succeed is there.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 use std::io::Cursor;
@@ -13,7 +13,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::{Browser, TestApp, contest_fields, entrant};
+use crate::common::{Browser, TestApp, contest_fields, entrant};
 use rand::Rng;
 use reqwest::StatusCode;
 use sha2::{Digest, Sha256};

@@ -3,33 +3,16 @@
 //! fault lasts, nothing half-written remains, and the same process works
 //! again once the fault is gone.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Browser, TestApp, create_contest, entrant};
+use crate::common::{Browser, TestApp, create_contest, entrant};
 use reqwest::StatusCode;
 
 const SLUG: &str = "faults";
-
-/// A 2000×1500 photo with noise: about 2 MB as a JPEG.
-fn noisy_photo(seed: u64, width: u32, height: u32) -> Vec<u8> {
-    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005) | 1;
-    let img = image::RgbImage::from_fn(width, height, |x, y| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        let noise = (state >> 56) as u8;
-        image::Rgb([noise, (x / 8) as u8 ^ noise, (y / 6) as u8])
-    });
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(std::io::Cursor::new(&mut out), 92)
-        .encode_image(&img)
-        .unwrap();
-    out
-}
 
 fn run(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap();
@@ -150,8 +133,8 @@ async fn a_full_or_read_only_disk_refuses_uploads_clearly_and_leaves_nothing() {
         .post(&format!("{path}/phase"), &[("to", "open")])
         .await;
     let participant = entrant(&app, SLUG, "ana@example.org", "Ana Lopez").await;
-    let small = noisy_photo(1, 400, 300);
-    let big = noisy_photo(2, 2000, 1500);
+    let small = common::noisy_jpeg(1, 400, 300);
+    let big = common::noisy_jpeg(2, 2000, 1500);
     assert!(
         big.len() > 1_500_000,
         "the big photo must not fit: {}",
@@ -201,7 +184,7 @@ async fn a_full_or_read_only_disk_refuses_uploads_clearly_and_leaves_nothing() {
     // Read-only: refused the same way, nothing written, then writable again.
     let files = server.files.to_string_lossy().into_owned();
     server.inside(&["mount", "-o", "remount,ro", &files]);
-    let third = noisy_photo(3, 400, 300);
+    let third = common::noisy_jpeg(3, 400, 300);
     let (status, body) = upload(&participant, &server.base, third.clone()).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
     assert!(body.contains("Nothing was saved"), "{body}");

@@ -1,9 +1,9 @@
 //! Accounts over HTTP: first-run setup, registration, sign-in and sign-out,
 //! CSRF, rate limits and sessions.
 
-mod common;
+use crate::common;
 
-use common::{Browser, TestApp, csrf_in};
+use crate::common::{Browser, TestApp, csrf_in};
 use photojury::accounts::setup;
 use reqwest::StatusCode;
 
@@ -100,7 +100,7 @@ async fn a_wrong_setup_token_creates_nothing() {
 }
 
 #[tokio::test]
-async fn a_person_registers_signs_out_and_signs_back_in() {
+async fn a_person_registers_signs_in_signs_out_and_signs_back_in() {
     let app = TestApp::spawn().await;
     let browser = app.browser();
     assert_eq!(browser.get("/register").await.status, StatusCode::OK);
@@ -111,10 +111,20 @@ async fn a_person_registers_signs_out_and_signs_back_in() {
                 ("email", "ana@example.org"),
                 ("password", "eight ch"),
                 ("password_confirm", "eight ch"),
+                ("next", "/contests/x/entry"),
             ],
         )
         .await;
+    // Without email confirmation: to the sign-in form, on to where they were going.
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(
+        page.location(),
+        "/login?registered=1&next=%2Fcontests%2Fx%2Fentry"
+    );
+    let login = browser.get(page.location()).await;
+    login.assert_contains("it has one now: sign in");
+    login.assert_contains(r#"name="next" value="/contests/x/entry""#);
+    browser.sign_in("ana@example.org", "eight ch").await;
     let account = browser.get("/account").await;
     assert_eq!(account.status, StatusCode::OK);
     account.assert_contains("Signed in as <strong>ana@example.org</strong>");
@@ -133,7 +143,7 @@ async fn a_person_registers_signs_out_and_signs_back_in() {
 }
 
 #[tokio::test]
-async fn registration_problems_re_render_the_form_with_messages() {
+async fn registration_problems_re_render_the_form_and_a_taken_address_gets_the_usual_answer() {
     let app = TestApp::spawn().await;
     let browser = app.browser();
     browser.get("/register").await;
@@ -154,19 +164,35 @@ async fn registration_problems_re_render_the_form_with_messages() {
     assert_eq!(app.count("users").await, 0);
 
     app.account("taken@example.org", "whatever1", false).await;
-    let page = browser
-        .post(
-            "/register",
-            &[
-                ("email", "TAKEN@example.org"),
-                ("password", "whatever2"),
-                ("password_confirm", "whatever2"),
-            ],
-        )
+    let register = |email: &'static str| {
+        let browser = &browser;
+        async move {
+            browser
+                .post(
+                    "/register",
+                    &[
+                        ("email", email),
+                        ("password", "whatever2"),
+                        ("password_confirm", "whatever2"),
+                    ],
+                )
+                .await
+        }
+    };
+    let taken = register("TAKEN@example.org").await;
+    let new = register("new@example.org").await;
+    // Nobody learns from the answer whether an address has an account.
+    assert_eq!(taken.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        (taken.status, taken.location()),
+        (new.status, new.location())
+    );
+    assert!(!taken.body.contains("already"), "{}", taken.body);
+    assert_eq!(app.count("users").await, 2);
+    // The taken account keeps its password.
+    app.browser()
+        .sign_in("taken@example.org", "whatever1")
         .await;
-    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-    page.assert_contains("already exists");
-    assert_eq!(app.count("users").await, 1);
 }
 
 #[tokio::test]
@@ -407,38 +433,73 @@ async fn sessions_live_in_the_database_and_work_across_server_processes() {
     assert!(app.count("sessions").await >= 1);
 }
 
+/// Signs in with a cookie-less client, carrying the form cookie by hand (a
+/// `Secure` cookie is not sent back over the test's plain http), and
+/// returns the `Set-Cookie` of the login page and of the sign-in.
+async fn cookies_of_signing_in(app: &TestApp, email: &str, password: &str) -> (String, String) {
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let page = client
+        .get(format!("{}/login", app.base))
+        .send()
+        .await
+        .unwrap();
+    let form_cookie = page.headers()["set-cookie"].to_str().unwrap().to_owned();
+    let token = csrf_in(&page.text().await.unwrap()).unwrap();
+    let pair = form_cookie.split(';').next().unwrap().to_owned();
+    let signed_in = client
+        .post(format!("{}/login", app.base))
+        .header("cookie", pair)
+        .form(&[
+            ("csrf", token.as_str()),
+            ("email", email),
+            ("password", password),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
+    let session_cookie = signed_in
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|v| v.contains("photojury=") && !v.contains("photojury-form"))
+        .unwrap();
+    (form_cookie, session_cookie)
+}
+
 #[tokio::test]
 async fn the_session_cookie_is_http_only_and_lax_and_secure_under_https() {
     let app = TestApp::spawn().await;
-    let page = app.browser().get("/login").await;
-    let cookie = page
-        .headers
-        .get("set-cookie")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_owned();
-    assert!(cookie.starts_with("photojury="), "{cookie}");
-    assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
-        "{cookie}"
-    );
-    assert!(!cookie.contains("Secure"), "{cookie}");
+    app.account("ana@example.org", "right password", false)
+        .await;
+    let (form, session) = cookies_of_signing_in(&app, "ana@example.org", "right password").await;
+    assert!(form.starts_with("photojury-form="), "{form}");
+    assert!(session.starts_with("photojury="), "{session}");
+    for cookie in [&form, &session] {
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+            "{cookie}"
+        );
+        assert!(!cookie.contains("Secure"), "{cookie}");
+    }
 
     let https = TestApp::spawn_with(|c| c.public_url = "https://contest.example.org".into()).await;
-    let page = https.browser().get("/login").await;
-    let cookie = page
-        .headers
-        .get("set-cookie")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_owned();
-    assert!(cookie.starts_with("__Host-photojury="), "{cookie}");
-    assert!(
-        cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"),
-        "{cookie}"
-    );
+    https
+        .account("ana@example.org", "right password", false)
+        .await;
+    let (form, session) = cookies_of_signing_in(&https, "ana@example.org", "right password").await;
+    assert!(form.starts_with("__Host-photojury-form="), "{form}");
+    assert!(session.starts_with("__Host-photojury="), "{session}");
+    for cookie in [&form, &session] {
+        assert!(
+            cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"),
+            "{cookie}"
+        );
+    }
 }
 
 #[tokio::test]

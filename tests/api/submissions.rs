@@ -1,10 +1,12 @@
 //! Portfolios over HTTP: eligibility, uploads through the real pipeline,
 //! numbers, edits until the deadline, the receipt, and hostile input.
 
-mod common;
+use crate::common;
 
+use crate::common::{
+    TestApp, create_contest, entrant, fixture, generated_png, hostile, stored_files,
+};
 use chrono::Duration;
-use common::{TestApp, create_contest, entrant, fixture, generated_png, hostile, stored_files};
 use photojury::images::jpeg_metadata_segments;
 use photojury::images::store::sha256_hex;
 use reqwest::StatusCode;

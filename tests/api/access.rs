@@ -13,10 +13,10 @@
 //! anything else is looked at, so it reveals nothing; the same request in the
 //! open phase is covered by the submission tests).
 
-mod common;
+use crate::common;
 
-use common::jury::{Setup, judged, queue_of};
-use common::{Browser, Page, TestApp};
+use crate::common::jury::{Setup, judged, queue_of};
+use crate::common::{Browser, Page, TestApp};
 
 const ROLES: [&str; 7] = [
     "anonymous",
@@ -50,6 +50,24 @@ const TABLE: &[Row] = &[
     ),
     ("GET", "/account", "DPPPPPP", ""),
     ("POST", "/account/password", "DPPPPPP", ""),
+    ("POST", "/account/confirm-email", "DPPPPPP", ""),
+    // One-time email links: a dead token is 410 for everyone.
+    ("GET", "/confirm-email", "PPPPPPP", ""),
+    ("POST", "/confirm-email", "PPPPPPP", "token=x"),
+    ("GET", "/forgot-password", "PPPPPPP", ""),
+    (
+        "POST",
+        "/forgot-password",
+        "PPPPPPP",
+        "email=nobody%40example.org",
+    ),
+    ("GET", "/reset-password", "PPPPPPP", ""),
+    (
+        "POST",
+        "/reset-password",
+        "PPPPPPP",
+        "token=x&password=long-enough&password_confirm=long-enough",
+    ),
     ("GET", "/contests/{slug}", "PPPPPPP", ""),
     // Entries are closed while judging: edits are refused before ownership
     // is looked at (B on A's photo included); the submission tests cover the

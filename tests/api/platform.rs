@@ -2,12 +2,12 @@
 //! settings, the command line (serve, create-admin, demo) and the database
 //! the suite runs on.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 
-use common::{Browser, TestApp, create_contest};
+use crate::common::{Browser, TestApp, create_contest};
 use photojury::web::CONTENT_SECURITY_POLICY;
 use reqwest::StatusCode;
 

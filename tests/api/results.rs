@@ -1,10 +1,8 @@
 //! Finalization and results over HTTP: refused while work is missing unless
 //! overridden with a reason, a hashed snapshot, rankings by number and alias.
 
-mod common;
-
-use common::TestApp;
-use common::jury::{MARKERS, Setup, judged, queue_of, score, score_all};
+use crate::common::TestApp;
+use crate::common::jury::{MARKERS, Setup, judged, queue_of, score, score_all};
 use photojury::images::store::sha256_hex;
 use reqwest::StatusCode;
 

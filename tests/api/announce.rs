@@ -2,10 +2,10 @@
 //! awards with reasons, the winners page with consent respected, exports,
 //! the participant's own results, and the proofs (`verify`, the audit chain).
 
-mod common;
+use crate::common;
 
-use common::jury::{MARKERS, Setup, judged, queue_of, score};
-use common::{Browser, TestApp};
+use crate::common::jury::{MARKERS, Setup, judged, queue_of, score};
+use crate::common::{Browser, TestApp};
 use photojury::images::store::sha256_hex;
 use photojury::results::verify::{Published, check_published};
 use reqwest::StatusCode;

@@ -4,11 +4,11 @@
 //! in. Each gets its answer in bounded time, leaves no row and no file, and
 //! nothing of the payload reaches a derivative.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 
-use common::{Browser, TestApp, create_contest, entrant, hostile, stored_files};
+use crate::common::{Browser, TestApp, create_contest, entrant, hostile, stored_files};
 use reqwest::StatusCode;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 

@@ -2,13 +2,11 @@
 //! reach and find no trace of an author; scores lock when judging ends, also
 //! when saves race the finalization.
 
-mod common;
-
 use std::collections::{HashSet, VecDeque};
 use std::sync::Arc;
 
-use common::jury::{MARKERS, Setup, criterion_fields, judged, queue_of};
-use common::{Browser, TestApp};
+use crate::common::jury::{MARKERS, Setup, criterion_fields, judged, queue_of};
+use crate::common::{Browser, TestApp};
 use reqwest::StatusCode;
 
 /// Same-site addresses in `href` and `src` attributes.

@@ -3,10 +3,8 @@
 //! on every page that shows it (juror, admin, public), neutralized in the CSV
 //! exports, and stored without the invisible bidi controls.
 
-mod common;
-
-use common::TestApp;
-use common::jury::{
+use crate::common::TestApp;
+use crate::common::jury::{
     HOSTILE_CAPTION, HOSTILE_NAME, HOSTILE_TITLE, Setup, judged, queue_of, score_all,
 };
 use reqwest::StatusCode;

@@ -1,0 +1,76 @@
+//! Headers decided once the answer is known: whether it may be cached, HSTS
+//! under https, and the error page in place of the plain-text answers that
+//! come from below the handlers (a form that does not parse, a timeout).
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// For answers that depend on the session: no cache anywhere may keep them
+/// (a shared computer's browser cache included).
+pub const PRIVATE: &str = "private, no-store";
+/// For public pages: any cache may keep them but must ask again first.
+pub const REVALIDATE: &str = "no-cache";
+
+/// Sets `Cache-Control` where the handler did not: `private, no-store` when
+/// the request carried the session cookie or the answer sets a cookie (what
+/// it shows may depend on who asks), `no-cache` otherwise. Adds
+/// `Strict-Transport-Security` when the site is served over https.
+pub async fn cache_and_transport(
+    State((session_cookie, hsts)): State<(&'static str, Option<&'static str>)>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let has_session = crate::web::cookies::values(req.headers(), session_cookie)
+        .next()
+        .is_some();
+    let mut response = next.run(req).await;
+    let headers = response.headers_mut();
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        let personal = has_session || headers.contains_key(header::SET_COOKIE);
+        let value = if personal { PRIVATE } else { REVALIDATE };
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    if let Some(hsts) = hsts {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(hsts),
+        );
+    }
+    response
+}
+
+/// Whether an error answer already speaks to a person or a script (our
+/// error page, the upload script's JSON) rather than being plain text.
+fn is_presentable(response: &Response) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"))
+}
+
+/// Replaces a plain-text or empty 4xx/5xx answer by the error page, keeping
+/// its status and headers (`Allow`, `Retry-After`…).
+pub async fn error_pages(req: Request, next: Next) -> Response {
+    let head = req.method() == Method::HEAD;
+    let response = next.run(req).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) || is_presentable(&response) {
+        return response;
+    }
+    let (mut parts, _) = response.into_parts();
+    if status == StatusCode::INTERNAL_SERVER_ERROR {
+        tracing::error!("a plain 500 from below the handlers");
+    }
+    let page = crate::error::error_page(status, crate::error::message_for_status(status));
+    let (page_parts, body) = page.into_response().into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    for (name, value) in &page_parts.headers {
+        parts.headers.insert(name, value.clone());
+    }
+    let body = if head { Body::empty() } else { body };
+    Response::from_parts(parts, body)
+}

@@ -1,0 +1,27 @@
+//! The integration suite: the real application on a random port with a fresh
+//! database (SQLite, or PostgreSQL when `PHOTOJURY_TEST_DATABASE_URL` is
+//! set), driven over HTTP. One test binary for every area, so the whole
+//! dependency tree is linked once, not once per file.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod access;
+mod accounts;
+mod announce;
+mod blind;
+mod contests;
+mod crash;
+mod faults;
+mod hostile_text;
+mod hostile_uploads;
+mod images;
+mod jury;
+mod kept_pages;
+mod mail;
+mod platform;
+mod results;
+mod security;
+mod security_accounts;
+mod security_uploads;
+mod submissions;
