@@ -3,8 +3,6 @@
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 
-use crate::images::ImageLimits;
-
 /// Run-time settings of one server process.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -25,7 +23,8 @@ pub struct Config {
     /// Upload size and image dimension limits.
     pub image_limits: ImageLimits,
     /// Registrations (and requests for a new link) allowed in a burst from
-    /// one client address before 429; then one every 20 s.
+    /// one client address before 429; then one every 6 s. High enough for a
+    /// class registering together from one university network.
     pub registrations_per_address: u32,
     /// Photos decoded at once (each may take hundreds of MB); default: the cores.
     pub decode_permits: usize,
@@ -67,7 +66,7 @@ impl Config {
             login_burst_per_address: 20,
             trusted_proxies: Vec::new(),
             image_limits: ImageLimits::default(),
-            registrations_per_address: 10,
+            registrations_per_address: 50,
             decode_permits: std::thread::available_parallelism().map_or(2, usize::from),
             decode_memory_total: 1024 * 1024 * 1024,
             upload_buffer_bytes: 2 * 1000 * 1000 * 1000,
@@ -124,6 +123,30 @@ impl Config {
     pub fn is_postgres(&self) -> bool {
         self.database_url.starts_with("postgres://")
             || self.database_url.starts_with("postgresql://")
+    }
+}
+
+/// Limits checked before and during decoding; all configurable.
+#[derive(Debug, Clone, Copy)]
+pub struct ImageLimits {
+    /// Largest upload, in bytes (enforced while streaming, too).
+    pub max_bytes: u64,
+    /// Largest width or height, in pixels (from the header, before decoding).
+    pub max_side: u32,
+    /// Largest area, in pixels (from the header, before decoding).
+    pub max_pixels: u64,
+    /// Most memory the decoder may allocate.
+    pub max_decoder_bytes: u64,
+}
+
+impl Default for ImageLimits {
+    fn default() -> Self {
+        Self {
+            max_bytes: 40 * 1000 * 1000,
+            max_side: 12_000,
+            max_pixels: 100_000_000,
+            max_decoder_bytes: 512 * 1024 * 1024,
+        }
     }
 }
 

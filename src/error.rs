@@ -1,9 +1,8 @@
-//! The one error type of request handlers. It renders the error page with the
-//! right status; the details of server errors are logged, never shown.
+//! The one error type of request handlers: what went wrong, its status and
+//! the message a person is shown. The error page itself is drawn by the
+//! toolbox (`web::errors`); the details of server errors are logged, never shown.
 
-use askama::Template;
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
 
 /// Everything a handler can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -65,6 +64,11 @@ pub fn storage_error(err: std::io::Error, doing: &'static str) -> AppError {
     AppError::Internal(anyhow::Error::from(err).context(doing))
 }
 
+/// Starts the message of a session store error that means "database
+/// unreachable", so that it answers 503 instead of 500 (the store's error
+/// type only carries text; `web::session_store` writes it).
+pub const STORE_UNREACHABLE: &str = "database unreachable: ";
+
 /// Whether `err` means the database is unreachable (down, restarting, or the
 /// pool could not get a connection in time), rather than a bug or bad data.
 pub fn database_unreachable(err: &sqlx::Error) -> bool {
@@ -118,7 +122,7 @@ impl From<tower_sessions::session::Error> for AppError {
         use tower_sessions::session::Error as SessionError;
         use tower_sessions::session_store::Error as StoreError;
         if let SessionError::Store(StoreError::Backend(msg)) = &err
-            && msg.starts_with(crate::web::session_store::UNREACHABLE)
+            && msg.starts_with(STORE_UNREACHABLE)
         {
             tracing::warn!(error = %msg, "the session store is unreachable");
             return AppError::Unavailable(DATABASE_DOWN);
@@ -147,16 +151,6 @@ impl From<tokio::task::JoinError> for AppError {
     fn from(err: tokio::task::JoinError) -> Self {
         AppError::Internal(err.into())
     }
-}
-
-/// The error page.
-#[derive(Template)]
-#[template(path = "error.html")]
-struct ErrorPage<'a> {
-    nav: crate::web::Nav,
-    status: u16,
-    title: &'a str,
-    message: &'a str,
 }
 
 impl AppError {
@@ -213,42 +207,5 @@ pub fn message_for_status(status: StatusCode) -> &'static str {
             "Something went wrong on our side. It has been logged; please try again."
         }
         _ => "This request could not be understood. Go back, reload the page and try again.",
-    }
-}
-
-/// Renders the error page for a status and message (also used for 404 fallbacks).
-pub fn error_page(status: StatusCode, message: &str) -> Response {
-    let title = status.canonical_reason().unwrap_or("Error");
-    let page = ErrorPage {
-        nav: crate::web::Nav::default(),
-        status: status.as_u16(),
-        title,
-        message,
-    };
-    match page.render() {
-        Ok(html) => (status, Html(html)).into_response(),
-        Err(err) => {
-            tracing::error!(error = %err, "rendering the error page failed");
-            (status, message.to_owned()).into_response()
-        }
-    }
-}
-
-impl IntoResponse for AppError {
-    fn into_response(self) -> Response {
-        if let AppError::SignInRequired = self {
-            return Redirect::to("/login").into_response();
-        }
-        if let AppError::Internal(err) = &self {
-            tracing::error!(error = ?err, "request failed");
-        }
-        let (status, message) = self.status_and_message();
-        let mut response = error_page(status, message);
-        if let Some(seconds) = self.retry_after() {
-            response
-                .headers_mut()
-                .insert(axum::http::header::RETRY_AFTER, seconds.into());
-        }
-        response
     }
 }

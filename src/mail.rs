@@ -9,7 +9,7 @@ use lettre::message::Mailbox;
 use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
-use crate::Config;
+use crate::config::Config;
 
 /// A configured SMTP connection and sender.
 #[derive(Clone)]

@@ -15,10 +15,10 @@ use serde::Deserialize;
 use crate::accounts::links::{self, Purpose};
 use crate::accounts::password::{self, NewPassword};
 use crate::accounts::queries::{self, Email};
-use crate::accounts::rate_limit::client_address;
 use crate::accounts::safe_next;
+use crate::web::limits::client_address;
 use crate::web::{Ctx, Nav, render, render_form};
-use crate::{AppError, AppState, audit};
+use crate::{audit, error::AppError, state::AppState};
 
 #[derive(Template)]
 #[template(path = "accounts/confirm.html")]

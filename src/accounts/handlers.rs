@@ -10,13 +10,14 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use crate::accounts::CreateUserError;
 use crate::accounts::password::{self, NewPassword};
-use crate::accounts::queries::{self, CreateUserError, Email};
-use crate::accounts::rate_limit::client_address;
+use crate::accounts::queries::{self, Email};
+use crate::accounts::setup::SetupOutcome;
 use crate::accounts::{email, links, safe_next, setup};
-use crate::contests::queries::{RoleRow, roles_of_user};
-use crate::web::{Ctx, Nav, render};
-use crate::{AppError, AppState, audit};
+use crate::web::limits::client_address;
+use crate::web::{Ctx, Nav, User, render};
+use crate::{audit, error::AppError, state::AppState};
 
 #[derive(Template)]
 #[template(path = "accounts/login.html")]
@@ -42,21 +43,6 @@ struct RegisterPage {
 struct CheckEmailPage {
     nav: Nav,
     email: String,
-}
-
-#[derive(Template)]
-#[template(path = "accounts/account.html")]
-struct AccountPage {
-    nav: Nav,
-    email: String,
-    roles: Vec<RoleRow>,
-    /// Their account id, which the published mapping names them by.
-    participant_id: i64,
-    results: Vec<crate::results::feedback::OwnResult>,
-    /// The address is not confirmed yet and this server asks for it.
-    needs_confirmation: bool,
-    errors: Vec<String>,
-    notice: Option<String>,
 }
 
 #[derive(Template)]
@@ -127,7 +113,7 @@ pub async fn login(
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     let address = client_address(peer, &headers, &state.config.trusted_proxies);
-    state.limits.sign_in(&form.email, address)?;
+    state.limits.may_sign_in(&form.email, address)?;
     let found = match Email::parse(&form.email) {
         Ok(email) => queries::user_by_email(&state.db, &email).await?,
         Err(_) => None,
@@ -138,6 +124,7 @@ pub async fn login(
     };
     let ok = password::verify(&form.password, stored).await?;
     let Some(user) = user.filter(|_| ok) else {
+        state.limits.sign_in_failed(&form.email, address);
         let page = LoginPage {
             nav: ctx.form_nav().await?,
             email: form.email,
@@ -228,8 +215,7 @@ pub async fn register(
     let confirms = state.config.confirms_emails();
     match queries::user_by_email(&state.db, &email).await? {
         None => {
-            if let Some(user) =
-                queries::create_user_with_hash(&state.db, &email, &hash, false, now).await?
+            if let Some(user) = queries::insert_user(&state.db, &email, &hash, false, now).await?
                 && confirms
             {
                 email::send_confirmation(&state, user.id, &user.email, None, &next).await?;
@@ -262,36 +248,6 @@ pub async fn register(
     Ok(Redirect::to(&to).into_response())
 }
 
-async fn account_response(
-    state: &AppState,
-    ctx: &Ctx,
-    errors: Vec<String>,
-    notice: Option<String>,
-) -> Result<Response, AppError> {
-    let user = ctx.require_user()?;
-    let page = AccountPage {
-        nav: ctx.nav().await?,
-        email: user.email.clone(),
-        roles: roles_of_user(&state.db, user.id).await?,
-        participant_id: user.id,
-        results: crate::results::feedback::own_results(&state.db, user.id).await?,
-        needs_confirmation: state.config.confirms_emails() && !user.email_confirmed,
-        notice,
-        errors: errors.clone(),
-    };
-    let html = render(&page)?;
-    Ok(if errors.is_empty() {
-        html.into_response()
-    } else {
-        unprocessable(html)
-    })
-}
-
-/// `GET /account`
-pub async fn account_page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    account_response(&state, &ctx, Vec::new(), None).await
-}
-
 /// Fields of the password change form.
 #[derive(Deserialize)]
 pub struct PasswordForm {
@@ -300,20 +256,29 @@ pub struct PasswordForm {
     password_confirm: String,
 }
 
-/// `POST /account/password`: needs the current password; ends other sessions.
+/// What became of a password change.
+pub enum PasswordChange {
+    /// Changed: the account as it is now (its other sessions have ended).
+    Done(User),
+    /// Refused, with the form's messages.
+    Refused(Vec<String>),
+}
+
+/// Changes the signed-in account's password: needs the current one, ends
+/// every other session. The page around it is the account page's.
 pub async fn change_password(
-    State(state): State<AppState>,
-    mut ctx: Ctx,
-    Form(form): Form<PasswordForm>,
-) -> Result<Response, AppError> {
-    let user = ctx.require_user()?.clone();
-    state.limits.password_change(user.id)?;
+    state: &AppState,
+    user: &User,
+    form: &PasswordForm,
+) -> Result<PasswordChange, AppError> {
+    state.limits.may_change_password(user.id)?;
     let email = Email::parse(&user.email).map_err(|e| AppError::BadRequest(e.into()))?;
     let stored = queries::user_by_email(&state.db, &email)
         .await?
         .map(|(_, hash)| hash);
     let mut errors = Vec::new();
     if !password::verify(&form.current, stored).await? {
+        state.limits.password_change_failed(user.id);
         errors.push("The current password is not right.".to_owned());
     }
     if form.password != form.password_confirm {
@@ -323,12 +288,12 @@ pub async fn change_password(
         .map_err(|e| errors.push(e.to_owned()))
         .ok();
     let Some(new) = new.filter(|_| errors.is_empty()) else {
-        return account_response(&state, &ctx, errors, None).await;
+        return Ok(PasswordChange::Refused(errors));
     };
-    let updated = queries::change_password(&state.db, user.id, new).await?;
-    ctx.sign_in(updated).await?;
-    let notice = "Password changed. Your other sessions have been signed out.".to_owned();
-    account_response(&state, &ctx, Vec::new(), Some(notice)).await
+    let hash = password::hash(new).await?;
+    Ok(PasswordChange::Done(
+        queries::change_password(&state.db, user.id, &hash).await?,
+    ))
 }
 
 /// `GET /setup?token=…`: the first administrator's form, while the link is live.
@@ -359,8 +324,9 @@ pub async fn setup(
     let now = state.now().timestamp();
     let errors = match parse_new_account(&form) {
         Ok((email, password)) => {
-            match setup::complete(&state.db, &form.token, &email, password, now).await {
-                Ok(admin) => {
+            let hash = password::hash(password).await?;
+            match setup::complete(&state.db, &form.token, &email, &hash, now).await? {
+                SetupOutcome::Created(admin) => {
                     audit::record(
                         &state.db,
                         now,
@@ -373,9 +339,8 @@ pub async fn setup(
                     ctx.sign_in(admin).await?;
                     return Ok(Redirect::to("/admin").into_response());
                 }
-                Err(setup::SetupError::InvalidToken) => return Err(AppError::NotFound),
-                Err(setup::SetupError::Create(CreateUserError::Other(err))) => return Err(err),
-                Err(setup::SetupError::Create(err)) => vec![err.to_string()],
+                SetupOutcome::InvalidToken => return Err(AppError::NotFound),
+                SetupOutcome::EmailTaken => vec![CreateUserError::EmailTaken.to_string()],
             }
         }
         Err(errors) => errors,

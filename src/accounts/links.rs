@@ -4,8 +4,8 @@
 
 use sqlx::AnyConnection;
 
-use crate::Db;
 use crate::accounts::setup::{new_token, token_hash};
+use crate::db::Db;
 
 /// What a link is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

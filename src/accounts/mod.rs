@@ -7,13 +7,14 @@ pub mod handlers;
 pub mod links;
 pub mod password;
 pub mod queries;
-pub mod rate_limit;
 pub mod setup;
 
 use axum::Router;
 use axum::routing::{get, post};
 
-use crate::AppState;
+use crate::accounts::password::NewPassword;
+use crate::web::user::{Email, User};
+use crate::{db::Db, error::AppError, state::AppState};
 
 /// The account routes.
 pub fn router() -> Router<AppState> {
@@ -24,8 +25,6 @@ pub fn router() -> Router<AppState> {
         )
         .route("/login", get(handlers::login_page).post(handlers::login))
         .route("/logout", post(handlers::logout))
-        .route("/account", get(handlers::account_page))
-        .route("/account/password", post(handlers::change_password))
         .route("/account/confirm-email", post(email::resend))
         .route(
             "/confirm-email",
@@ -37,6 +36,33 @@ pub fn router() -> Router<AppState> {
         )
         .route("/reset-password", get(email::reset_page).post(email::reset))
         .route("/setup", get(handlers::setup_page).post(handlers::setup))
+}
+
+/// Why an account could not be created.
+#[derive(Debug, thiserror::Error)]
+pub enum CreateUserError {
+    /// The email is taken.
+    #[error("An account with this email already exists. Sign in instead.")]
+    EmailTaken,
+    /// Anything else.
+    #[error(transparent)]
+    Other(#[from] AppError),
+}
+
+/// Creates an account with a password (hashed off the async threads);
+/// `is_admin` makes a contest administrator.
+pub async fn create_user(
+    db: &Db,
+    email: &Email,
+    password: NewPassword,
+    is_admin: bool,
+    now: i64,
+) -> Result<User, CreateUserError> {
+    let hash = password::hash(password).await?;
+    queries::insert_user(db, email, &hash, is_admin, now)
+        .await
+        .map_err(AppError::from)?
+        .ok_or(CreateUserError::EmailTaken)
 }
 
 /// Keeps only a path on this site, so `?next=` cannot send someone to

@@ -8,7 +8,7 @@ use rand::RngCore;
 use std::sync::LazyLock;
 use tokio::sync::Semaphore;
 
-use crate::AppError;
+use crate::error::AppError;
 
 /// Bounds concurrent hashes so a login burst cannot exhaust memory.
 static HASHING: Semaphore = Semaphore::const_new(4);

@@ -5,9 +5,8 @@ use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use crate::accounts::password::NewPassword;
-use crate::accounts::queries::{self, CreateUserError, Email, User};
-use crate::{AppError, Db};
+use crate::accounts::queries::{self, Email, User};
+use crate::db::Db;
 
 /// How long a setup link stays valid.
 const SETUP_LINK_HOURS: i64 = 24;
@@ -66,25 +65,27 @@ pub async fn token_is_valid(db: &Db, token: &str, now: i64) -> Result<bool, sqlx
     Ok(count == 1 && !queries::admin_exists(db).await?)
 }
 
-/// Why the first administrator could not be created.
-#[derive(Debug, thiserror::Error)]
-pub enum SetupError {
+/// What became of a try to create the first administrator.
+#[derive(Debug)]
+pub enum SetupOutcome {
+    /// Made, and the link used up.
+    Created(User),
     /// The link was used, expired, or never existed.
-    #[error("This setup link is invalid or has already been used.")]
     InvalidToken,
-    /// See [`CreateUserError`].
-    #[error(transparent)]
-    Create(#[from] CreateUserError),
+    /// The email is taken: the form can be corrected and sent again with
+    /// the same link (good for another hour).
+    EmailTaken,
 }
 
-/// Uses the token (once) to create the first administrator.
+/// Uses the token (once) to create the first administrator from an already
+/// hashed password.
 pub async fn complete(
     db: &Db,
     token: &str,
     email: &Email,
-    password: NewPassword,
+    password_hash: &str,
     now: i64,
-) -> Result<User, SetupError> {
+) -> Result<SetupOutcome, sqlx::Error> {
     // Consuming the token is the gate: of two racing requests one deletes the
     // row and the other deletes nothing.
     let consumed =
@@ -92,28 +93,17 @@ pub async fn complete(
             .bind(token_hash(token))
             .bind(now)
             .execute(&db.pool)
-            .await
-            .map_err(|e| SetupError::Create(CreateUserError::Other(e.into())))?;
-    if consumed.rows_affected() != 1 {
-        return Err(SetupError::InvalidToken);
+            .await?;
+    if consumed.rows_affected() != 1 || queries::admin_exists(db).await? {
+        return Ok(SetupOutcome::InvalidToken);
     }
-    let admin_exists = queries::admin_exists(db)
-        .await
-        .map_err(|e| SetupError::Create(CreateUserError::Other(AppError::from(e))))?;
-    if admin_exists {
-        return Err(SetupError::InvalidToken);
+    if let Some(admin) = queries::insert_user(db, email, password_hash, true, now).await? {
+        return Ok(SetupOutcome::Created(admin));
     }
-    match queries::create_user(db, email, password, true, now).await {
-        Ok(admin) => Ok(admin),
-        Err(err) => {
-            // The form can be corrected and sent again with the same link.
-            sqlx::query("INSERT INTO setup_tokens (token_hash, expires_at) VALUES ($1, $2)")
-                .bind(token_hash(token))
-                .bind(now + 3600)
-                .execute(&db.pool)
-                .await
-                .map_err(|e| SetupError::Create(CreateUserError::Other(e.into())))?;
-            Err(err.into())
-        }
-    }
+    sqlx::query("INSERT INTO setup_tokens (token_hash, expires_at) VALUES ($1, $2)")
+        .bind(token_hash(token))
+        .bind(now + 3600)
+        .execute(&db.pool)
+        .await?;
+    Ok(SetupOutcome::EmailTaken)
 }

@@ -3,8 +3,8 @@
 //! be the one the head row remembers, so an edited, inserted or deleted row
 //! (the newest ones included) shows.
 
-use crate::Db;
 use crate::audit::row_hash;
+use crate::db::Db;
 
 /// What the check found.
 #[derive(Debug, Clone, PartialEq, Eq)]

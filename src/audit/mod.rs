@@ -4,9 +4,9 @@
 
 use sqlx::AnyConnection;
 
-use crate::Db;
-use crate::accounts::queries::User;
+use crate::db::Db;
 use crate::images::store::sha256_hex;
+use crate::web::user::User;
 
 pub mod chain;
 

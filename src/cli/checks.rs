@@ -1,7 +1,7 @@
 //! `photojury verify` and `photojury audit verify`: print OK or each
 //! problem found, and exit non-zero on any.
 
-use crate::Config;
+use crate::config::Config;
 
 /// `photojury verify`: prints OK or each problem, and fails on any.
 pub(super) async fn verify(

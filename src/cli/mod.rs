@@ -14,9 +14,8 @@ use clap::{Args, Parser, Subcommand};
 mod checks;
 
 use crate::accounts::password::NewPassword;
-use crate::accounts::queries::{self, Email};
-use crate::web::session_store::DbSessionStore;
-use crate::{AppState, Config, Db, SystemClock, accounts, demo};
+use crate::accounts::queries::Email;
+use crate::{accounts, clock::SystemClock, config::Config, db::Db, demo, state::AppState};
 
 /// photojury: run a photo contest with a blind jury.
 #[derive(Debug, Parser)]
@@ -110,6 +109,15 @@ pub struct Settings {
         default_value_t = 2000
     )]
     upload_buffer_mb: u64,
+    /// Registrations allowed in a burst from one client address (then one
+    /// every 6 s): high enough for a class registering from one network.
+    #[arg(
+        long,
+        global = true,
+        env = "PHOTOJURY_REGISTRATIONS_PER_ADDRESS",
+        default_value_t = 50
+    )]
+    registrations_per_address: u32,
     /// Whether accounts confirm their email by a link before entering or
     /// judging: auto (when --smtp-url is set), required, or off.
     #[arg(
@@ -225,6 +233,7 @@ impl Settings {
         config.decode_memory_total = self.decode_memory_total_mb.saturating_mul(1024 * 1024);
         config.upload_buffer_bytes = self.upload_buffer_mb.saturating_mul(1_000_000);
         config.email_confirmation = self.email_confirmation;
+        config.registrations_per_address = self.registrations_per_address;
         config
     }
 }
@@ -322,35 +331,18 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
         );
     }
     let state = AppState::new(db.clone(), config, Arc::new(SystemClock))?;
-    spawn_housekeeping(&state);
+    crate::startup::spawn_housekeeping(&state);
     println!(
         "photojury is serving {} (listening on {})",
         state.config.public_url, state.config.addr
     );
     let header_timeout = state.config.header_timeout;
-    let app = crate::build_app(state);
+    let app = crate::startup::build_app(state);
     crate::server::serve(listener, app, header_timeout, async {
         let _ = tokio::signal::ctrl_c().await;
     })
     .await?;
     Ok(())
-}
-
-/// Hourly: drop expired sessions and recovered rate-limit keys.
-fn spawn_housekeeping(state: &AppState) {
-    state.db.spawn_checkpointer(Duration::from_secs(1));
-    let store = DbSessionStore::new(state.db.clone(), state.private_pages.clone());
-    let limiter = state.limits.clone();
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(Duration::from_secs(3600));
-        loop {
-            every.tick().await;
-            if let Err(err) = store.delete_expired().await {
-                tracing::warn!(error = %err, "could not delete expired sessions");
-            }
-            limiter.forget_recovered();
-        }
-    });
 }
 
 async fn create_admin(config: Config, email: &str) -> anyhow::Result<()> {
@@ -361,7 +353,7 @@ async fn create_admin(config: Config, email: &str) -> anyhow::Result<()> {
         NewPassword::parse(line.trim_end_matches(['\r', '\n'])).map_err(|e| anyhow::anyhow!(e))?;
     let db = open(&config).await?;
     let now = chrono::Utc::now().timestamp();
-    let admin = queries::create_user(&db, &email, password, true, now)
+    let admin = crate::accounts::create_user(&db, &email, password, true, now)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     crate::audit::record(&db, now, None, "admin.create_cli", None, &admin.email).await?;

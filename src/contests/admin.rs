@@ -1,5 +1,6 @@
 //! Admin pages for contests: create and edit, categories and criteria,
-//! phase changes and the audit log. Every change writes an audit row.
+//! and the audit log (phase changes are the workflow's). Every change
+//! writes an audit row.
 
 use askama::Template;
 use axum::Form;
@@ -10,11 +11,11 @@ use serde::Deserialize;
 
 use crate::audit::{self, AuditRow};
 use crate::contests::form::{ContestForm, check_edit_allowed};
-use crate::contests::model::{Phase, TransitionFacts, check_transition, describe_time};
+use crate::contests::model::{Phase, describe_time};
 use crate::contests::queries::{self, Contest};
 use crate::contests::structure::{self, Category, Criterion};
 use crate::web::{Ctx, Nav, render, render_form};
-use crate::{AppError, AppState};
+use crate::{error::AppError, state::AppState};
 
 #[derive(Template)]
 #[template(path = "admin/index.html")]
@@ -52,13 +53,15 @@ struct AuditPage {
     rows: Vec<(AuditRow, String)>,
 }
 
-pub(crate) async fn load(state: &AppState, id: i64) -> Result<Contest, AppError> {
+/// The contest with this id, or 404.
+pub async fn load(state: &AppState, id: i64) -> Result<Contest, AppError> {
     queries::contest_by_id(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)
 }
 
-pub(crate) fn see(id: i64) -> Response {
+/// Back to the contest's admin page.
+pub fn see(id: i64) -> Response {
     Redirect::to(&format!("/admin/contests/{id}")).into_response()
 }
 
@@ -131,7 +134,8 @@ pub async fn create(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
 }
 
-pub(crate) async fn edit_response(
+/// The contest's admin page, with the form as sent and its errors (422) or fresh.
+pub async fn edit_response(
     state: &AppState,
     ctx: &Ctx,
     contest: Contest,
@@ -203,101 +207,6 @@ pub async fn update(
         Err(errors) => errors,
     };
     edit_response(&state, &ctx, contest, Some(form), errors).await
-}
-
-/// Fields of the phase form (finalizing may carry an override and its reason).
-#[derive(Deserialize)]
-pub struct PhaseForm {
-    to: String,
-    #[serde(default)]
-    force: String,
-    #[serde(default)]
-    reason: String,
-}
-
-/// `POST /admin/contests/{id}/phase`: checked against the state machine and the clock.
-pub async fn change_phase(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(form): Form<PhaseForm>,
-) -> Result<Response, AppError> {
-    let admin = ctx.require_admin()?;
-    let contest = load(&state, id).await?;
-    let now = state.now().timestamp();
-    let facts = TransitionFacts {
-        now,
-        closes_at: contest.closes_at,
-        categories: structure::categories_of(&state.db, id).await?.len() as i64,
-        criteria: structure::criteria_of(&state.db, id).await?.len() as i64,
-    };
-    let checked = form
-        .to
-        .parse::<Phase>()
-        .and_then(|to| check_transition(contest.phase, to, facts).map(|()| to));
-    let to = match checked {
-        Ok(to) => to,
-        Err(message) => return edit_response(&state, &ctx, contest, None, vec![message]).await,
-    };
-    if to == Phase::Finalized {
-        let admin = admin.clone();
-        let force = form.force == "1";
-        return match crate::results::finalize::finalize(
-            &state.db,
-            now,
-            &admin,
-            &contest,
-            force,
-            &form.reason,
-        )
-        .await?
-        {
-            Ok(_) => {
-                ctx.flash("Finalized: the scores are locked and the results hash is published.")
-                    .await?;
-                Ok(Redirect::to(&format!("/admin/contests/{id}/results")).into_response())
-            }
-            Err(message) => edit_response(&state, &ctx, contest, None, vec![message]).await,
-        };
-    }
-    if to == Phase::Announced
-        && crate::results::awards::saved(&state.db, id)
-            .await?
-            .is_empty()
-    {
-        let message = "Assign the awards (Results → Awards) before announcing the winners.";
-        return edit_response(&state, &ctx, contest, None, vec![message.into()]).await;
-    }
-    let mut tx = state.db.pool.begin().await?;
-    if !queries::set_phase(&mut *tx, id, contest.phase, to, now).await? {
-        return Err(AppError::Conflict(
-            "Someone else changed this contest's phase just now. Reload and try again.".into(),
-        ));
-    }
-    let mut detail = format!("{} → {}", contest.phase, to);
-    if to == Phase::Judging {
-        // Same transaction: the entries freeze and the assignments exist
-        // the moment the contest is judging.
-        let frozen = crate::jury::judging::open(&mut tx, &contest, now).await?;
-        detail.push_str(&format!(", {frozen} entries"));
-    }
-    audit::record_with(
-        &mut tx,
-        now,
-        Some(admin),
-        "contest.phase",
-        Some(id),
-        &detail,
-    )
-    .await?;
-    tx.commit().await?;
-    let message = match to {
-        Phase::Revealed => "Names revealed. The mapping and salts are now public.".to_owned(),
-        Phase::Announced => "Winners announced: the winners page is public.".to_owned(),
-        _ => format!("The contest is now {to}."),
-    };
-    ctx.flash(&message).await?;
-    Ok(see(id))
 }
 
 /// Query of the audit page.

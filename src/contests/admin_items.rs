@@ -11,7 +11,7 @@ use crate::contests::admin::{edit_response, load, see};
 use crate::contests::model::Phase;
 use crate::contests::structure::{self, NewCategory, NewCriterion};
 use crate::web::Ctx;
-use crate::{AppError, AppState, audit};
+use crate::{audit, error::AppError, state::AppState};
 
 /// Fields of the add-category form.
 #[derive(Deserialize)]

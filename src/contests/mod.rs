@@ -13,13 +13,12 @@ pub mod structure;
 use axum::Router;
 use axum::routing::{get, post};
 
-use crate::AppState;
+use crate::state::AppState;
 
 /// Public and admin contest routes.
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(public::index))
-        .route("/contests/{slug}", get(public::show))
         .route("/admin", get(admin::index))
         .route("/admin/audit", get(admin::audit_page))
         .route("/admin/contests", post(admin::create))
@@ -44,6 +43,5 @@ pub fn router() -> Router<AppState> {
             "/admin/contests/{id}/criteria/{item}/delete",
             post(admin_items::delete_criterion),
         )
-        .route("/admin/contests/{id}/phase", post(admin::change_phase))
         .route("/admin/contests/{id}/plots/{name}", get(plots::plot))
 }

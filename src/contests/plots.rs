@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use plotters::prelude::*;
 
 use crate::web::Ctx;
-use crate::{AppError, AppState};
+use crate::{error::AppError, state::AppState};
 
 /// One line of a plot: its label and its points.
 pub type Series = (String, Vec<(f64, f64)>);
@@ -220,7 +220,7 @@ impl Glance {
 }
 
 /// Counts for one contest.
-pub async fn glance(db: &crate::Db, contest_id: i64) -> Result<Glance, sqlx::Error> {
+pub async fn glance(db: &crate::db::Db, contest_id: i64) -> Result<Glance, sqlx::Error> {
     let per_category = sqlx::query_as(
         "SELECT c.name, (SELECT COUNT(*) FROM portfolios p WHERE p.category_id = c.id) \
          FROM categories c WHERE c.contest_id = $1 ORDER BY c.position, c.id",

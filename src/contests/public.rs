@@ -1,14 +1,14 @@
 //! Public contest pages: the list of contests and the call for entries.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 
 use crate::contests::model::{Phase, check_submissions_open, describe_time, time_left};
 use crate::contests::queries::{self, Contest, Role};
 use crate::contests::structure::{self, Category, Criterion};
 use crate::web::{Ctx, Nav, render};
-use crate::{AppError, AppState};
+use crate::{error::AppError, state::AppState};
 
 /// One contest in the public list.
 pub struct ContestCard {
@@ -39,10 +39,18 @@ struct ShowPage {
     categories: Vec<Category>,
     criteria: Vec<Criterion>,
     countries: Vec<String>,
+    /// What the contest has published to prove its judging.
+    proof: Proof,
+}
+
+/// What a contest has published so far to prove its jury was blind and its
+/// results untouched (the workflow fills it from `results`).
+#[derive(Debug, Clone, Default)]
+pub struct Proof {
     /// The commitment published when judging opened.
-    commitment: Option<String>,
+    pub commitment: Option<String>,
     /// The results hash published at finalization.
-    results_hash: Option<String>,
+    pub results_hash: Option<String>,
 }
 
 /// One line saying where the contest stands, by the server clock.
@@ -84,7 +92,7 @@ pub async fn index(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
 }
 
 /// The contest at `slug`, if this person may see it (drafts are admins' only).
-async fn visible_contest(state: &AppState, ctx: &Ctx, slug: &str) -> Result<Contest, AppError> {
+pub async fn visible_contest(state: &AppState, ctx: &Ctx, slug: &str) -> Result<Contest, AppError> {
     let contest = queries::contest_by_slug(&state.db, slug)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -95,13 +103,14 @@ async fn visible_contest(state: &AppState, ctx: &Ctx, slug: &str) -> Result<Cont
     Ok(contest)
 }
 
-/// `GET /contests/{slug}`: the call for entries.
-pub async fn show(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(slug): Path<String>,
+/// The public page of a contest: the call for entries, where it stands, and
+/// the proof it has published (`GET /contests/{slug}`, routed by the workflow).
+pub async fn show_page(
+    state: &AppState,
+    ctx: &Ctx,
+    contest: Contest,
+    proof: Proof,
 ) -> Result<Response, AppError> {
-    let contest = visible_contest(&state, &ctx, &slug).await?;
     let now = state.now().timestamp();
     let role = match &ctx.user {
         Some(user) => queries::role_of(&state.db, contest.id, user.id).await?,
@@ -119,10 +128,7 @@ pub async fn show(
         categories: structure::categories_of(&state.db, contest.id).await?,
         criteria: structure::criteria_of(&state.db, contest.id).await?,
         countries: queries::countries_of(&state.db, contest.id).await?,
-        commitment: crate::results::commitment::root_of(&state.db, contest.id).await?,
-        results_hash: crate::results::snapshot::stored_json(&state.db, contest.id)
-            .await?
-            .map(|(_, hash)| hash),
+        proof,
         contest,
     };
     Ok(render(&page)?.into_response())

@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 use sqlx::{Any, Executor};
 
 use crate::contests::model::{JudgingUnit, Phase, parse_time_zone};
-use crate::{AppError, Db};
+use crate::{db::Db, error::AppError};
 
 /// A contest, typed.
 #[derive(Debug, Clone)]

@@ -1,6 +1,6 @@
 //! A contest's categories and scoring criteria: rows, form parsing, queries.
 
-use crate::Db;
+use crate::db::Db;
 
 /// An entry category, e.g. "University students".
 #[derive(Debug, Clone, sqlx::FromRow)]

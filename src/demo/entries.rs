@@ -9,9 +9,9 @@ use crate::contests::queries::{Role, assign_role};
 use crate::contests::structure::{Category, Criterion};
 use crate::images::FileStore;
 use crate::images::pipeline::derive;
+use crate::submissions::photo_rows::{StoredPhoto, insert_photo};
 use crate::submissions::queries::{NewPortfolio, insert_portfolio};
-use crate::submissions::stored::{StoredPhoto, insert_photo};
-use crate::{Config, Db};
+use crate::{config::Config, db::Db};
 
 const FIRST: [&str; 12] = [
     "Aigerim", "Timur", "Madina", "Bakyt", "Dilnoza", "Rustam", "Zarina", "Farrukh", "Nigora",

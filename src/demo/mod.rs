@@ -10,11 +10,11 @@ use std::fmt;
 use chrono::{DateTime, Duration, Utc};
 
 use crate::accounts::password::NewPassword;
-use crate::accounts::queries::{self, Email, User};
+use crate::accounts::queries::{Email, User};
 use crate::contests::model::{JudgingUnit, parse_time_zone};
 use crate::contests::queries::{self as contests, ContestInput, Role};
 use crate::contests::structure::{self, NewCategory, NewCriterion};
-use crate::{Config, Db, audit};
+use crate::{audit, config::Config, db::Db};
 
 /// The demo contest's address.
 pub const DEMO_SLUG: &str = "migrants-central-asia";
@@ -84,7 +84,7 @@ async fn account(
 ) -> anyhow::Result<User> {
     let email = Email::parse(email).map_err(|e| anyhow::anyhow!(e))?;
     let password = NewPassword::parse(password).map_err(|e| anyhow::anyhow!(e))?;
-    queries::create_user(db, &email, password, admin, now)
+    crate::accounts::create_user(db, &email, password, admin, now)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))
 }
@@ -247,7 +247,7 @@ pub async fn populate(
             .ok_or_else(|| anyhow::anyhow!("the demo contest vanished"))?;
         let mut tx = db.pool.begin().await?;
         contests::set_phase(&mut *tx, contest_id, Phase::Closed, Phase::Judging, at).await?;
-        crate::jury::judging::open(&mut tx, &contest, at).await?;
+        crate::workflow::phases::start_judging(&mut tx, &contest, at).await?;
         tx.commit().await?;
         let criteria = structure::criteria_of(db, contest_id).await?;
         entries::some_scores(db, contest_id, &criteria, at, phase > DemoPhase::Judging).await?;

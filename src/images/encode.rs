@@ -7,7 +7,30 @@
 use fast_image_resize::images::Image;
 use jpeg_encoder::{ColorType, Encoder, SamplingFactor};
 
-use crate::images::pipeline::{Encoded, Refusal};
+use crate::images::refusal::Refusal;
+
+/// One derivative: a clean JPEG and its size.
+#[derive(Clone)]
+pub struct Encoded {
+    /// JFIF bytes with no metadata segment.
+    pub bytes: Vec<u8>,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+impl std::fmt::Debug for Encoded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Encoded({}x{}, {} bytes)",
+            self.width,
+            self.height,
+            self.bytes.len()
+        )
+    }
+}
 
 /// 4:2:0 chroma: a minimum coded unit is 16×16 pixels.
 const MCU: usize = 16;

@@ -2,8 +2,10 @@
 //! juror-facing derivatives, and the content-addressed store.
 
 mod bands;
+pub mod budget;
 mod encode;
 pub mod pipeline;
+mod refusal;
 mod resize;
 pub mod sniff;
 pub mod store;

@@ -11,39 +11,19 @@ use fast_image_resize::{FilterType, PixelType};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader};
 
+pub use crate::images::encode::Encoded;
 use crate::images::encode::{encode, encode_parallel};
+pub use crate::images::refusal::{Refusal, human_size};
 pub use crate::images::resize::fit;
 use crate::images::resize::{resize, resize_parallel};
-use crate::images::sniff::{Accepted, Other, sniff};
+use crate::images::sniff::{Accepted, sniff};
 
 /// Long edge of the juror's full view.
 pub const LARGE_EDGE: u32 = 2560;
 /// Long edge of grid thumbnails.
 pub const THUMB_EDGE: u32 = 480;
 
-/// Limits checked before and during decoding; all configurable.
-#[derive(Debug, Clone, Copy)]
-pub struct ImageLimits {
-    /// Largest upload, in bytes (enforced while streaming, too).
-    pub max_bytes: u64,
-    /// Largest width or height, in pixels (from the header, before decoding).
-    pub max_side: u32,
-    /// Largest area, in pixels (from the header, before decoding).
-    pub max_pixels: u64,
-    /// Most memory the decoder may allocate.
-    pub max_decoder_bytes: u64,
-}
-
-impl Default for ImageLimits {
-    fn default() -> Self {
-        Self {
-            max_bytes: 40 * 1000 * 1000,
-            max_side: 12_000,
-            max_pixels: 100_000_000,
-            max_decoder_bytes: 512 * 1024 * 1024,
-        }
-    }
-}
+pub use crate::config::ImageLimits;
 
 /// What one decode of a `width` × `height` photo of `file_bytes` may need:
 /// the decoded buffer (up to 16-bit RGBA), an 8-bit RGB copy, the
@@ -57,86 +37,6 @@ pub fn memory_estimate(width: u32, height: u32, file_bytes: usize, limits: &Imag
     decode
         .saturating_add(derivatives)
         .saturating_add(file_bytes as u64)
-}
-
-/// Why a file was refused; `Display` is the one-line message shown to people.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Refusal {
-    /// Not JPEG or PNG.
-    #[error("{}", .0.message())]
-    NotAPhoto(Other),
-    /// Over the size limit.
-    #[error("The file is larger than {}. Export it at a smaller size and upload that.", human_size(*.0))]
-    TooBig(u64),
-    /// Over the dimension limits.
-    #[error(
-        "The image is {width} × {height} pixels; the limit is {max_side} pixels a side and {max_megapixels} megapixels."
-    )]
-    TooManyPixels {
-        /// Declared width.
-        width: u32,
-        /// Declared height.
-        height: u32,
-        /// The side limit.
-        max_side: u32,
-        /// The area limit, in megapixels.
-        max_megapixels: u64,
-    },
-    /// Smaller than the contest asks for.
-    #[error(
-        "This photo is {width} × {height} pixels; this contest asks for at least {min} pixels on the long side."
-    )]
-    TooSmall {
-        /// Width as stored.
-        width: u32,
-        /// Height as stored.
-        height: u32,
-        /// The contest's minimum long edge.
-        min: u32,
-    },
-    /// Cut off before its end.
-    #[error("The file is incomplete (the upload may have been cut off). Upload it again.")]
-    Truncated,
-    /// Would need more memory to decode than allowed.
-    #[error(
-        "The image needs more memory to open than this server allows. Export it at a smaller size and upload that."
-    )]
-    TooMuchMemory,
-    /// Damaged or not really what it claims.
-    #[error("The image could not be read: the file is damaged.")]
-    Damaged,
-}
-
-/// `40 MB`, `150 KB`: sizes as people read them (decimal units, as on disks).
-pub fn human_size(bytes: u64) -> String {
-    if bytes >= 1_000_000 {
-        format!("{} MB", bytes / 1_000_000)
-    } else {
-        format!("{} KB", bytes.div_ceil(1000))
-    }
-}
-
-/// One derivative: a clean JPEG and its size.
-#[derive(Clone)]
-pub struct Encoded {
-    /// JFIF bytes with no metadata segment.
-    pub bytes: Vec<u8>,
-    /// Width in pixels.
-    pub width: u32,
-    /// Height in pixels.
-    pub height: u32,
-}
-
-impl std::fmt::Debug for Encoded {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "Encoded({}x{}, {} bytes)",
-            self.width,
-            self.height,
-            self.bytes.len()
-        )
-    }
 }
 
 /// Time spent in each stage, for the benchmark.

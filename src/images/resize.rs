@@ -4,7 +4,7 @@
 use fast_image_resize::images::Image;
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
 
-use crate::images::pipeline::Refusal;
+use crate::images::refusal::Refusal;
 
 /// The size that fits `edge` on the long side, never larger than the source.
 pub fn fit(width: u32, height: u32, edge: u32) -> (u32, u32) {

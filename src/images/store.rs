@@ -222,6 +222,16 @@ impl FileStore {
             .map_err(io::Error::other)?
     }
 
+    /// Reads a stored derivative for an answer: a file that cannot be read
+    /// is a logged 500 (a row names it, so it should be there).
+    pub async fn read_derivative(&self, hash: String) -> Result<Vec<u8>, crate::error::AppError> {
+        self.read(hash).await.map_err(|e| {
+            crate::error::AppError::Internal(
+                anyhow::Error::from(e).context("reading a stored derivative"),
+            )
+        })
+    }
+
     /// Number of temp files in this process's folder (zero between uploads).
     pub fn temp_files(&self) -> io::Result<usize> {
         Ok(fs::read_dir(&self.tmp)?

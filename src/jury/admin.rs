@@ -8,15 +8,15 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use crate::accounts::queries::{Email, User};
 use crate::contests::model::Phase;
 use crate::contests::queries::{Contest, contest_by_id};
 use crate::contests::structure::{self, Category};
 use crate::jury::judging;
 use crate::jury::jurors::{self, InviteError};
 use crate::jury::monitor::{self, JurorStats};
+use crate::web::user::{Email, User};
 use crate::web::{Ctx, Nav, render_form};
-use crate::{AppError, AppState, audit};
+use crate::{audit, error::AppError, state::AppState};
 
 #[derive(Template)]
 #[template(path = "admin/jury.html")]

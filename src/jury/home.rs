@@ -10,11 +10,11 @@ use serde::Deserialize;
 use crate::contests::model::Phase;
 use crate::contests::queries::Contest;
 use crate::contests::structure::{self, Category, category_name};
-use crate::jury::scoring::juror_of;
+use crate::jury::access::juror_of;
 use crate::jury::view::{self, QueueItem};
 use crate::submissions::numbers::EntryNumber;
 use crate::web::{Ctx, Nav, render};
-use crate::{AppError, AppState};
+use crate::{error::AppError, state::AppState};
 
 /// A contest on `/jury`.
 #[derive(Debug, sqlx::FromRow)]

@@ -11,14 +11,15 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use crate::accounts::CreateUserError;
 use crate::accounts::password::{self, NewPassword};
-use crate::accounts::queries::{self as accounts, CreateUserError, Email, User};
-use crate::accounts::rate_limit::client_address;
+use crate::accounts::queries::{self as accounts, Email, User};
 use crate::contests::queries::contest_by_id;
 use crate::jury::judging;
 use crate::jury::jurors::{self, Invitation};
+use crate::web::limits::client_address;
 use crate::web::{Ctx, Nav, render_form};
-use crate::{AppError, AppState, audit};
+use crate::{audit, error::AppError, state::AppState};
 
 #[derive(Template)]
 #[template(path = "jury/invitation.html")]
@@ -116,11 +117,12 @@ async fn account_for(
     if let Some((user, hash)) = &existing
         && owned(user)
     {
-        state.limits.sign_in(email.as_str(), address)?;
+        state.limits.may_sign_in(email.as_str(), address)?;
         return Ok(
             if password::verify(&form.password, Some(hash.clone())).await? {
                 Ok(user.clone())
             } else {
+                state.limits.sign_in_failed(email.as_str(), address);
                 Err(vec!["That is not the password of this account.".to_owned()])
             },
         );
@@ -149,7 +151,7 @@ async fn account_for(
             .ok_or(AppError::NotFound)?;
         return Ok(Ok(user));
     }
-    match accounts::create_user(&state.db, email, new, false, now).await {
+    match crate::accounts::create_user(&state.db, email, new, false, now).await {
         Ok(user) => Ok(Ok(user)),
         Err(CreateUserError::Other(err)) => Err(err),
         Err(err) => Ok(Err(vec![err.to_string()])),

@@ -27,13 +27,11 @@ pub async fn lock_while_judging(
 }
 
 /// Freezes the entries (eligible portfolios with photos, one entry per photo
-/// or per portfolio), commits to who made them (see `results::commitment`)
-/// and creates the assignments. Runs in the transaction
-/// that moves the contest into judging. Returns the number of entries.
-pub async fn open(
+/// or per portfolio). Runs in the transaction that moves the contest into
+/// judging (see `workflow::phases::start_judging`). Returns their number.
+pub async fn freeze_entries(
     conn: &mut AnyConnection,
     contest: &Contest,
-    now: i64,
 ) -> Result<u64, sqlx::Error> {
     let sql = match contest.judging_unit {
         JudgingUnit::Photo => {
@@ -49,14 +47,11 @@ pub async fn open(
              AND EXISTS (SELECT 1 FROM photos ph WHERE ph.portfolio_id = p.id)"
         }
     };
-    let frozen = sqlx::query(sql)
+    Ok(sqlx::query(sql)
         .bind(contest.id)
         .execute(&mut *conn)
         .await?
-        .rows_affected();
-    crate::results::commitment::commit(conn, contest.id, now).await?;
-    rebalance(conn, contest.id, contest.jury_quorum, now).await?;
-    Ok(frozen)
+        .rows_affected())
 }
 
 /// Brings the assignments in line with the jury as it is now (after an

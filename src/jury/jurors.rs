@@ -3,9 +3,9 @@
 
 use sqlx::AnyConnection;
 
-use crate::Db;
-use crate::accounts::queries::Email;
 use crate::accounts::setup::{new_token, token_hash};
+use crate::db::Db;
+use crate::web::user::Email;
 
 /// How long an invitation link stays valid.
 pub const INVITATION_DAYS: i64 = 14;

@@ -2,22 +2,23 @@
 //! criteria, recusal, and the admin's monitor. Juror-facing code reads only
 //! the identity-free types of [`view`].
 
+pub mod access;
 pub mod admin;
 pub mod assign;
+pub mod entry_page;
 pub mod home;
 pub mod invitations;
 pub mod judging;
 pub mod jurors;
 pub mod monitor;
 pub mod recusal;
-pub mod score;
-pub mod scoring;
+pub mod scores;
 pub mod view;
 
 use axum::Router;
 use axum::routing::{get, post};
 
-use crate::AppState;
+use crate::state::AppState;
 
 /// Juror, invitation and jury-admin routes.
 pub fn router() -> Router<AppState> {
@@ -26,15 +27,15 @@ pub fn router() -> Router<AppState> {
         .route("/jury/{slug}", get(home::home))
         .route(
             "/jury/{slug}/entries/{number}",
-            get(scoring::entry_page).post(scoring::save),
+            get(entry_page::show).post(entry_page::save),
         )
         .route(
             "/jury/{slug}/entries/{number}/recuse",
-            post(scoring::recuse),
+            post(entry_page::recuse),
         )
         .route(
             "/jury/{slug}/entries/{number}/{index}/{file}",
-            get(scoring::image),
+            get(entry_page::image),
         )
         .route(
             "/invitations/{token}",

@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::Db;
 use crate::contests::structure::Criterion;
+use crate::db::Db;
 use crate::jury::jurors::JurorRow;
 use crate::jury::view::weighted_total;
 

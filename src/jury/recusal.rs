@@ -2,11 +2,11 @@
 //! leaves their queue, a score they gave it stops counting, and with a quorum
 //! another juror takes it, all in one transaction under the judging lock.
 
-use crate::accounts::queries::User;
+use crate::jury::access::Juror;
 use crate::jury::judging::{lock_while_judging, rebalance};
-use crate::jury::scoring::Juror;
 use crate::submissions::numbers::EntryNumber;
-use crate::{AppError, AppState, audit};
+use crate::web::user::User;
+use crate::{audit, error::AppError, state::AppState};
 
 /// Recuses the juror from entry `number` (404 if it is not in their queue,
 /// 409 outside judging).

@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
-use crate::Db;
 use crate::contests::structure::Criterion;
+use crate::db::Db;
 use crate::submissions::numbers::EntryNumber;
 
 /// One entry in the juror's queue (their own random order).

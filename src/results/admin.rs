@@ -11,12 +11,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::contests::model::Phase;
 use crate::contests::queries::{Contest, contest_by_id};
+use crate::identity::Author;
 use crate::results::awards::{self, Award, AwardsForm, Decision};
 use crate::results::compute::Crit;
-use crate::results::reveal::{Author, Revealed, authors};
+use crate::results::reveal::{Revealed, authors};
 use crate::results::snapshot::{Snapshot, stored_json};
 use crate::web::{Ctx, Nav, render, render_form};
-use crate::{AppError, AppState};
+use crate::{error::AppError, state::AppState};
 
 #[derive(Template)]
 #[template(path = "admin/results.html")]

@@ -4,11 +4,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::accounts::queries::User;
 use crate::contests::model::Phase;
 use crate::contests::queries::Contest;
 use crate::results::snapshot::Snapshot;
-use crate::{AppError, Db, audit};
+use crate::web::user::User;
+use crate::{audit, db::Db, error::AppError};
 
 /// An award.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -9,7 +9,7 @@ use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
 
-use crate::Db;
+use crate::db::Db;
 use crate::images::store::sha256_hex;
 
 /// Who made one entry and from which files, as committed to.

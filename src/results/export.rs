@@ -17,7 +17,7 @@ use crate::results::awards::{self, Award};
 use crate::results::reveal::{Revealed, authors};
 use crate::results::winners::winners;
 use crate::web::Ctx;
-use crate::{AppError, AppState, audit};
+use crate::{audit, error::AppError, state::AppState};
 
 /// A text cell a spreadsheet will show as text: a leading `=`, `+`, `-`, `@`,
 /// tab or carriage return (which start formulas) gets a `'` in front.

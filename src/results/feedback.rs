@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::Db;
+use crate::db::Db;
 use crate::results::awards::Award;
 use crate::results::snapshot::Snapshot;
 

@@ -3,11 +3,11 @@
 //! judging (from then on the database refuses score writes), computes the
 //! results from what was committed, and stores the snapshot with its SHA-256.
 
-use crate::accounts::queries::User;
 use crate::contests::model::Phase;
 use crate::contests::queries::{Contest, set_phase};
 use crate::results::snapshot;
-use crate::{AppError, Db, audit};
+use crate::web::user::User;
+use crate::{audit, db::Db, error::AppError};
 
 /// Assignments still open (neither scored nor recused) and whose they are.
 pub async fn missing_work(db: &Db, contest_id: i64) -> Result<Vec<(String, i64)>, sqlx::Error> {

@@ -19,7 +19,7 @@ pub mod winners;
 use axum::Router;
 use axum::routing::get;
 
-use crate::AppState;
+use crate::state::AppState;
 
 /// Results routes.
 pub fn router() -> Router<AppState> {

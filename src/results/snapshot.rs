@@ -178,11 +178,19 @@ pub async fn gather(
 
 /// The stored snapshot's exact JSON and its hash, once finalized.
 pub async fn stored_json(
-    db: &crate::Db,
+    db: &crate::db::Db,
     contest_id: i64,
 ) -> Result<Option<(String, String)>, sqlx::Error> {
     sqlx::query_as("SELECT json, sha256 FROM results_snapshots WHERE contest_id = $1")
         .bind(contest_id)
         .fetch_optional(&db.pool)
         .await
+}
+
+/// The results hash published at finalization, for the public contest page.
+pub async fn published_hash(
+    db: &crate::db::Db,
+    contest_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    Ok(stored_json(db, contest_id).await?.map(|(_, hash)| hash))
 }

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Db;
 use crate::contests::queries::Contest;
+use crate::db::Db;
 use crate::images::store::sha256_hex;
 use crate::results::commitment::{self, Mapped, entry_commitment};
 use crate::results::snapshot::{self, Snapshot};

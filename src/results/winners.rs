@@ -14,7 +14,7 @@ use crate::contests::structure::{Category, categories_of};
 use crate::results::awards::Award;
 use crate::results::reveal::{Revealed, authors};
 use crate::web::{Ctx, Nav, render};
-use crate::{AppError, AppState, Db};
+use crate::{db::Db, error::AppError, state::AppState};
 
 /// One photo of a winning entry.
 #[derive(Debug, Clone)]
@@ -184,5 +184,8 @@ pub async fn image(
         .and_then(|w| w.photos.into_iter().find(|p| p.index == index))
         .map(|p| if large { p.large } else { p.thumb })
         .ok_or(AppError::NotFound)?;
-    crate::web::stored_jpeg(&state, hash, "public, max-age=86400").await
+    Ok(crate::web::jpeg(
+        state.files.read_derivative(hash).await?,
+        "public, max-age=86400",
+    ))
 }

@@ -12,7 +12,7 @@ use crate::contests::structure::{self, Category};
 use crate::submissions::entry::{ensure_open, entry_response, load};
 use crate::submissions::queries::{self, NewPortfolio};
 use crate::web::{Ctx, Nav, render_form};
-use crate::{AppError, AppState};
+use crate::{error::AppError, state::AppState};
 
 #[derive(Template)]
 #[template(path = "submissions/eligibility.html")]
@@ -124,10 +124,7 @@ const CONFIRM_FIRST: &str = "Confirm your email address first: open the link we 
      you. Your account page can send it again.";
 
 /// Refuses an account whose address is not confirmed, where that is asked.
-fn ensure_confirmed(
-    state: &AppState,
-    user: &crate::accounts::queries::User,
-) -> Result<(), AppError> {
+fn ensure_confirmed(state: &AppState, user: &crate::web::user::User) -> Result<(), AppError> {
     if state.config.confirms_emails() && !user.email_confirmed {
         return Err(AppError::Conflict(CONFIRM_FIRST.into()));
     }

@@ -8,14 +8,14 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::accounts::queries::User;
 use crate::contests::model::{check_submissions_open, describe_time};
 use crate::contests::queries::{self as contests, Contest};
 use crate::contests::structure::{self, Category};
-use crate::submissions::identity::{self, Identity};
+use crate::submissions::names_in_text::{self, Identity};
 use crate::submissions::queries::{self, Photo, Portfolio};
+use crate::web::user::User;
 use crate::web::{Ctx, Nav, render, render_form};
-use crate::{AppError, AppState, audit};
+use crate::{audit, error::AppError, state::AppState};
 
 /// The longest story accepted, in characters.
 pub const MAX_STORY_CHARS: usize = 3000;
@@ -163,11 +163,11 @@ pub(crate) async fn reflag(
         texts.push(("a caption", photo.caption.as_str()));
     }
     let who = Identity {
-        full_name: &portfolio.full_name,
+        full_name: &portfolio.entrant.full_name,
         email: &user.email,
-        university: &portfolio.university,
+        university: &portfolio.entrant.university,
     };
-    let flag = identity::check(&who, &texts);
+    let flag = names_in_text::check(&who, &texts);
     queries::set_identity_flag(&state.db, portfolio_id, flag.as_deref()).await?;
     Ok(())
 }

@@ -4,18 +4,18 @@
 
 pub mod eligibility;
 pub mod entry;
-pub mod identity;
+pub mod names_in_text;
 pub mod numbers;
+pub mod photo_rows;
 pub mod photos;
 pub mod queries;
 pub mod screening;
-pub mod stored;
 pub mod upload;
 
 use axum::Router;
 use axum::routing::{get, post};
 
-use crate::AppState;
+use crate::state::AppState;
 
 /// Participant and screening routes.
 pub fn router() -> Router<AppState> {

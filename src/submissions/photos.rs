@@ -16,12 +16,12 @@ use crate::images::Refusal;
 use crate::submissions::entry::{
     back_to_entry, ensure_open, entry_response, load, load_open, photo_limit, reflag,
 };
+use crate::submissions::photo_rows::{self, Inserted};
 use crate::submissions::queries::{self, Duplicate, Photo, Portfolio};
-use crate::submissions::stored::{self, Inserted};
 use crate::submissions::upload::{self, FormError, Received};
 use crate::web::Ctx;
 use crate::web::text::clean;
-use crate::{AppError, AppState, audit};
+use crate::{audit, error::AppError, state::AppState};
 
 /// Longest title, in characters.
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -110,7 +110,7 @@ async fn add_one(
     stored.caption = caption.to_owned();
     let numbered = contest.judging_unit == JudgingUnit::Photo;
     let now = state.now().timestamp();
-    let inserted = stored::insert_photo(
+    let inserted = photo_rows::insert_photo(
         &state.db,
         portfolio.contest_id,
         portfolio.id,
@@ -375,7 +375,7 @@ pub async fn replace(
             return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
         }
     };
-    if !stored::replace_photo_files(&state.db, portfolio.id, photo_id, &upload.photo).await? {
+    if !photo_rows::replace_photo_files(&state.db, portfolio.id, photo_id, &upload.photo).await? {
         take_back(&state, upload.created).await?;
         return Err(AppError::NotFound);
     }
@@ -408,5 +408,8 @@ pub(crate) async fn serve_derivative(
         "large.jpg" => &photo.large_sha256,
         _ => return Err(AppError::NotFound),
     };
-    crate::web::stored_jpeg(state, hash.clone(), "private, max-age=300").await
+    Ok(crate::web::jpeg(
+        state.files.read_derivative(hash.clone()).await?,
+        "private, max-age=300",
+    ))
 }

@@ -1,7 +1,8 @@
 //! Portfolio and photo rows, as their owner and the admins see them (these
 //! types carry identity; juror-facing code uses the types of the `jury` module).
 
-use crate::Db;
+use crate::db::Db;
+use crate::identity::Entrant;
 use crate::submissions::numbers::EntryNumber;
 
 /// A participant's portfolio, identity included (never for jurors).
@@ -11,18 +12,11 @@ pub struct Portfolio {
     pub id: i64,
     /// The contest entered.
     pub contest_id: i64,
-    /// The participant's account.
-    pub user_id: i64,
     /// The category entered.
     pub category_id: i64,
-    /// As on the eligibility form.
-    pub full_name: String,
-    /// Country of citizenship, from the contest's list.
-    pub country: String,
-    /// For the student category.
-    pub university: String,
-    /// 1 if the name may be shown when the entry wins.
-    pub consent_name: i64,
+    /// Who entered: the identity fields (see `crate::identity`).
+    #[sqlx(flatten)]
+    pub entrant: Entrant,
     /// The portfolio story.
     pub story: String,
     /// The redacted copy jurors get, if an admin redacted it.
@@ -185,13 +179,13 @@ pub async fn file_is_referenced(db: &Db, sha256: &str) -> Result<bool, sqlx::Err
 pub struct NewPortfolio {
     /// See [`Portfolio::category_id`].
     pub category_id: i64,
-    /// See [`Portfolio::full_name`].
+    /// See [`Entrant::full_name`].
     pub full_name: String,
-    /// See [`Portfolio::country`].
+    /// See [`Entrant::country`].
     pub country: String,
-    /// See [`Portfolio::university`].
+    /// See [`Entrant::university`].
     pub university: String,
-    /// See [`Portfolio::consent_name`].
+    /// See [`Entrant::consent_name`].
     pub consent_name: bool,
 }
 
@@ -343,7 +337,7 @@ pub async fn delete_portfolio(db: &Db, portfolio: &Portfolio) -> Result<(), sqlx
         "DELETE FROM contest_roles WHERE contest_id = $1 AND user_id = $2 AND role = 'participant'",
     )
     .bind(portfolio.contest_id)
-    .bind(portfolio.user_id)
+    .bind(portfolio.entrant.user_id)
     .execute(&mut *tx)
     .await?;
     tx.commit().await

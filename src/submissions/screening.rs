@@ -14,7 +14,7 @@ use crate::contests::queries::{self as contests, Contest};
 use crate::contests::structure;
 use crate::submissions::queries::{self, Photo, Portfolio};
 use crate::web::{Ctx, Nav, render_form};
-use crate::{AppError, AppState, audit};
+use crate::{audit, error::AppError, state::AppState};
 
 /// One portfolio on the screening page.
 pub struct Screened {

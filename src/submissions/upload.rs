@@ -7,19 +7,17 @@
 
 use std::collections::HashMap;
 use std::io::Write;
-use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{HeaderMap, header};
 use sha2::{Digest, Sha256};
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::images::pipeline::{check, memory_estimate};
 use crate::images::sniff::{self, Accepted};
 use crate::images::store::TempFile;
 use crate::images::{Refusal, derive};
-use crate::submissions::stored::StoredPhoto;
-use crate::{AppError, AppState};
+use crate::submissions::photo_rows::StoredPhoto;
+use crate::{error::AppError, state::AppState};
 
 /// Text fields a photo form may carry, and their size limit.
 const TEXT_FIELDS: [&str; 4] = ["title", "caption", "csrf", "dir"];
@@ -28,48 +26,6 @@ const TEXT_FIELD_BYTES: u64 = 16 * 1024;
 pub const MAX_FILES_PER_REQUEST: usize = 20;
 /// The most of a file's first bytes looked at to name what it is.
 const SNIFF_BYTES: usize = 1024;
-/// The in-flight budget is counted in KiB, so one chunk never needs more
-/// permits than a semaphore hands out at once.
-const BUDGET_UNIT: usize = 1024;
-
-/// The bytes of uploads being received at once, by all requests together.
-#[derive(Debug, Clone)]
-pub struct UploadBudget {
-    permits: Arc<Semaphore>,
-}
-
-impl UploadBudget {
-    /// A budget of `bytes`.
-    pub fn new(bytes: u64) -> Self {
-        let units = usize::try_from(bytes / BUDGET_UNIT as u64)
-            .unwrap_or(usize::MAX)
-            .clamp(1, Semaphore::MAX_PERMITS);
-        Self {
-            permits: Arc::new(Semaphore::new(units)),
-        }
-    }
-
-    /// Takes `bytes` more for `held`, or says the server is full.
-    fn take(&self, held: &mut Option<OwnedSemaphorePermit>, bytes: usize) -> Result<(), ()> {
-        let units = u32::try_from(bytes.div_ceil(BUDGET_UNIT)).map_err(|_| ())?;
-        let more = self
-            .permits
-            .clone()
-            .try_acquire_many_owned(units)
-            .map_err(|_| ())?;
-        match held {
-            Some(permit) => permit.merge(more),
-            None => *held = Some(more),
-        }
-        Ok(())
-    }
-
-    /// KiB free now (for tests and the benchmark).
-    pub fn free_kib(&self) -> usize {
-        self.permits.available_permits()
-    }
-}
-
 /// One file of the form, received into a temp file (removed when dropped).
 #[derive(Debug)]
 pub struct Received {
@@ -79,7 +35,7 @@ pub struct Received {
     /// The SHA-256 of its bytes (the receipt's hash), computed as they arrived.
     pub sha256: String,
     /// Its share of the in-flight budget, given back when it is dropped.
-    _budget: Option<OwnedSemaphorePermit>,
+    _budget: Option<tokio::sync::OwnedSemaphorePermit>,
 }
 
 /// A multipart photo form, read.
@@ -263,7 +219,7 @@ async fn receive_file(
         state
             .upload_budget
             .take(&mut budget, chunk.len())
-            .map_err(|()| FormError::Busy)?;
+            .map_err(|_| FormError::Busy)?;
         if !sniffed {
             let room = SNIFF_BYTES.saturating_sub(head.len());
             head.extend_from_slice(&chunk[..chunk.len().min(room)]);
@@ -357,7 +313,8 @@ pub async fn accept(
     let _memory = state
         .decode_memory
         .reserve(memory_estimate(width, height, bytes.len(), &limits))
-        .await?;
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?;
     let files = state.files.clone();
     let stored = tokio::task::spawn_blocking(move || {
         let derived = match derive(&bytes, &limits) {
@@ -388,71 +345,4 @@ pub async fn accept(
     .await?
     .map_err(|e| crate::error::storage_error(e, "storing a photo"))?;
     Ok(stored)
-}
-
-/// The memory all decodes together may use, shared out by each decode's estimate.
-#[derive(Debug, Clone)]
-pub struct DecodeMemory {
-    mib: Arc<Semaphore>,
-    total_mib: u32,
-}
-
-impl DecodeMemory {
-    /// A budget of `bytes`.
-    pub fn new(bytes: u64) -> Self {
-        let total_mib = u32::try_from((bytes >> 20).max(1)).unwrap_or(u32::MAX >> 3);
-        Self {
-            mib: Arc::new(Semaphore::new(total_mib as usize)),
-            total_mib,
-        }
-    }
-
-    /// Waits until `bytes` of the budget are free (at most the whole budget,
-    /// so one large decode is never refused for the budget alone).
-    pub async fn reserve(&self, bytes: u64) -> Result<tokio::sync::SemaphorePermit<'_>, AppError> {
-        let mib = u32::try_from(bytes.div_ceil(1 << 20))
-            .unwrap_or(u32::MAX)
-            .clamp(1, self.total_mib);
-        self.mib
-            .acquire_many(mib)
-            .await
-            .map_err(|e| AppError::Internal(e.into()))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[tokio::test]
-    async fn decodes_share_one_memory_budget_and_a_huge_one_still_runs_alone() {
-        let memory = DecodeMemory::new(100 << 20);
-        let first = memory.reserve(60 << 20).await.unwrap();
-        // A second 60 MB decode waits for the first.
-        let second = tokio::time::timeout(
-            std::time::Duration::from_millis(50),
-            memory.reserve(60 << 20),
-        );
-        assert!(second.await.is_err(), "over the total: it waits");
-        drop(first);
-        let second = memory.reserve(60 << 20).await.unwrap();
-        drop(second);
-        // More than the whole budget is clamped to it, so it runs when alone.
-        let huge = memory.reserve(500 << 20).await.unwrap();
-        assert_eq!(memory.mib.available_permits(), 0);
-        drop(huge);
-        assert_eq!(memory.mib.available_permits(), 100);
-    }
-
-    #[test]
-    fn the_in_flight_budget_refuses_past_its_size_and_takes_back_what_is_dropped() {
-        let budget = UploadBudget::new(10 * 1024);
-        let mut held = None;
-        assert!(budget.take(&mut held, 6 * 1024).is_ok());
-        assert!(budget.take(&mut held, 6 * 1024).is_err());
-        assert!(budget.take(&mut held, 4 * 1024).is_ok());
-        assert_eq!(budget.free_kib(), 0);
-        drop(held);
-        assert_eq!(budget.free_kib(), 10);
-    }
 }

@@ -24,7 +24,7 @@ use tower_cookies::cookie::SameSite;
 use tower_cookies::{Cookie, Cookies};
 use tower_sessions::Session;
 
-use crate::AppError;
+use crate::error::AppError;
 
 /// The session key of the token.
 const CSRF_KEY: &str = "csrf";

@@ -1,17 +1,17 @@
 //! The request context: who is signed in, and the CSRF token for the forms
 //! a page renders. Handlers take a [`Ctx`] and ask it for what they need.
 
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use tower_cookies::Cookies;
 use tower_sessions::{Expiry, Session};
 
-use crate::accounts::queries::{self, User};
+use crate::error::AppError;
 use crate::web::private_pages::KeepForSession;
-use crate::web::{Nav, csrf};
-use crate::{AppError, AppState};
+use crate::web::user::{self as queries, User};
+use crate::web::{Nav, WebState, csrf};
 
 /// The session key holding the signed-in account.
 use crate::web::csrf::USER_KEY;
@@ -38,6 +38,11 @@ struct SessionUser {
 /// message for the next page).
 const ANONYMOUS_SESSION: time::Duration = time::Duration::hours(1);
 
+/// The account read for this request, kept in its extensions so that the
+/// guard and the handler read it once between them.
+#[derive(Clone)]
+struct SignedIn(Option<User>);
+
 /// The per-request context.
 pub struct Ctx {
     /// The session (created lazily when something is stored in it).
@@ -50,10 +55,15 @@ pub struct Ctx {
     form_cookie: (&'static str, bool),
 }
 
-impl FromRequestParts<AppState> for Ctx {
+impl<S> FromRequestParts<S> for Ctx
+where
+    WebState: FromRef<S>,
+    S: Send + Sync,
+{
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        let state = WebState::from_ref(state);
         let session = parts
             .extensions
             .get::<Session>()
@@ -64,6 +74,16 @@ impl FromRequestParts<AppState> for Ctx {
             .get::<Cookies>()
             .cloned()
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("cookie layer missing")))?;
+        // The guard may have read the account already for this request.
+        if let Some(SignedIn(user)) = parts.extensions.get::<SignedIn>().cloned() {
+            let form_cookie = (state.config.form_cookie_name(), state.config.is_https());
+            return Ok(Self {
+                session,
+                user,
+                cookies,
+                form_cookie,
+            });
+        }
         let user = match session.get::<SessionUser>(USER_KEY).await? {
             Some(remembered) => {
                 let user = queries::user_by_id(&state.db, remembered.id).await?;
@@ -72,6 +92,7 @@ impl FromRequestParts<AppState> for Ctx {
             }
             None => None,
         };
+        parts.extensions.insert(SignedIn(user.clone()));
         if user.is_some() {
             // The session is saved only when changed; renewing its expiry now
             // and then (not on every request) keeps an active person signed in.

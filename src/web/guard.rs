@@ -9,8 +9,7 @@ use axum::extract::{FromRequestParts, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::AppState;
-use crate::web::Ctx;
+use crate::web::{Ctx, WebState};
 
 /// Who may reach a path at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +42,7 @@ impl Area {
 }
 
 /// The middleware: refuses (sign-in redirect or 403) before the request goes on.
-pub async fn areas(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn areas(State(state): State<WebState>, req: Request, next: Next) -> Response {
     let area = Area::of(req.uri().path());
     if area == Area::Open {
         return next.run(req).await;

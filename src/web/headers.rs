@@ -65,7 +65,7 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
     if status == StatusCode::INTERNAL_SERVER_ERROR {
         tracing::error!("a plain 500 from below the handlers");
     }
-    let page = crate::error::error_page(status, crate::error::message_for_status(status));
+    let page = crate::web::errors::error_page(status, crate::error::message_for_status(status));
     let (page_parts, body) = page.into_response().into_parts();
     parts.headers.remove(header::CONTENT_LENGTH);
     for (name, value) in &page_parts.headers {

@@ -28,7 +28,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 
-use crate::{AppError, AppState};
+use crate::error::AppError;
+use crate::web::WebState;
 
 /// How often [`spawn_watch`] asks the database whether anything changed.
 pub const WATCH_EVERY: Duration = Duration::from_millis(100);
@@ -150,7 +151,7 @@ fn session_id(headers: &HeaderMap, cookie_name: &str) -> Option<String> {
 /// The middleware, outside the session layer (a kept page costs no session
 /// load): answers kept pages, keeps the ones handlers mark, and forgets
 /// everything after any request that may have written.
-pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn layer(State(state): State<WebState>, req: Request, next: Next) -> Response {
     let pages = &state.private_pages;
     if !matches!(*req.method(), Method::GET | Method::HEAD) {
         let response = next.run(req).await;
@@ -208,7 +209,7 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
 /// and turns the memory on. A failed look counts as a change (and keeps
 /// counting while the database is away), so nothing is answered from memory
 /// that the database could not confirm for long.
-pub fn spawn_watch(state: &AppState) {
+pub fn spawn_watch(state: &WebState) {
     let Ok(runtime) = tokio::runtime::Handle::try_current() else {
         return;
     };

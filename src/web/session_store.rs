@@ -8,7 +8,7 @@ use tower_sessions::SessionStore;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{Error, Result};
 
-use crate::Db;
+use crate::db::Db;
 use crate::web::private_pages::PrivatePages;
 
 /// Sessions kept in the `sessions` table, as JSON with an expiry time.
@@ -43,14 +43,11 @@ impl DbSessionStore {
     }
 }
 
-/// Starts the message of a store error that means "database unreachable", so
-/// that `AppError` can answer 503 instead of 500 (the store's error type only
-/// carries text).
-pub const UNREACHABLE: &str = "database unreachable: ";
+use crate::error::STORE_UNREACHABLE;
 
 fn backend(err: sqlx::Error) -> Error {
     if crate::error::database_unreachable(&err) {
-        return Error::Backend(format!("{UNREACHABLE}{err}"));
+        return Error::Backend(format!("{STORE_UNREACHABLE}{err}"));
     }
     Error::Backend(err.to_string())
 }

@@ -9,6 +9,7 @@ mod common;
 mod access;
 mod accounts;
 mod announce;
+mod architecture;
 mod blind;
 mod contests;
 mod crash;

@@ -67,7 +67,7 @@ async fn a_stranger_guessing_the_admins_password_locks_out_only_themselves() {
 
 #[tokio::test]
 async fn wrong_current_passwords_and_sign_ups_are_limited() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_with(|c| c.registrations_per_address = 10).await;
     let person = app.person("ana@example.org").await;
     for _ in 0..5 {
         let page = person

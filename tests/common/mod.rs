@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
 use photojury::accounts::password::NewPassword;
-use photojury::accounts::queries::{self, Email, User};
+use photojury::accounts::queries::{Email, User};
 use photojury::{AppState, Config, Db, ManualClock};
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
@@ -145,7 +145,7 @@ impl TestApp {
     pub async fn account(&self, email: &str, password: &str, admin: bool) -> User {
         let email = Email::parse(email).expect("email");
         let password = NewPassword::parse(password).expect("password");
-        queries::create_user(&self.state.db, &email, password, admin, START)
+        photojury::accounts::create_user(&self.state.db, &email, password, admin, START)
             .await
             .expect("create user")
     }

@@ -1,7 +1,7 @@
 //! Writing photo rows: a new photo with a freshly drawn entry number, and new
 //! files under an existing number. The files a row names are stored first.
 
-use crate::Db;
+use crate::db::Db;
 use crate::submissions::numbers::EntryNumber;
 use crate::submissions::queries::duplicate_of;
 

@@ -2,8 +2,8 @@
 //! that holds the contest's judging lock, so no write lands after judging
 //! ends and two tabs saving at once update one row per criterion.
 
-use crate::Db;
 use crate::contests::structure::Criterion;
+use crate::db::Db;
 use crate::jury::judging::lock_while_judging;
 
 /// Longest juror comment kept.

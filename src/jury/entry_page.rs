@@ -1,6 +1,6 @@
-//! The juror's pages: their contests, the queue with progress, the scoring
-//! page (plain form or JSON for the script), recusal and the images. Every
-//! handler starts from [`juror_of`]: an active juror of this contest, or 404.
+//! The scoring page of one entry: the photograph(s), the criteria, the
+//! save (plain form or JSON for the script), recusal and the images. Every
+//! handler starts from `access::juror_of`: an active juror of this contest, or 404.
 
 use askama::Template;
 use axum::Form;
@@ -10,33 +10,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::contests::model::Phase;
-use crate::contests::queries::{Contest, contest_by_slug};
+use crate::contests::queries::Contest;
 use crate::contests::structure::{self, Criterion, category_name};
-use crate::jury::score::{self, MAX_COMMENT_CHARS, Saved, parse_scores};
+use crate::jury::access::{Juror, juror_of};
+use crate::jury::recusal;
+use crate::jury::scores::{self, MAX_COMMENT_CHARS, Saved, parse_scores};
 use crate::jury::view::{self, JurorEntry, QueueItem};
-use crate::jury::{jurors, recusal};
 use crate::submissions::numbers::EntryNumber;
 use crate::web::{Ctx, Nav, render_form};
-use crate::{AppError, AppState};
-
-/// An active juror of one contest.
-pub(crate) struct Juror {
-    pub(crate) contest: Contest,
-    pub(crate) juror_id: i64,
-}
-
-/// The signed-in person as an active juror of `slug`; anyone else gets 404,
-/// so the page does not even confirm that the contest has a jury.
-pub(crate) async fn juror_of(state: &AppState, ctx: &Ctx, slug: &str) -> Result<Juror, AppError> {
-    let user = ctx.require_user()?;
-    let contest = contest_by_slug(&state.db, slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let juror_id = jurors::active_juror(&state.db, contest.id, user.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(Juror { contest, juror_id })
-}
+use crate::{error::AppError, state::AppState};
 
 /// One criterion's input on the scoring page.
 pub struct Field {
@@ -153,7 +135,7 @@ async fn entry_response(
 }
 
 /// `GET /jury/{slug}/entries/{number}`
-pub async fn entry_page(
+pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((slug, number)): Path<(String, String)>,
@@ -197,7 +179,7 @@ pub async fn save(
     let juror = juror_of(&state, &ctx, &slug).await?;
     let json = wants_json(&headers);
     if juror.contest.phase != Phase::Judging {
-        // Said first, whatever was typed; the lock in `score::save` covers races.
+        // Said first, whatever was typed; the lock in `scores::save` covers races.
         return Err(AppError::Conflict(
             "Judging is closed: scores can no longer change.".into(),
         ));
@@ -238,7 +220,7 @@ pub async fn save(
         }
     };
     let now = state.now().timestamp();
-    match score::save(
+    match scores::save(
         &state.db,
         contest_id,
         juror.juror_id,
@@ -328,5 +310,8 @@ pub async fn image(
     )
     .await?
     .ok_or(AppError::NotFound)?;
-    crate::web::stored_jpeg(&state, hash, "private, max-age=3600").await
+    Ok(crate::web::jpeg(
+        state.files.read_derivative(hash).await?,
+        "private, max-age=3600",
+    ))
 }

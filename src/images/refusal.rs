@@ -1,0 +1,61 @@
+//! Why an upload was refused, in the one-line message shown to people (on
+//! the upload form, in the script's JSON, by `photojury derive`).
+
+use crate::images::sniff::Other;
+
+/// Why a file was refused; `Display` is the one-line message shown to people.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    /// Not JPEG or PNG.
+    #[error("{}", .0.message())]
+    NotAPhoto(Other),
+    /// Over the size limit.
+    #[error("The file is larger than {}. Export it at a smaller size and upload that.", human_size(*.0))]
+    TooBig(u64),
+    /// Over the dimension limits.
+    #[error(
+        "The image is {width} × {height} pixels; the limit is {max_side} pixels a side and {max_megapixels} megapixels."
+    )]
+    TooManyPixels {
+        /// Declared width.
+        width: u32,
+        /// Declared height.
+        height: u32,
+        /// The side limit.
+        max_side: u32,
+        /// The area limit, in megapixels.
+        max_megapixels: u64,
+    },
+    /// Smaller than the contest asks for.
+    #[error(
+        "This photo is {width} × {height} pixels; this contest asks for at least {min} pixels on the long side."
+    )]
+    TooSmall {
+        /// Width as stored.
+        width: u32,
+        /// Height as stored.
+        height: u32,
+        /// The contest's minimum long edge.
+        min: u32,
+    },
+    /// Cut off before its end.
+    #[error("The file is incomplete (the upload may have been cut off). Upload it again.")]
+    Truncated,
+    /// Would need more memory to decode than allowed.
+    #[error(
+        "The image needs more memory to open than this server allows. Export it at a smaller size and upload that."
+    )]
+    TooMuchMemory,
+    /// Damaged or not really what it claims.
+    #[error("The image could not be read: the file is damaged.")]
+    Damaged,
+}
+
+/// `40 MB`, `150 KB`: sizes as people read them (decimal units, as on disks).
+pub fn human_size(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{} MB", bytes / 1_000_000)
+    } else {
+        format!("{} KB", bytes.div_ceil(1000))
+    }
+}

@@ -1,0 +1,129 @@
+//! Phase changes: checked against the state machine and the clock, then
+//! carried out in one transaction with what each phase needs. Starting
+//! judging freezes the entries, makes the public commitment and the
+//! assignments; finalizing locks the scores and stores the results snapshot;
+//! announcing needs saved awards.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use sqlx::AnyConnection;
+
+use crate::audit;
+use crate::contests::admin::{edit_response, load, see};
+use crate::contests::model::{Phase, TransitionFacts, check_transition};
+use crate::contests::queries::{self, Contest};
+use crate::contests::structure;
+use crate::web::Ctx;
+use crate::{error::AppError, state::AppState};
+
+/// Starts judging inside the transaction that moves the contest into it:
+/// the entries freeze, the commitment to who made them is made (see
+/// `results::commitment`), and the assignments exist, all at the same
+/// instant. Returns the number of entries.
+pub async fn start_judging(
+    conn: &mut AnyConnection,
+    contest: &Contest,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    let frozen = crate::jury::judging::freeze_entries(conn, contest).await?;
+    crate::results::commitment::commit(conn, contest.id, now).await?;
+    crate::jury::judging::rebalance(conn, contest.id, contest.jury_quorum, now).await?;
+    Ok(frozen)
+}
+
+/// Fields of the phase form (finalizing may carry an override and its reason).
+#[derive(Deserialize)]
+pub struct PhaseForm {
+    to: String,
+    #[serde(default)]
+    force: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /admin/contests/{id}/phase`: checked against the state machine and the clock.
+pub async fn change_phase(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<PhaseForm>,
+) -> Result<Response, AppError> {
+    let admin = ctx.require_admin()?;
+    let contest = load(&state, id).await?;
+    let now = state.now().timestamp();
+    let facts = TransitionFacts {
+        now,
+        closes_at: contest.closes_at,
+        categories: structure::categories_of(&state.db, id).await?.len() as i64,
+        criteria: structure::criteria_of(&state.db, id).await?.len() as i64,
+    };
+    let checked = form
+        .to
+        .parse::<Phase>()
+        .and_then(|to| check_transition(contest.phase, to, facts).map(|()| to));
+    let to = match checked {
+        Ok(to) => to,
+        Err(message) => return edit_response(&state, &ctx, contest, None, vec![message]).await,
+    };
+    if to == Phase::Finalized {
+        let admin = admin.clone();
+        let force = form.force == "1";
+        return match crate::results::finalize::finalize(
+            &state.db,
+            now,
+            &admin,
+            &contest,
+            force,
+            &form.reason,
+        )
+        .await?
+        {
+            Ok(_) => {
+                ctx.flash("Finalized: the scores are locked and the results hash is published.")
+                    .await?;
+                Ok(Redirect::to(&format!("/admin/contests/{id}/results")).into_response())
+            }
+            Err(message) => edit_response(&state, &ctx, contest, None, vec![message]).await,
+        };
+    }
+    if to == Phase::Announced
+        && crate::results::awards::saved(&state.db, id)
+            .await?
+            .is_empty()
+    {
+        let message = "Assign the awards (Results → Awards) before announcing the winners.";
+        return edit_response(&state, &ctx, contest, None, vec![message.into()]).await;
+    }
+    let mut tx = state.db.pool.begin().await?;
+    if !queries::set_phase(&mut *tx, id, contest.phase, to, now).await? {
+        return Err(AppError::Conflict(
+            "Someone else changed this contest's phase just now. Reload and try again.".into(),
+        ));
+    }
+    let mut detail = format!("{} → {}", contest.phase, to);
+    if to == Phase::Judging {
+        // Same transaction: the entries freeze and the assignments exist
+        // the moment the contest is judging.
+        let frozen = start_judging(&mut tx, &contest, now).await?;
+        detail.push_str(&format!(", {frozen} entries"));
+    }
+    audit::record_with(
+        &mut tx,
+        now,
+        Some(admin),
+        "contest.phase",
+        Some(id),
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    let message = match to {
+        Phase::Revealed => "Names revealed. The mapping and salts are now public.".to_owned(),
+        Phase::Announced => "Winners announced: the winners page is public.".to_owned(),
+        _ => format!("The contest is now {to}."),
+    };
+    ctx.flash(&message).await?;
+    Ok(see(id))
+}
