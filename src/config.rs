@@ -3,6 +3,39 @@
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 
+/// Every default in one place: the command line's, [`Config::new`]'s and
+/// [`ImageLimits::default`]'s.
+pub mod defaults {
+    /// Where the server listens.
+    pub const ADDR: &str = "127.0.0.1:3000";
+    /// The data dir, relative to where the server starts.
+    pub const DATA_DIR: &str = "./data";
+    /// Largest photo, in megabytes (decimal, as on disks).
+    pub const MAX_UPLOAD_MB: u64 = 40;
+    /// Largest width or height, in pixels.
+    pub const MAX_IMAGE_SIDE: u32 = 12_000;
+    /// Largest area, in megapixels.
+    pub const MAX_MEGAPIXELS: u64 = 100;
+    /// Most memory one decode may use, in MiB.
+    pub const DECODER_MEMORY_MB: u64 = 512;
+    /// Most memory all decodes together may use, in MiB.
+    pub const DECODE_MEMORY_TOTAL_MB: u64 = 1024;
+    /// Most upload bytes received at once by all requests, in megabytes.
+    pub const UPLOAD_BUFFER_MB: u64 = 2000;
+    /// Registrations from one address in a burst.
+    pub const REGISTRATIONS_PER_ADDRESS: u32 = 50;
+    /// Failed sign-ins per (account, address) in a burst.
+    pub const LOGIN_BURST_PER_ACCOUNT: u32 = 5;
+    /// Failed sign-ins per address in a burst.
+    pub const LOGIN_BURST_PER_ADDRESS: u32 = 20;
+    /// The sender of photojury's emails.
+    pub const MAIL_FROM: &str = "photojury <noreply@localhost>";
+    /// A body that sends nothing for this long is cut off, in seconds.
+    pub const BODY_IDLE_SECONDS: u64 = 30;
+    /// The longest any request may take, in seconds.
+    pub const REQUEST_SECONDS: u64 = 600;
+}
+
 /// Run-time settings of one server process.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -56,26 +89,28 @@ impl Config {
     /// Defaults for a data dir: SQLite inside it, listening on 127.0.0.1:3000.
     pub fn new(data_dir: impl Into<PathBuf>) -> Self {
         let data_dir = data_dir.into();
-        let addr = SocketAddr::from(([127, 0, 0, 1], 3000));
+        let addr: SocketAddr = defaults::ADDR
+            .parse()
+            .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 3000)));
         Self {
             database_url: default_database_url(&data_dir),
             public_url: format!("http://{addr}"),
             addr,
             data_dir,
-            login_burst_per_account: 5,
-            login_burst_per_address: 20,
+            login_burst_per_account: defaults::LOGIN_BURST_PER_ACCOUNT,
+            login_burst_per_address: defaults::LOGIN_BURST_PER_ADDRESS,
             trusted_proxies: Vec::new(),
             image_limits: ImageLimits::default(),
-            registrations_per_address: 50,
+            registrations_per_address: defaults::REGISTRATIONS_PER_ADDRESS,
             decode_permits: std::thread::available_parallelism().map_or(2, usize::from),
-            decode_memory_total: 1024 * 1024 * 1024,
-            upload_buffer_bytes: 2 * 1000 * 1000 * 1000,
+            decode_memory_total: defaults::DECODE_MEMORY_TOTAL_MB << 20,
+            upload_buffer_bytes: defaults::UPLOAD_BUFFER_MB * 1_000_000,
             email_confirmation: EmailConfirmation::Auto,
             header_timeout: crate::server::HEADER_TIMEOUT,
             smtp_url: None,
-            mail_from: "photojury <noreply@localhost>".into(),
-            body_idle_timeout: std::time::Duration::from_secs(30),
-            request_timeout: std::time::Duration::from_secs(600),
+            mail_from: defaults::MAIL_FROM.into(),
+            body_idle_timeout: std::time::Duration::from_secs(defaults::BODY_IDLE_SECONDS),
+            request_timeout: std::time::Duration::from_secs(defaults::REQUEST_SECONDS),
         }
     }
 
@@ -142,10 +177,10 @@ pub struct ImageLimits {
 impl Default for ImageLimits {
     fn default() -> Self {
         Self {
-            max_bytes: 40 * 1000 * 1000,
-            max_side: 12_000,
-            max_pixels: 100_000_000,
-            max_decoder_bytes: 512 * 1024 * 1024,
+            max_bytes: defaults::MAX_UPLOAD_MB * 1_000_000,
+            max_side: defaults::MAX_IMAGE_SIDE,
+            max_pixels: defaults::MAX_MEGAPIXELS * 1_000_000,
+            max_decoder_bytes: defaults::DECODER_MEMORY_MB << 20,
         }
     }
 }

@@ -130,3 +130,22 @@ pub fn reset_text(link: &str, minutes: i64) -> (String, String) {
     );
     (subject, body)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tls_mail_servers_are_configured_with_rustls() {
+        for url in [
+            "smtps://user:secret@mail.example.org:465",
+            "smtp://user:secret@mail.example.org:587?tls=required",
+            "smtp://127.0.0.1:25",
+        ] {
+            let mut config = Config::new("/tmp/x");
+            config.smtp_url = Some(url.into());
+            let mailer = Mailer::from_config(&config);
+            assert!(matches!(mailer, Ok(Some(_))), "{url}: {mailer:?}");
+        }
+    }
+}

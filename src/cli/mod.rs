@@ -11,6 +11,8 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::config::defaults;
+
 mod checks;
 
 use crate::accounts::password::NewPassword;
@@ -35,7 +37,7 @@ pub struct Settings {
         long,
         global = true,
         env = "PHOTOJURY_ADDR",
-        default_value = "127.0.0.1:3000"
+        default_value = defaults::ADDR
     )]
     addr: SocketAddr,
     /// Folder for the SQLite database and stored photos (created if missing).
@@ -43,7 +45,7 @@ pub struct Settings {
         long,
         global = true,
         env = "PHOTOJURY_DATA_DIR",
-        default_value = "./data"
+        default_value = defaults::DATA_DIR
     )]
     data_dir: PathBuf,
     /// `postgres://…` for PostgreSQL; default: SQLite `photojury.db` in the data dir.
@@ -65,7 +67,7 @@ pub struct Settings {
         long,
         global = true,
         env = "PHOTOJURY_MAX_UPLOAD_MB",
-        default_value_t = 40
+        default_value_t = defaults::MAX_UPLOAD_MB
     )]
     max_upload_mb: u64,
     /// Largest photo width or height, in pixels.
@@ -73,7 +75,7 @@ pub struct Settings {
         long,
         global = true,
         env = "PHOTOJURY_MAX_IMAGE_SIDE",
-        default_value_t = 12_000
+        default_value_t = defaults::MAX_IMAGE_SIDE
     )]
     max_image_side: u32,
     /// Largest photo area, in megapixels.
@@ -81,7 +83,7 @@ pub struct Settings {
         long,
         global = true,
         env = "PHOTOJURY_MAX_MEGAPIXELS",
-        default_value_t = 100
+        default_value_t = defaults::MAX_MEGAPIXELS
     )]
     max_megapixels: u64,
     /// Most memory one photo decode may use, in megabytes.
@@ -89,7 +91,7 @@ pub struct Settings {
         long,
         global = true,
         env = "PHOTOJURY_DECODER_MEMORY_MB",
-        default_value_t = 512
+        default_value_t = defaults::DECODER_MEMORY_MB
     )]
     decoder_memory_mb: u64,
     /// Most memory all photo decodes together may use, in megabytes.
@@ -97,7 +99,7 @@ pub struct Settings {
         long,
         global = true,
         env = "PHOTOJURY_DECODE_MEMORY_TOTAL_MB",
-        default_value_t = 1024
+        default_value_t = defaults::DECODE_MEMORY_TOTAL_MB
     )]
     decode_memory_total_mb: u64,
     /// Most bytes of uploads being received at once, all requests together,
@@ -106,7 +108,7 @@ pub struct Settings {
         long,
         global = true,
         env = "PHOTOJURY_UPLOAD_BUFFER_MB",
-        default_value_t = 2000
+        default_value_t = defaults::UPLOAD_BUFFER_MB
     )]
     upload_buffer_mb: u64,
     /// Registrations allowed in a burst from one client address (then one
@@ -115,7 +117,7 @@ pub struct Settings {
         long,
         global = true,
         env = "PHOTOJURY_REGISTRATIONS_PER_ADDRESS",
-        default_value_t = 50
+        default_value_t = defaults::REGISTRATIONS_PER_ADDRESS
     )]
     registrations_per_address: u32,
     /// Whether accounts confirm their email by a link before entering or
@@ -142,7 +144,7 @@ pub struct Settings {
         long,
         global = true,
         env = "PHOTOJURY_MAIL_FROM",
-        default_value = "photojury <noreply@localhost>"
+        default_value = defaults::MAIL_FROM
     )]
     mail_from: String,
 }

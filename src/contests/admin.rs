@@ -14,7 +14,7 @@ use crate::contests::form::{ContestForm, check_edit_allowed};
 use crate::contests::model::{Phase, describe_time};
 use crate::contests::queries::{self, Contest};
 use crate::contests::structure::{self, Category, Criterion};
-use crate::web::{Ctx, Nav, render, render_form};
+use crate::web::{Ctx, Nav, User, render, render_form};
 use crate::{error::AppError, state::AppState};
 
 #[derive(Template)]
@@ -53,11 +53,19 @@ struct AuditPage {
     rows: Vec<(AuditRow, String)>,
 }
 
-/// The contest with this id, or 404.
-pub async fn load(state: &AppState, id: i64) -> Result<Contest, AppError> {
-    queries::contest_by_id(&state.db, id)
+/// The contest an admin page is about: the signed-in administrator (403
+/// for anyone else) and the contest (404 if there is none). Every admin
+/// page of every module starts here.
+pub async fn admin_contest(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+) -> Result<(User, Contest), AppError> {
+    let admin = ctx.require_admin()?.clone();
+    let contest = queries::contest_by_id(&state.db, id)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    Ok((admin, contest))
 }
 
 /// Back to the contest's admin page.
@@ -169,8 +177,7 @@ pub async fn edit_page(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    ctx.require_admin()?;
-    let contest = load(&state, id).await?;
+    let (_, contest) = admin_contest(&state, &ctx, id).await?;
     edit_response(&state, &ctx, contest, None, Vec::new()).await
 }
 
@@ -181,8 +188,7 @@ pub async fn update(
     Path(id): Path<i64>,
     Form(form): Form<ContestForm>,
 ) -> Result<Response, AppError> {
-    let admin = ctx.require_admin()?;
-    let contest = load(&state, id).await?;
+    let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     let countries = queries::countries_of(&state.db, id).await?;
     let now = state.now().timestamp();
     let errors = match form.parse() {
@@ -192,7 +198,7 @@ pub async fn update(
                     audit::record(
                         &state.db,
                         now,
-                        Some(admin),
+                        Some(&admin),
                         "contest.update",
                         Some(id),
                         &input.title,

@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use serde::Deserialize;
 
-use crate::contests::admin::{edit_response, load, see};
+use crate::contests::admin::{admin_contest, edit_response, see};
 use crate::contests::model::Phase;
 use crate::contests::structure::{self, NewCategory, NewCriterion};
 use crate::web::Ctx;
@@ -32,8 +32,7 @@ pub async fn add_category(
     Path(id): Path<i64>,
     Form(form): Form<CategoryForm>,
 ) -> Result<Response, AppError> {
-    let admin = ctx.require_admin()?;
-    let contest = load(&state, id).await?;
+    let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     let errors = if contest.phase > Phase::Open {
         vec!["Categories cannot be added once entries have closed.".to_owned()]
     } else {
@@ -49,7 +48,7 @@ pub async fn add_category(
                     audit::record(
                         &state.db,
                         now,
-                        Some(admin),
+                        Some(&admin),
                         "category.add",
                         Some(id),
                         &category.name,
@@ -74,8 +73,7 @@ pub async fn delete_category(
     ctx: Ctx,
     Path((id, category_id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let admin = ctx.require_admin()?;
-    let contest = load(&state, id).await?;
+    let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     if contest.phase != Phase::Draft {
         let errors =
             vec!["Categories can only be removed while the contest is a draft.".to_owned()];
@@ -87,7 +85,7 @@ pub async fn delete_category(
     audit::record(
         &state.db,
         state.now().timestamp(),
-        Some(admin),
+        Some(&admin),
         "category.delete",
         Some(id),
         &name,
@@ -114,8 +112,7 @@ pub async fn add_criterion(
     Path(id): Path<i64>,
     Form(form): Form<CriterionForm>,
 ) -> Result<Response, AppError> {
-    let admin = ctx.require_admin()?;
-    let contest = load(&state, id).await?;
+    let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     let errors = if contest.phase.is_judging_or_later() {
         vec!["Criteria are frozen once judging has started.".to_owned()]
     } else {
@@ -136,7 +133,7 @@ pub async fn add_criterion(
                     audit::record(
                         &state.db,
                         now,
-                        Some(admin),
+                        Some(&admin),
                         "criterion.add",
                         Some(id),
                         &detail,
@@ -161,8 +158,7 @@ pub async fn delete_criterion(
     ctx: Ctx,
     Path((id, criterion_id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let admin = ctx.require_admin()?;
-    let contest = load(&state, id).await?;
+    let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     if contest.phase.is_judging_or_later() {
         let errors = vec!["Criteria are frozen once judging has started.".to_owned()];
         return edit_response(&state, &ctx, contest, None, errors).await;
@@ -173,7 +169,7 @@ pub async fn delete_criterion(
     audit::record(
         &state.db,
         state.now().timestamp(),
-        Some(admin),
+        Some(&admin),
         "criterion.delete",
         Some(id),
         &name,

@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 use sqlx::{Any, Executor};
 
 use crate::contests::model::{JudgingUnit, Phase, parse_time_zone};
-use crate::{db::Db, error::AppError};
+use crate::db::Db;
 
 /// A contest, typed.
 #[derive(Debug, Clone)]
@@ -62,10 +62,12 @@ struct ContestRow {
 }
 
 impl TryFrom<ContestRow> for Contest {
-    type Error = AppError;
+    type Error = sqlx::Error;
 
-    fn try_from(r: ContestRow) -> Result<Self, AppError> {
-        let bad = |what: String| AppError::Internal(anyhow::anyhow!("contest {}: {what}", r.id));
+    /// A stored value the model does not know (a time zone, a phase) is a
+    /// decoding error of the row, as sqlx reports any other.
+    fn try_from(r: ContestRow) -> Result<Self, sqlx::Error> {
+        let bad = |what: String| sqlx::Error::Decode(format!("contest {}: {what}", r.id).into());
         Ok(Contest {
             tz: parse_time_zone(&r.timezone).map_err(bad)?,
             judging_unit: JudgingUnit::parse(&r.judging_unit).map_err(|e| bad(e.into()))?,
@@ -129,7 +131,7 @@ async fn fetch_contests(
     db: &Db,
     tail: &'static str,
     key: Key<'_>,
-) -> Result<Vec<Contest>, AppError> {
+) -> Result<Vec<Contest>, sqlx::Error> {
     let sql = sqlx::AssertSqlSafe(format!("{CONTEST_COLUMNS_SQL} {tail}"));
     let query = sqlx::query_as::<_, ContestRow>(sql);
     let query = match key {
@@ -146,26 +148,26 @@ async fn fetch_contests(
 }
 
 /// The contest with this id.
-pub async fn contest_by_id(db: &Db, id: i64) -> Result<Option<Contest>, AppError> {
+pub async fn contest_by_id(db: &Db, id: i64) -> Result<Option<Contest>, sqlx::Error> {
     Ok(fetch_contests(db, "WHERE id = $1", Key::Id(id))
         .await?
         .pop())
 }
 
 /// The contest at this address.
-pub async fn contest_by_slug(db: &Db, slug: &str) -> Result<Option<Contest>, AppError> {
+pub async fn contest_by_slug(db: &Db, slug: &str) -> Result<Option<Contest>, sqlx::Error> {
     Ok(fetch_contests(db, "WHERE slug = $1", Key::Slug(slug))
         .await?
         .pop())
 }
 
 /// Every contest, newest deadline first (admin list).
-pub async fn all_contests(db: &Db) -> Result<Vec<Contest>, AppError> {
+pub async fn all_contests(db: &Db) -> Result<Vec<Contest>, sqlx::Error> {
     fetch_contests(db, "ORDER BY closes_at DESC, id DESC", Key::Nothing).await
 }
 
 /// Contests the public may see (all but drafts), newest deadline first.
-pub async fn public_contests(db: &Db) -> Result<Vec<Contest>, AppError> {
+pub async fn public_contests(db: &Db) -> Result<Vec<Contest>, sqlx::Error> {
     fetch_contests(
         db,
         "WHERE phase <> 'draft' ORDER BY closes_at DESC, id DESC",
@@ -179,7 +181,7 @@ pub async fn insert_contest(
     db: &Db,
     input: &ContestInput,
     now: i64,
-) -> Result<Option<i64>, AppError> {
+) -> Result<Option<i64>, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     let inserted = sqlx::query_scalar::<_, i64>(
         "INSERT INTO contests (slug, title, theme, description, rules, timezone, opens_at, closes_at, \
@@ -203,7 +205,7 @@ pub async fn insert_contest(
     let id = match inserted {
         Ok(id) => id,
         Err(err) if crate::db::is_unique_violation(&err) => return Ok(None),
-        Err(err) => return Err(err.into()),
+        Err(err) => return Err(err),
     };
     replace_countries(&mut tx, id, &input.countries).await?;
     tx.commit().await?;
@@ -216,7 +218,7 @@ pub async fn update_contest(
     id: i64,
     input: &ContestInput,
     now: i64,
-) -> Result<bool, AppError> {
+) -> Result<bool, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     let updated = sqlx::query(
         "UPDATE contests SET slug = $1, title = $2, theme = $3, description = $4, rules = $5, \
@@ -241,7 +243,7 @@ pub async fn update_contest(
     match updated {
         Ok(_) => {}
         Err(err) if crate::db::is_unique_violation(&err) => return Ok(false),
-        Err(err) => return Err(err.into()),
+        Err(err) => return Err(err),
     }
     sqlx::query("DELETE FROM contest_countries WHERE contest_id = $1")
         .bind(id)

@@ -41,6 +41,22 @@ pub struct Criterion {
     pub scale_max: i64,
 }
 
+/// The weighted mean of one juror's scores over the criteria, given as
+/// (id, weight): `None` if a criterion has no score, or no criterion has a
+/// weight. The one formula the scoring page and the results both use.
+pub fn weighted_mean(
+    criteria: impl IntoIterator<Item = (i64, f64)>,
+    score: impl Fn(i64) -> Option<i64>,
+) -> Option<f64> {
+    let mut sum = 0.0;
+    let mut weights = 0.0;
+    for (id, weight) in criteria {
+        sum += weight * score(id)? as f64;
+        weights += weight;
+    }
+    (weights > 0.0).then(|| sum / weights)
+}
+
 /// A validated new category.
 #[derive(Debug, Clone)]
 pub struct NewCategory {

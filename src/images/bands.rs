@@ -54,18 +54,9 @@ pub fn plan(bytes: &[u8]) -> Option<Plan<'_>> {
     }
     let mut header = vec![0xFF, 0xD8];
     let (mut frame, mut interval, mut height_at) = (None, 0, 0);
-    let mut at = 2;
-    let scan_start = loop {
-        if *bytes.get(at)? != 0xFF {
-            return None;
-        }
-        let marker = *bytes.get(at + 1)?;
-        if marker == 0xFF {
-            at += 1;
-            continue;
-        }
-        let len = usize::try_from(u16_at(bytes, at + 2)?).ok()?;
-        let segment = bytes.get(at..at + 2 + len)?;
+    let mut scan_start = None;
+    for (marker, length_at, len) in super::sniff::jpeg_segments(bytes) {
+        let segment = bytes.get(length_at - 2..length_at + len)?;
         match marker {
             // Baseline or extended sequential Huffman, 8 bits, Y Cb Cr.
             0xC0 | 0xC1 => {
@@ -90,7 +81,8 @@ pub fn plan(bytes: &[u8]) -> Option<Plan<'_>> {
                     return None;
                 }
                 header.extend_from_slice(segment);
-                break at + 2 + len;
+                scan_start = Some(length_at + len);
+                break;
             }
             _ => {}
         }
@@ -98,8 +90,9 @@ pub fn plan(bytes: &[u8]) -> Option<Plan<'_>> {
         if !matches!(marker, 0xE1 | 0xE2 | 0xED | 0xFE) {
             header.extend_from_slice(segment);
         }
-        at += 2 + len;
-    };
+    }
+    // The walk stops at anything that is not a marker segment.
+    let scan_start = scan_start?;
     let (width, height, h_max, v_max) = frame?;
     if interval == 0 || width == 0 || height == 0 {
         return None;

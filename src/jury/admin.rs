@@ -8,13 +8,14 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use crate::contests::admin::admin_contest;
 use crate::contests::model::Phase;
-use crate::contests::queries::{Contest, contest_by_id};
+use crate::contests::queries::Contest;
 use crate::contests::structure::{self, Category};
 use crate::jury::judging;
 use crate::jury::jurors::{self, InviteError};
 use crate::jury::monitor::{self, JurorStats};
-use crate::web::user::{Email, User};
+use crate::web::user::Email;
 use crate::web::{Ctx, Nav, render_form};
 use crate::{audit, error::AppError, state::AppState};
 
@@ -44,14 +45,6 @@ impl JuryPage {
             })
             .unwrap_or_else(|| "—".to_owned())
     }
-}
-
-async fn admin_contest(state: &AppState, ctx: &Ctx, id: i64) -> Result<(User, Contest), AppError> {
-    let admin = ctx.require_admin()?.clone();
-    let contest = contest_by_id(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((admin, contest))
 }
 
 /// What the page shows after an action.

@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -17,7 +17,7 @@ use crate::jury::recusal;
 use crate::jury::scores::{self, MAX_COMMENT_CHARS, Saved, parse_scores};
 use crate::jury::view::{self, JurorEntry, QueueItem};
 use crate::submissions::numbers::EntryNumber;
-use crate::web::{Ctx, Nav, render_form};
+use crate::web::{Ctx, Nav, render_form, wants_json};
 use crate::{error::AppError, state::AppState};
 
 /// One criterion's input on the scoring page.
@@ -145,13 +145,6 @@ pub async fn show(
     let juror = juror_of(&state, &ctx, &slug).await?;
     let page = entry_response(&state, &ctx, juror, number, None, q.saved == "1").await?;
     Ok(ctx.private_page(page))
-}
-
-fn wants_json(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("application/json"))
 }
 
 /// Where "save and next" goes: the next unscored entry after this one (or

@@ -45,8 +45,9 @@ async fn page(
     ctx: &Ctx,
     token: String,
     invitation: &Invitation,
-    errors: Vec<String>,
+    refusals: Vec<AcceptRefusal>,
 ) -> Result<Response, AppError> {
+    let errors: Vec<String> = refusals.iter().map(ToString::to_string).collect();
     let contest = contest_by_id(&state.db, invitation.contest_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -99,15 +100,41 @@ pub struct AcceptForm {
     password_confirm: String,
 }
 
+/// Why an invitation cannot be accepted as sent (shown on its page).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AcceptRefusal {
+    /// The existing account's password was not given right.
+    #[error("That is not the password of this account.")]
+    WrongPassword,
+    /// The new password does not meet the rules (the message is theirs).
+    #[error("{0}")]
+    Password(&'static str),
+    /// The two new passwords differ.
+    #[error("The two passwords differ.")]
+    PasswordsDiffer,
+    /// The address got an account meanwhile.
+    #[error("An account with this email already exists. Sign in instead.")]
+    EmailTaken,
+    /// Administrators see identities, so they cannot judge blind.
+    #[error(
+        "This is an administrator's account: administrators see who entered, so they cannot \
+         sit on a blind jury."
+    )]
+    Administrator,
+    /// A participant of the contest.
+    #[error("You have entered this contest, so you cannot judge it.")]
+    Entrant,
+}
+
 /// The account that accepts: the signed-in invitee, an existing account
-/// whose password was given, or a new one. `Err(Ok(messages))` for the form.
+/// whose password was given, or a new one. `Ok(Err(refusals))` for the form.
 async fn account_for(
     state: &AppState,
     ctx: &Ctx,
     email: &Email,
     form: &AcceptForm,
     address: std::net::IpAddr,
-) -> Result<Result<User, Vec<String>>, AppError> {
+) -> Result<Result<User, Vec<AcceptRefusal>>, AppError> {
     if let Some(user) = ctx.user.as_ref().filter(|u| u.email == email.as_str()) {
         return Ok(Ok(user.clone()));
     }
@@ -123,16 +150,16 @@ async fn account_for(
                 Ok(user.clone())
             } else {
                 state.limits.sign_in_failed(email.as_str(), address);
-                Err(vec!["That is not the password of this account.".to_owned()])
+                Err(vec![AcceptRefusal::WrongPassword])
             },
         );
     }
     let mut errors = Vec::new();
     let new = NewPassword::parse(&form.password)
-        .map_err(|e| errors.push(e.to_owned()))
+        .map_err(|e| errors.push(AcceptRefusal::Password(e)))
         .ok();
     if form.password != form.password_confirm {
-        errors.push("The two passwords differ.".to_owned());
+        errors.push(AcceptRefusal::PasswordsDiffer);
     }
     let Some(new) = new.filter(|_| errors.is_empty()) else {
         return Ok(Err(errors));
@@ -154,7 +181,7 @@ async fn account_for(
     match crate::accounts::create_user(&state.db, email, new, false, now).await {
         Ok(user) => Ok(Ok(user)),
         Err(CreateUserError::Other(err)) => Err(err),
-        Err(err) => Ok(Err(vec![err.to_string()])),
+        Err(CreateUserError::EmailTaken) => Ok(Err(vec![AcceptRefusal::EmailTaken])),
     }
 }
 
@@ -175,8 +202,8 @@ pub async fn accept(
         Err(errors) => return page(&state, &ctx, token, &invitation, errors).await,
     };
     if user.is_admin {
-        let why = "This is an administrator's account: administrators see who entered, so they cannot sit on a blind jury.";
-        return page(&state, &ctx, token, &invitation, vec![why.to_owned()]).await;
+        let why = vec![AcceptRefusal::Administrator];
+        return page(&state, &ctx, token, &invitation, why).await;
     }
     let contest = contest_by_id(&state.db, invitation.contest_id)
         .await?
@@ -202,8 +229,8 @@ pub async fn accept(
             .await?;
     if role != "juror" {
         drop(tx);
-        let why = "You have entered this contest, so you cannot judge it.";
-        return page(&state, &ctx, token, &invitation, vec![why.to_owned()]).await;
+        let why = vec![AcceptRefusal::Entrant];
+        return page(&state, &ctx, token, &invitation, why).await;
     }
     if !jurors::accept(&mut tx, &token, user.id, now).await? {
         return Err(AppError::NotFound);

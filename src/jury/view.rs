@@ -62,14 +62,8 @@ struct Source {
 
 /// The juror's weighted mean over the criteria, as results will compute it.
 pub fn weighted_total(criteria: &[Criterion], scores: &HashMap<i64, i64>) -> Option<f64> {
-    let mut sum = 0.0;
-    let mut weights = 0.0;
-    for c in criteria {
-        let value = *scores.get(&c.id)?;
-        sum += c.weight * value as f64;
-        weights += c.weight;
-    }
-    (weights > 0.0).then(|| sum / weights)
+    let weights = criteria.iter().map(|c| (c.id, c.weight));
+    crate::contests::structure::weighted_mean(weights, |id| scores.get(&id).copied())
 }
 
 /// The juror's queue: assigned, not recused, in their own stable order.

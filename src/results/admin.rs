@@ -9,8 +9,9 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use crate::contests::admin::admin_contest;
 use crate::contests::model::Phase;
-use crate::contests::queries::{Contest, contest_by_id};
+use crate::contests::queries::Contest;
 use crate::identity::Author;
 use crate::results::awards::{self, Award, AwardsForm, Decision};
 use crate::results::compute::Crit;
@@ -64,25 +65,13 @@ pub async fn stored(
         .transpose()
 }
 
-/// The contest `id`, for an administrator (403 otherwise, 404 if there is none).
-pub(crate) async fn admin_contest(
-    state: &AppState,
-    ctx: &Ctx,
-    id: i64,
-) -> Result<Contest, AppError> {
-    ctx.require_admin()?;
-    contest_by_id(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
 /// `GET /admin/contests/{id}/results`
 pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let contest = admin_contest(&state, &ctx, id).await?;
+    let (_, contest) = admin_contest(&state, &ctx, id).await?;
     let authors = match Revealed::of(&contest) {
         Some(key) => authors(&state.db, key).await?,
         None => HashMap::new(),
@@ -186,7 +175,7 @@ pub async fn awards_form(
     Path(id): Path<i64>,
     Query(q): Query<BasisQuery>,
 ) -> Result<Response, AppError> {
-    let contest = admin_contest(&state, &ctx, id).await?;
+    let (_, contest) = admin_contest(&state, &ctx, id).await?;
     let normalized = q.basis == "normalized";
     awards_page(&state, &ctx, contest, (None, normalized), Vec::new()).await
 }
@@ -198,8 +187,7 @@ pub async fn save_awards(
     Path(id): Path<i64>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let contest = admin_contest(&state, &ctx, id).await?;
-    let admin = ctx.require_admin()?.clone();
+    let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     let Some((snapshot, _)) = stored(&state, id).await? else {
         return awards_page(&state, &ctx, contest, (None, false), Vec::new()).await;
     };
@@ -215,8 +203,9 @@ pub async fn save_awards(
             ctx.flash("Awards saved.").await?;
             Ok(Redirect::to(&format!("/admin/contests/{id}/awards")).into_response())
         }
-        Err(message) => {
-            awards_page(&state, &ctx, contest, (Some(form), false), vec![message]).await
+        Err(refusal) => {
+            let errors = vec![refusal.to_string()];
+            awards_page(&state, &ctx, contest, (Some(form), false), errors).await
         }
     }
 }

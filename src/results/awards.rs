@@ -210,8 +210,22 @@ pub fn departures(suggested: &HashMap<i64, Decision>, chosen: &HashMap<i64, Deci
     numbers
 }
 
+/// Why awards cannot be saved as they are (shown on the awards page).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AwardsRefusal {
+    /// Not finalized yet, or already announced.
+    #[error("Awards are decided after finalizing and before the winners are announced.")]
+    NotNow,
+    /// The reason is over 1,000 characters.
+    #[error("The reason can be 1,000 characters at most.")]
+    ReasonTooLong,
+    /// These entries' awards differ from the ranking and no reason was given.
+    #[error("The awards of entries {0:?} differ from the ranking: give a reason.")]
+    ReasonNeeded(Vec<i64>),
+}
+
 /// Replaces the contest's awards, logging them (and the reason for any
-/// departure from the ranking). `Ok(Err(message))` when refused.
+/// departure from the ranking). `Ok(Err(refusal))` when refused.
 pub async fn save(
     db: &Db,
     now: i64,
@@ -219,12 +233,10 @@ pub async fn save(
     contest: &Contest,
     snapshot: &Snapshot,
     form: &AwardsForm,
-) -> Result<Result<(), String>, AppError> {
+) -> Result<Result<(), AwardsRefusal>, AppError> {
     let (chosen, reason) = (&form.chosen, form.reason.as_str());
     if !matches!(contest.phase, Phase::Finalized | Phase::Revealed) {
-        return Ok(Err(
-            "Awards are decided after finalizing and before the winners are announced.".into(),
-        ));
+        return Ok(Err(AwardsRefusal::NotNow));
     }
     let changed = departures(
         &suggested(snapshot, &authors_of(db, contest).await?, form.normalized),
@@ -232,12 +244,10 @@ pub async fn save(
     );
     let reason = reason.trim();
     if reason.chars().count() > 1000 {
-        return Ok(Err("The reason can be 1,000 characters at most.".into()));
+        return Ok(Err(AwardsRefusal::ReasonTooLong));
     }
     if !changed.is_empty() && reason.is_empty() {
-        return Ok(Err(format!(
-            "The awards of entries {changed:?} differ from the ranking: give a reason."
-        )));
+        return Ok(Err(AwardsRefusal::ReasonNeeded(changed)));
     }
     let mut tx = db.pool.begin().await?;
     sqlx::query("DELETE FROM awards WHERE contest_id = $1")

@@ -60,13 +60,8 @@ pub struct Ranked {
 
 /// Weighted mean of one sheet over the criteria (`None` if one is missing).
 pub fn weighted(criteria: &[Crit], values: &BTreeMap<i64, i64>) -> Option<f64> {
-    let mut sum = 0.0;
-    let mut weights = 0.0;
-    for c in criteria {
-        sum += c.weight * *values.get(&c.id)? as f64;
-        weights += c.weight;
-    }
-    (weights > 0.0).then(|| sum / weights)
+    let weights = criteria.iter().map(|c| (c.id, c.weight));
+    crate::contests::structure::weighted_mean(weights, |id| values.get(&id).copied())
 }
 
 fn mean(values: &[f64]) -> f64 {

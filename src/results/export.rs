@@ -12,7 +12,8 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use tokio::sync::mpsc;
 
-use crate::results::admin::{admin_contest, stored};
+use crate::contests::admin::admin_contest;
+use crate::results::admin::stored;
 use crate::results::awards::{self, Award};
 use crate::results::reveal::{Revealed, authors};
 use crate::results::winners::winners;
@@ -57,7 +58,7 @@ pub async fn results_csv(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let contest = admin_contest(&state, &ctx, id).await?;
+    let (_, contest) = admin_contest(&state, &ctx, id).await?;
     let (snap, _) = stored(&state, id).await?.ok_or(AppError::NotFound)?;
     let people = match Revealed::of(&contest) {
         Some(key) => Some(authors(&state.db, key).await?),
@@ -133,7 +134,7 @@ pub async fn winners_csv(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let contest = admin_contest(&state, &ctx, id).await?;
+    let (_, contest) = admin_contest(&state, &ctx, id).await?;
     let key = Revealed::of(&contest).ok_or(AppError::NotFound)?;
     let people = authors(&state.db, key).await?;
     let categories: HashMap<i64, String> = crate::contests::structure::categories_of(&state.db, id)
@@ -207,8 +208,7 @@ pub async fn originals_zip(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let contest = admin_contest(&state, &ctx, id).await?;
-    let admin = ctx.require_admin()?.clone();
+    let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     // Names are known from the reveal on; before it, no one prints winners.
     Revealed::of(&contest).ok_or(AppError::NotFound)?;
     let originals: Vec<(i64, Option<String>, i64, String)> = sqlx::query_as(

@@ -21,8 +21,33 @@ pub async fn missing_work(db: &Db, contest_id: i64) -> Result<Vec<(String, i64)>
     .await
 }
 
-/// Finalizes `contest`. `Ok(Err(message))` when it is refused (shown on the
-/// admin page); `Ok(Ok(hash))` with the results hash when done.
+/// Why a contest cannot be finalized now (shown on the admin page).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FinalizeRefusal {
+    /// Only a contest in judging can be finalized.
+    #[error("Only a contest in judging can be finalized; this one is {0}.")]
+    NotJudging(Phase),
+    /// Assignments are open and no override was asked for.
+    #[error(
+        "{open} assignments are neither scored nor recused: {jurors}. Wait for them, or tick \
+         \"finalize with work missing\" and give a reason."
+    )]
+    WorkMissing {
+        /// Open assignments in all.
+        open: i64,
+        /// Whose they are: "email (count), …".
+        jurors: String,
+    },
+    /// The override came without a reason (or with one too long).
+    #[error(
+        "Finalizing with work missing needs a reason (1,000 characters at most); it is \
+         published with the results."
+    )]
+    ReasonNeeded,
+}
+
+/// Finalizes `contest`: `Ok(Ok(hash))` with the results hash when done,
+/// `Ok(Err(refusal))` when it may not be.
 pub async fn finalize(
     db: &Db,
     now: i64,
@@ -30,12 +55,9 @@ pub async fn finalize(
     contest: &Contest,
     force: bool,
     reason: &str,
-) -> Result<Result<String, String>, AppError> {
+) -> Result<Result<String, FinalizeRefusal>, AppError> {
     if contest.phase != Phase::Judging {
-        return Ok(Err(format!(
-            "Only a contest in judging can be finalized; this one is {}.",
-            contest.phase
-        )));
+        return Ok(Err(FinalizeRefusal::NotJudging(contest.phase)));
     }
     let reason = reason.trim();
     let missing = missing_work(db, contest.id).await?;
@@ -43,18 +65,11 @@ pub async fn finalize(
         let open: i64 = missing.iter().map(|m| m.1).sum();
         let who: Vec<String> = missing.iter().map(|(e, n)| format!("{e} ({n})")).collect();
         if !force {
-            return Ok(Err(format!(
-                "{open} assignments are neither scored nor recused: {}. Wait for them, or tick \
-                 \"finalize with work missing\" and give a reason.",
-                who.join(", ")
-            )));
+            let jurors = who.join(", ");
+            return Ok(Err(FinalizeRefusal::WorkMissing { open, jurors }));
         }
         if reason.is_empty() || reason.chars().count() > 1000 {
-            return Ok(Err(
-                "Finalizing with work missing needs a reason (1,000 characters at most); it is \
-                 published with the results."
-                    .into(),
-            ));
+            return Ok(Err(FinalizeRefusal::ReasonNeeded));
         }
     }
     let reason = if missing.is_empty() { "" } else { reason };

@@ -19,8 +19,8 @@ use crate::submissions::entry::{
 use crate::submissions::photo_rows::{self, Inserted};
 use crate::submissions::queries::{self, Duplicate, Photo, Portfolio};
 use crate::submissions::upload::{self, FormError, Received};
-use crate::web::Ctx;
 use crate::web::text::clean;
+use crate::web::{Ctx, wants_json};
 use crate::{audit, error::AppError, state::AppState};
 
 /// Longest title, in characters.
@@ -39,14 +39,6 @@ fn check_text(title: &str, caption: &str) -> Vec<String> {
         ));
     }
     errors
-}
-
-/// The script asks for JSON; the plain form gets a page.
-fn wants_json(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"))
 }
 
 fn json(status: StatusCode, body: serde_json::Value) -> Response {

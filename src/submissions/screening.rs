@@ -9,8 +9,9 @@ use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use crate::contests::admin::admin_contest;
 use crate::contests::model::Phase;
-use crate::contests::queries::{self as contests, Contest};
+use crate::contests::queries::Contest;
 use crate::contests::structure;
 use crate::submissions::queries::{self, Photo, Portfolio};
 use crate::web::{Ctx, Nav, render_form};
@@ -31,12 +32,6 @@ struct ScreeningPage {
     entries: Vec<Screened>,
     errors: Vec<String>,
     editable: bool,
-}
-
-async fn contest(state: &AppState, id: i64) -> Result<Contest, AppError> {
-    contests::contest_by_id(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)
 }
 
 /// Screening changes what jurors will see, so it stops when judging starts.
@@ -77,8 +72,7 @@ pub async fn list(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    ctx.require_admin()?;
-    let contest = contest(&state, id).await?;
+    let (_, contest) = admin_contest(&state, &ctx, id).await?;
     page(&state, &ctx, contest, Vec::new()).await
 }
 
@@ -97,8 +91,7 @@ pub async fn set_status(
     Path((id, portfolio_id)): Path<(i64, i64)>,
     Form(form): Form<StatusForm>,
 ) -> Result<Response, AppError> {
-    let admin = ctx.require_admin()?.clone();
-    let contest = contest(&state, id).await?;
+    let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     let reason = form.reason.trim();
     let status = match form.status.as_str() {
         "disqualified" | "eligible" => form.status.as_str(),
@@ -159,8 +152,7 @@ pub async fn redact(
     Path((id, portfolio_id)): Path<(i64, i64)>,
     Form(form): Form<RedactForm>,
 ) -> Result<Response, AppError> {
-    let admin = ctx.require_admin()?.clone();
-    let contest = contest(&state, id).await?;
+    let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     if !editable(&contest) {
         return page(
             &state,

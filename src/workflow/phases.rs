@@ -11,7 +11,7 @@ use serde::Deserialize;
 use sqlx::AnyConnection;
 
 use crate::audit;
-use crate::contests::admin::{edit_response, load, see};
+use crate::contests::admin::{admin_contest, edit_response, see};
 use crate::contests::model::{Phase, TransitionFacts, check_transition};
 use crate::contests::queries::{self, Contest};
 use crate::contests::structure;
@@ -50,8 +50,7 @@ pub async fn change_phase(
     Path(id): Path<i64>,
     Form(form): Form<PhaseForm>,
 ) -> Result<Response, AppError> {
-    let admin = ctx.require_admin()?;
-    let contest = load(&state, id).await?;
+    let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     let now = state.now().timestamp();
     let facts = TransitionFacts {
         now,
@@ -85,7 +84,9 @@ pub async fn change_phase(
                     .await?;
                 Ok(Redirect::to(&format!("/admin/contests/{id}/results")).into_response())
             }
-            Err(message) => edit_response(&state, &ctx, contest, None, vec![message]).await,
+            Err(refusal) => {
+                edit_response(&state, &ctx, contest, None, vec![refusal.to_string()]).await
+            }
         };
     }
     if to == Phase::Announced
@@ -112,7 +113,7 @@ pub async fn change_phase(
     audit::record_with(
         &mut tx,
         now,
-        Some(admin),
+        Some(&admin),
         "contest.phase",
         Some(id),
         &detail,
