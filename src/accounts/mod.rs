@@ -1,6 +1,7 @@
-//! Accounts: registration, sign-in and sign-out, the account page, password
-//! changes, email confirmation and new-password links, and the first-run
-//! setup link. Sessions live in the database.
+//! Accounts: registration, sign-in and sign-out, password changes (the
+//! account page around them is the workflow's), email confirmation and
+//! new-password links, and the first-run setup link. Sessions live in the
+//! database (see `web::session_store`).
 
 pub mod email;
 pub mod handlers;

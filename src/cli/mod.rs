@@ -7,13 +7,13 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
 use crate::config::defaults;
 
 mod checks;
+mod derive;
 
 use crate::accounts::password::NewPassword;
 use crate::accounts::queries::Email;
@@ -261,7 +261,7 @@ pub fn main() -> ExitCode {
         match cli.command.unwrap_or(Command::Serve) {
             Command::Serve => serve(config).await,
             Command::CreateAdmin { email } => create_admin(config, &email).await,
-            Command::Derive { file, out, timings } => derive(&config, &file, &out, timings),
+            Command::Derive { file, out, timings } => derive::run(&config, &file, &out, timings),
             Command::Verify {
                 contest,
                 file,
@@ -360,45 +360,5 @@ async fn create_admin(config: Config, email: &str) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     crate::audit::record(&db, now, None, "admin.create_cli", None, &admin.email).await?;
     println!("Administrator {} created.", admin.email);
-    Ok(())
-}
-
-/// `photojury derive FILE --out DIR`: exactly the upload pipeline, on one file.
-fn derive(
-    config: &Config,
-    file: &std::path::Path,
-    out: &std::path::Path,
-    timings: bool,
-) -> anyhow::Result<()> {
-    let bytes =
-        std::fs::read(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
-    let derived = crate::images::derive(&bytes, &config.image_limits)
-        .map_err(|refusal| anyhow::anyhow!("{refusal}"))?;
-    std::fs::create_dir_all(out)?;
-    std::fs::write(out.join("large.jpg"), &derived.large.bytes)?;
-    std::fs::write(out.join("thumb.jpg"), &derived.thumb.bytes)?;
-    println!(
-        "large.jpg {}x{} ({} bytes), thumb.jpg {}x{} ({} bytes), from {}x{}",
-        derived.large.width,
-        derived.large.height,
-        derived.large.bytes.len(),
-        derived.thumb.width,
-        derived.thumb.height,
-        derived.thumb.bytes.len(),
-        derived.width,
-        derived.height
-    );
-    if timings {
-        let t = derived.timings;
-        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-        println!(
-            "timings_ms decode={:.1} orient={:.1} resize={:.1} encode={:.1} total={:.1}",
-            ms(t.decode),
-            ms(t.orient),
-            ms(t.resize),
-            ms(t.encode),
-            ms(t.decode + t.orient + t.resize + t.encode)
-        );
-    }
     Ok(())
 }

@@ -1,5 +1,7 @@
-//! Contests: the model and its phases, public pages, and the admin pages that
-//! set contests up and move them through their phases.
+//! Contests: the model and the rules of its phases, structure (categories,
+//! criteria), public pages, and the admin pages that set contests up. The
+//! phase changes themselves are the workflow's; every other module stands on
+//! this one.
 
 pub mod admin;
 pub mod admin_items;
@@ -8,7 +10,9 @@ pub mod model;
 pub mod plots;
 pub mod public;
 pub mod queries;
+pub mod roles;
 pub mod structure;
+pub mod times;
 
 use axum::Router;
 use axum::routing::{get, post};

@@ -6,6 +6,7 @@ pub mod eligibility;
 pub mod entry;
 pub mod names_in_text;
 pub mod numbers;
+pub mod photo_edits;
 pub mod photo_rows;
 pub mod photos;
 pub mod queries;
@@ -30,15 +31,15 @@ pub fn router() -> Router<AppState> {
         .route("/contests/{slug}/entry/photos", post(photos::add))
         .route(
             "/contests/{slug}/entry/photos/{id}",
-            post(photos::update_text),
+            post(photo_edits::update_text),
         )
         .route(
             "/contests/{slug}/entry/photos/{id}/delete",
-            post(photos::delete),
+            post(photo_edits::delete),
         )
         .route(
             "/contests/{slug}/entry/photos/{id}/move",
-            post(photos::reorder),
+            post(photo_edits::reorder),
         )
         .route(
             "/contests/{slug}/entry/photos/{id}/replace",
