@@ -195,6 +195,14 @@ enum Command {
         /// The results hash the contest page showed at finalization, to compare.
         #[arg(long)]
         results_hash: Option<String>,
+        /// With `--file`: your own line from your receipt (the JSON shown
+        /// there), to check that your name was committed with your entry.
+        #[arg(long)]
+        line: Option<String>,
+        /// Also make every photo's derivatives again from its original and
+        /// compare the bytes (slow; same build and features as the server).
+        #[arg(long)]
+        rederive: bool,
     },
     /// The audit log: `photojury audit verify` checks its hash chain.
     Audit {
@@ -267,9 +275,17 @@ pub fn main() -> ExitCode {
                 file,
                 commitment,
                 results_hash,
+                line,
+                rederive,
             } => {
-                let expected = (commitment, results_hash);
-                checks::verify(&config, &contest, file.as_deref(), expected).await
+                let asked = checks::Asked {
+                    file,
+                    commitment,
+                    results_hash,
+                    line,
+                    rederive,
+                };
+                checks::verify(&config, &contest, asked).await
             }
             Command::Audit {
                 action: AuditAction::Verify,

@@ -96,6 +96,9 @@ pub async fn new_page(ctx: Ctx) -> Result<Response, AppError> {
     ctx.require_admin()?;
     let form = ContestForm {
         max_photos: "10".into(),
+        // The size jurors see: a smaller original would reach them at its
+        // own size, a clue to the camera (see images::pipeline::presented_size).
+        min_long_edge: crate::images::pipeline::LARGE_EDGE.to_string(),
         judging_unit: "photo".into(),
         timezone: "UTC".into(),
         ..ContestForm::default()

@@ -140,7 +140,7 @@ pub async fn populate(
         }
         .timestamp(),
         max_photos: 10,
-        min_long_edge: 0,
+        min_long_edge: i64::from(crate::images::pipeline::LARGE_EDGE),
         judging_unit: JudgingUnit::Photo,
         countries: ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
             .map(String::from)

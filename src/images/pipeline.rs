@@ -14,7 +14,7 @@ use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader};
 pub use crate::images::encode::Encoded;
 use crate::images::encode::{encode, encode_parallel};
 pub use crate::images::refusal::{Refusal, human_size};
-pub use crate::images::resize::fit;
+pub use crate::images::resize::{fit, scale_to};
 use crate::images::resize::{resize, resize_parallel};
 use crate::images::sniff::{Accepted, sniff};
 
@@ -22,6 +22,33 @@ use crate::images::sniff::{Accepted, sniff};
 pub const LARGE_EDGE: u32 = 2560;
 /// Long edge of grid thumbnails.
 pub const THUMB_EDGE: u32 = 480;
+/// The strips the large derivative is encoded in: fixed, so the bytes depend
+/// on the pixels alone and not on the machine's cores (`verify --rederive`
+/// compares them byte for byte).
+const ENCODE_STRIPS: usize = 8;
+
+/// The long edges a juror may be shown: a photo smaller than [`LARGE_EDGE`]
+/// (allowed by an admin) is enlarged to the next step above its own long
+/// edge, so its own pixel size, a clue to the camera (640×480 of an old
+/// compact, 2048×1536 of a trail camera), never reaches the jury: a juror
+/// learns at most the band, shared by every camera in it, and the aspect
+/// ratio, as any screen shows. Steps rather than always the largest, so a
+/// tiny photo is not blown up eightfold.
+pub const PRESENTED_EDGES: [u32; 4] = [1024, 1600, 2048, LARGE_EDGE];
+
+/// The long edge a photo with long edge `long` is shown at.
+pub fn presented_edge(long: u32) -> u32 {
+    PRESENTED_EDGES
+        .iter()
+        .copied()
+        .find(|edge| *edge > long)
+        .unwrap_or(LARGE_EDGE)
+}
+
+/// The size of the `large` derivative of a `width` × `height` photo.
+pub fn presented_size(width: u32, height: u32) -> (u32, u32) {
+    scale_to(width, height, presented_edge(width.max(height)))
+}
 
 pub use crate::config::ImageLimits;
 
@@ -244,25 +271,25 @@ fn flatten(image: DynamicImage) -> DynamicImage {
 ///
 /// Both sizes use Lanczos-3. The large image is resized and encoded in strips
 /// on all cores; the thumbnail is made from it (far fewer pixels to filter)
-/// alongside.
+/// alongside. The same file gives the same bytes on any machine of the same
+/// build (decoder features included): the strips are fixed, not per core.
 pub fn derive(bytes: &[u8], limits: &ImageLimits) -> Result<Derived, Refusal> {
     let (image, (width, height), mut timings) = decode(bytes, limits)?;
     let started = Instant::now();
     let (w, h) = (image.width(), image.height());
     let source = Image::from_vec_u8(w, h, image.into_rgb8().into_raw(), PixelType::U8x3)
         .map_err(|_| Refusal::Damaged)?;
-    let large = resize_parallel(&source, LARGE_EDGE, FilterType::Lanczos3)?;
+    // From the original's upright size: a decoder that shrank on load keeps
+    // the proportions only to a pixel.
+    let large = resize_parallel(&source, presented_size(width, height), FilterType::Lanczos3)?;
     drop(source);
     timings.resize = started.elapsed();
     let encoding = Instant::now();
-    let cores = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(8);
     let (large, thumb) = std::thread::scope(|scope| {
         let thumb = scope.spawn(|| {
             resize(&large, THUMB_EDGE, FilterType::Lanczos3).and_then(|t| encode(&t, 82))
         });
-        let large = encode_parallel(&large, 86, cores);
+        let large = encode_parallel(&large, 86, ENCODE_STRIPS);
         (large, thumb.join().unwrap_or(Err(Refusal::Damaged)))
     });
     timings.encode = encoding.elapsed();

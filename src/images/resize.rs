@@ -19,6 +19,15 @@ pub fn fit(width: u32, height: u32, edge: u32) -> (u32, u32) {
     (w as u32, h as u32)
 }
 
+/// The size with a long edge of exactly `edge`, same aspect ratio (larger or
+/// smaller than the source).
+pub fn scale_to(width: u32, height: u32, edge: u32) -> (u32, u32) {
+    let long = width.max(height).max(1);
+    let scale = f64::from(edge) / f64::from(long);
+    let side = |v: u32| (f64::from(v) * scale).round().clamp(1.0, f64::from(edge)) as u32;
+    (side(width), side(height))
+}
+
 pub(crate) fn resize(
     src: &Image<'_>,
     edge: u32,
@@ -33,15 +42,15 @@ pub(crate) fn resize(
     Ok(dst)
 }
 
-/// Resizes in horizontal strips on all cores. Each strip is the same crop of
+/// Resizes to exactly `size` (larger or smaller) in horizontal strips on
+/// all cores. Each strip is the same crop of
 /// the same mapping (the filter window may reach past the strip into the
 /// whole source), so the result equals a one-piece resize, row for row.
 pub(crate) fn resize_parallel(
     src: &Image<'_>,
-    edge: u32,
+    (w, h): (u32, u32),
     filter: FilterType,
 ) -> Result<Image<'static>, Refusal> {
-    let (w, h) = fit(src.width(), src.height(), edge);
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(8);
@@ -93,7 +102,7 @@ mod tests {
             .collect();
         let src = Image::from_vec_u8(w, h, pixels, PixelType::U8x3).unwrap();
         let whole = resize(&src, 500, FilterType::Lanczos3).unwrap();
-        let strips = resize_parallel(&src, 500, FilterType::Lanczos3).unwrap();
+        let strips = resize_parallel(&src, fit(w, h, 500), FilterType::Lanczos3).unwrap();
         assert_eq!(
             (whole.width(), whole.height()),
             (strips.width(), strips.height())

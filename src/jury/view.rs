@@ -42,7 +42,8 @@ pub struct JurorEntry {
     pub category_id: i64,
     /// One photo, or all of a portfolio's.
     pub photos: Vec<JurorPhoto>,
-    /// The jury's copy of the portfolio story.
+    /// The jury's copy of the portfolio story when the entry is the whole
+    /// portfolio; empty for a photo entry (see [`story`]).
     pub story: String,
     /// This juror's comment.
     pub comment: String,
@@ -147,6 +148,21 @@ async fn photo_rows(
     }
 }
 
+/// The story a juror reads with an entry: the portfolio's (redacted) story
+/// when the portfolio is the entry, nothing when a photo is. Shown with each
+/// of a portfolio's photo entries, the same text would tell a juror which
+/// entries share an author, undoing the random numbers; a contest that wants
+/// the story judged judges portfolios.
+async fn story(db: &Db, src: &Source) -> Result<String, sqlx::Error> {
+    if src.photo_id.is_some() {
+        return Ok(String::new());
+    }
+    sqlx::query_scalar("SELECT COALESCE(story_redacted, story) FROM portfolios WHERE id = $1")
+        .bind(src.portfolio_id)
+        .fetch_one(&db.pool)
+        .await
+}
+
 /// The entry `number` if it is in this juror's queue (else `None`: the
 /// caller answers 404, whether the number exists or not).
 pub async fn entry(
@@ -168,11 +184,7 @@ pub async fn entry(
             caption,
         })
         .collect();
-    let story: String =
-        sqlx::query_scalar("SELECT COALESCE(story_redacted, story) FROM portfolios WHERE id = $1")
-            .bind(src.portfolio_id)
-            .fetch_one(&db.pool)
-            .await?;
+    let story = story(db, &src).await?;
     let scores: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT criterion_id, value FROM scores WHERE juror_id = $1 AND entry_id = $2",
     )

@@ -1,18 +1,26 @@
-//! Verifiable blindness. When judging opens, each entry gets a commitment
-//! H(number ‖ participant id ‖ originals' SHA-256 ‖ 256-bit salt) and the
+//! Verifiable blindness. When judging opens, each entry gets a commitment:
+//! the SHA-256 of its number, participant id, the SHA-256 of its originals
+//! and of the derivatives jurors are shown, the salted digest of its author's
+//! identity (name, country, university, category) and a 256-bit salt. The
 //! contest publishes the SHA-256 over the sorted commitments. Nobody can link
 //! a number to a person from the root, yet after the reveal (salts and
-//! mapping published) anyone can check that the mapping was fixed before the
-//! jury saw a single entry.
+//! mapping published) anyone can check that the mapping, the images and the
+//! credited names were fixed before the jury saw a single entry.
+
+use std::collections::HashMap;
 
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
 
 use crate::db::Db;
+use crate::identity::proof::{self, Identity};
 use crate::images::store::sha256_hex;
 
-/// Who made one entry and from which files, as committed to.
+/// The commitment format new contests use.
+pub const VERSION: i64 = 2;
+
+/// One entry as committed to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mapped {
     /// The entry number jurors saw.
@@ -21,18 +29,39 @@ pub struct Mapped {
     pub participant_id: i64,
     /// SHA-256 of each stored original, in portfolio order.
     pub originals: Vec<String>,
+    /// SHA-256 of each photo's `large` and `thumb` derivative, in the same
+    /// order (version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub derivatives: Vec<[String; 2]>,
+    /// The salted digest of the author's identity (version 2; see
+    /// [`Identity::digest`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub identity: String,
 }
 
 /// One entry's commitment. Fields are joined with newlines after a version
 /// tag; none of them can contain a newline (numbers and hex).
-pub fn entry_commitment(entry: &Mapped, salt: &str) -> String {
-    let text = format!(
-        "photojury-commitment-v1\n{}\n{}\n{}\n{}",
-        entry.number,
-        entry.participant_id,
-        entry.originals.join(","),
-        salt
-    );
+pub fn entry_commitment(entry: &Mapped, salt: &str, version: i64) -> String {
+    let text = if version < 2 {
+        format!(
+            "photojury-commitment-v1\n{}\n{}\n{}\n{}",
+            entry.number,
+            entry.participant_id,
+            entry.originals.join(","),
+            salt
+        )
+    } else {
+        let derivatives: Vec<String> = entry.derivatives.iter().map(|d| d.join(":")).collect();
+        format!(
+            "photojury-commitment-v2\n{}\n{}\n{}\n{}\n{}\n{}",
+            entry.number,
+            entry.participant_id,
+            entry.originals.join(","),
+            derivatives.join(","),
+            entry.identity,
+            salt
+        )
+    };
     sha256_hex(text.as_bytes())
 }
 
@@ -43,11 +72,21 @@ pub fn root(commitments: &[String]) -> String {
     sha256_hex(sorted.join("\n").as_bytes())
 }
 
-/// The mapping as the database holds it now: (entry id, mapped), by number.
-pub async fn mapping(
-    conn: &mut AnyConnection,
-    contest_id: i64,
-) -> Result<Vec<(i64, Mapped)>, sqlx::Error> {
+/// One entry as the database holds it now.
+#[derive(Debug, Clone)]
+pub struct Live {
+    /// The entry's row id.
+    pub entry_id: i64,
+    /// Its portfolio (for amendments).
+    pub portfolio_id: i64,
+    /// Number, participant, originals and derivatives; `identity` empty.
+    pub mapped: Mapped,
+    /// The author's identity as the rows hold it now.
+    pub identity: Identity,
+}
+
+/// The mapping as the database holds it now, by number.
+pub async fn mapping(conn: &mut AnyConnection, contest_id: i64) -> Result<Vec<Live>, sqlx::Error> {
     let entries: Vec<(i64, i64, i64, i64, Option<i64>)> = sqlx::query_as(
         "SELECT e.id, e.number, p.user_id, p.id, e.photo_id FROM entries e \
          JOIN portfolios p ON p.id = e.portfolio_id WHERE e.contest_id = $1 ORDER BY e.number",
@@ -55,32 +94,51 @@ pub async fn mapping(
     .bind(contest_id)
     .fetch_all(&mut *conn)
     .await?;
-    let photos: Vec<(i64, i64, String)> = sqlx::query_as(
-        "SELECT id, portfolio_id, original_sha256 FROM photos WHERE contest_id = $1 \
-         ORDER BY portfolio_id, position, id",
+    type PhotoRow = (i64, i64, String, String, String);
+    let photos: Vec<PhotoRow> = sqlx::query_as(
+        "SELECT id, portfolio_id, original_sha256, large_sha256, thumb_sha256 FROM photos \
+         WHERE contest_id = $1 ORDER BY portfolio_id, position, id",
     )
     .bind(contest_id)
     .fetch_all(&mut *conn)
     .await?;
+    let mut by_portfolio: HashMap<i64, Vec<&PhotoRow>> = HashMap::new();
+    for photo in &photos {
+        by_portfolio.entry(photo.1).or_default().push(photo);
+    }
+    let identities = proof::of_contest(conn, contest_id).await?;
     Ok(entries
         .into_iter()
-        .map(|(id, number, participant_id, portfolio, photo)| {
-            let originals = photos
-                .iter()
-                .filter(|p| match photo {
-                    Some(photo) => p.0 == photo,
-                    None => p.1 == portfolio,
+        .filter_map(|(entry_id, number, participant_id, portfolio_id, photo)| {
+            let shown: Vec<&&PhotoRow> = by_portfolio
+                .get(&portfolio_id)
+                .map(|all| {
+                    all.iter()
+                        .filter(|p| photo.is_none_or(|id| p.0 == id))
+                        .collect()
                 })
-                .map(|p| p.2.clone())
-                .collect();
+                .unwrap_or_default();
             let mapped = Mapped {
                 number,
                 participant_id,
-                originals,
+                originals: shown.iter().map(|p| p.2.clone()).collect(),
+                derivatives: shown.iter().map(|p| [p.3.clone(), p.4.clone()]).collect(),
+                identity: String::new(),
             };
-            (id, mapped)
+            Some(Live {
+                entry_id,
+                portfolio_id,
+                mapped,
+                identity: identities.get(&portfolio_id)?.clone(),
+            })
         })
         .collect())
+}
+
+fn random_hex() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
 }
 
 /// Commits to the frozen entries (inside the transaction that opens
@@ -91,30 +149,35 @@ pub async fn commit(
     now: i64,
 ) -> Result<String, sqlx::Error> {
     let mut commitments = Vec::new();
-    for (entry_id, mapped) in mapping(conn, contest_id).await? {
-        let mut salt = [0u8; 32];
-        rand::rng().fill_bytes(&mut salt);
-        let salt = hex::encode(salt);
-        let commitment = entry_commitment(&mapped, &salt);
+    for live in mapping(conn, contest_id).await? {
+        let (salt, identity_salt) = (random_hex(), random_hex());
+        let mapped = Mapped {
+            identity: live.identity.digest(&identity_salt),
+            ..live.mapped
+        };
+        let commitment = entry_commitment(&mapped, &salt, VERSION);
         sqlx::query(
-            "INSERT INTO entry_commitments (entry_id, contest_id, salt, commitment) \
-             VALUES ($1, $2, $3, $4)",
+            "INSERT INTO entry_commitments (entry_id, contest_id, salt, commitment, identity_salt, committed) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
-        .bind(entry_id)
+        .bind(live.entry_id)
         .bind(contest_id)
         .bind(&salt)
         .bind(&commitment)
+        .bind(&identity_salt)
+        .bind(serde_json::to_string(&mapped).unwrap_or_default())
         .execute(&mut *conn)
         .await?;
         commitments.push(commitment);
     }
     let root = root(&commitments);
     sqlx::query(
-        "INSERT INTO contest_commitments (contest_id, sha256, created_at) VALUES ($1, $2, $3)",
+        "INSERT INTO contest_commitments (contest_id, sha256, created_at, version) VALUES ($1, $2, $3, $4)",
     )
     .bind(contest_id)
     .bind(&root)
     .bind(now)
+    .bind(VERSION)
     .execute(&mut *conn)
     .await?;
     Ok(root)
@@ -122,19 +185,37 @@ pub async fn commit(
 
 /// The published root, once judging has opened.
 pub async fn root_of(db: &Db, contest_id: i64) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT sha256 FROM contest_commitments WHERE contest_id = $1")
+    Ok(published(db, contest_id).await?.map(|(root, _)| root))
+}
+
+/// The published root and the commitment format, once judging has opened.
+pub async fn published(db: &Db, contest_id: i64) -> Result<Option<(String, i64)>, sqlx::Error> {
+    sqlx::query_as("SELECT sha256, version FROM contest_commitments WHERE contest_id = $1")
         .bind(contest_id)
         .fetch_optional(&db.pool)
         .await
 }
 
-/// The stored per-entry salt and commitment, by entry id.
-pub async fn stored(
-    conn: &mut AnyConnection,
-    contest_id: i64,
-) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+/// One entry's stored commitment.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Stored {
+    /// The entry's row id.
+    pub entry_id: i64,
+    /// Published at the reveal.
+    pub salt: String,
+    /// The entry's commitment.
+    pub commitment: String,
+    /// The identity digest's salt (version 2), never published.
+    pub identity_salt: String,
+    /// [`Mapped`] as committed, JSON (version 2).
+    pub committed: String,
+}
+
+/// The stored commitments of a contest, by entry id.
+pub async fn stored(conn: &mut AnyConnection, contest_id: i64) -> Result<Vec<Stored>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT entry_id, salt, commitment FROM entry_commitments WHERE contest_id = $1 ORDER BY entry_id",
+        "SELECT entry_id, salt, commitment, identity_salt, committed FROM entry_commitments \
+         WHERE contest_id = $1 ORDER BY entry_id",
     )
     .bind(contest_id)
     .fetch_all(&mut *conn)
@@ -150,20 +231,46 @@ mod tests {
             number,
             participant_id,
             originals: vec!["ab".repeat(32)],
+            derivatives: vec![["cd".repeat(32), "ef".repeat(32)]],
+            identity: "12".repeat(32),
         }
     }
 
     #[test]
     fn a_commitment_changes_with_every_field() {
         let salt = "00".repeat(32);
-        let base = entry_commitment(&entry(4821, 7), &salt);
-        assert_eq!(base, entry_commitment(&entry(4821, 7), &salt));
-        assert_ne!(base, entry_commitment(&entry(4822, 7), &salt));
-        assert_ne!(base, entry_commitment(&entry(4821, 8), &salt));
-        assert_ne!(base, entry_commitment(&entry(4821, 7), &"01".repeat(32)));
-        let mut other = entry(4821, 7);
-        other.originals = vec!["cd".repeat(32)];
-        assert_ne!(base, entry_commitment(&other, &salt));
+        let base = entry_commitment(&entry(4821, 7), &salt, VERSION);
+        assert_eq!(base, entry_commitment(&entry(4821, 7), &salt, VERSION));
+        assert_ne!(base, entry_commitment(&entry(4822, 7), &salt, VERSION));
+        assert_ne!(base, entry_commitment(&entry(4821, 8), &salt, VERSION));
+        assert_ne!(
+            base,
+            entry_commitment(&entry(4821, 7), &"01".repeat(32), VERSION)
+        );
+        let changes: [fn(&mut Mapped); 4] = [
+            |m| m.originals = vec!["99".repeat(32)],
+            |m| m.derivatives[0][0] = "99".repeat(32),
+            |m| m.derivatives[0][1] = "99".repeat(32),
+            |m| m.identity = "99".repeat(32),
+        ];
+        for change in changes {
+            let mut other = entry(4821, 7);
+            change(&mut other);
+            assert_ne!(base, entry_commitment(&other, &salt, VERSION), "{other:?}");
+        }
+    }
+
+    #[test]
+    fn a_version_1_commitment_still_checks_the_way_it_was_made() {
+        let salt = "00".repeat(32);
+        let text = format!(
+            "photojury-commitment-v1\n4821\n7\n{}\n{salt}",
+            "ab".repeat(32)
+        );
+        assert_eq!(
+            entry_commitment(&entry(4821, 7), &salt, 1),
+            sha256_hex(text.as_bytes())
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod finalize;
 pub mod reveal;
 pub mod snapshot;
 pub mod verify;
+pub mod verify_stored;
 pub mod winners;
 
 use axum::Router;

@@ -1,7 +1,6 @@
-//! `photojury verify`: recomputes the commitments and the results and says OK
-//! or what does not match. Against a data dir it checks the live mapping and
-//! scores against what was committed and finalized; against the JSON
-//! published at the reveal it checks the bundle on its own (anyone can).
+//! `photojury verify` against the JSON published at the reveal: the bundle on
+//! its own (anyone can), and a participant's own line from their receipt.
+//! The checks of a live data dir are in `verify_stored`.
 
 use std::collections::HashMap;
 
@@ -9,9 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::contests::queries::Contest;
 use crate::db::Db;
+use crate::identity::proof::ProofLine;
 use crate::images::store::sha256_hex;
 use crate::results::commitment::{self, Mapped, entry_commitment};
-use crate::results::snapshot::{self, Snapshot};
+use crate::results::snapshot;
 
 /// One entry of the published mapping.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -28,7 +28,8 @@ pub struct PublishedEntry {
 /// What the reveal publishes (`/contests/{slug}/reveal.json`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Published {
-    /// Always `photojury-reveal-v1`.
+    /// `photojury-reveal-v2` (`-v1` for contests committed before names and
+    /// images were covered).
     pub format: String,
     /// The contest's slug.
     pub contest: String,
@@ -42,37 +43,67 @@ pub struct Published {
     pub results: String,
 }
 
-/// The format tag of [`Published`].
-pub const FORMAT: &str = "photojury-reveal-v1";
+/// The format tag of [`Published`] for commitments of version 1 and 2.
+pub const FORMATS: [&str; 2] = ["photojury-reveal-v1", "photojury-reveal-v2"];
+
+/// The commitment version a bundle's format stands for.
+fn version_of(format: &str) -> Option<i64> {
+    FORMATS
+        .iter()
+        .position(|f| *f == format)
+        .map(|i| i as i64 + 1)
+}
 
 /// Builds the bundle (the caller checks the contest is revealed).
 pub async fn publish(db: &Db, contest: &Contest) -> Result<Option<Published>, sqlx::Error> {
-    let Some(root) = commitment::root_of(db, contest.id).await? else {
+    let Some((root, version)) = commitment::published(db, contest.id).await? else {
         return Ok(None);
     };
     let Some((results, results_sha256)) = snapshot::stored_json(db, contest.id).await? else {
         return Ok(None);
     };
     let mut conn = db.pool.acquire().await?;
-    let salts: HashMap<i64, (String, String)> = commitment::stored(&mut conn, contest.id)
+    // The mapping as committed (version 2 keeps it): what the jury was shown
+    // and whom it credits, not the rows as they may have been changed since.
+    let entries = commitment::stored(&mut conn, contest.id)
         .await?
         .into_iter()
-        .map(|(id, salt, c)| (id, (salt, c)))
-        .collect();
-    let entries = commitment::mapping(&mut conn, contest.id)
-        .await?
-        .into_iter()
-        .filter_map(|(id, mapped)| {
-            let (salt, commitment) = salts.get(&id)?.clone();
+        .filter_map(|row| {
+            let mapped: Mapped = serde_json::from_str(&row.committed).ok()?;
             Some(PublishedEntry {
                 mapped,
-                salt,
-                commitment,
+                salt: row.salt,
+                commitment: row.commitment,
             })
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let mut entries = if version >= 2 {
+        entries
+    } else {
+        let salts: HashMap<i64, commitment::Stored> = commitment::stored(&mut conn, contest.id)
+            .await?
+            .into_iter()
+            .map(|row| (row.entry_id, row))
+            .collect();
+        commitment::mapping(&mut conn, contest.id)
+            .await?
+            .into_iter()
+            .filter_map(|live| {
+                let row = salts.get(&live.entry_id)?;
+                Some(PublishedEntry {
+                    mapped: Mapped {
+                        derivatives: Vec::new(),
+                        ..live.mapped
+                    },
+                    salt: row.salt.clone(),
+                    commitment: row.commitment.clone(),
+                })
+            })
+            .collect()
+    };
+    entries.sort_by_key(|e| e.mapped.number);
     Ok(Some(Published {
-        format: FORMAT.into(),
+        format: FORMATS[usize::from(version >= 2)].into(),
         contest: contest.slug.clone(),
         commitment: root,
         entries,
@@ -84,13 +115,13 @@ pub async fn publish(db: &Db, contest: &Contest) -> Result<Option<Published>, sq
 /// Checks a published bundle on its own. Empty: all is well.
 pub fn check_published(bundle: &Published) -> Vec<String> {
     let mut problems = Vec::new();
-    if bundle.format != FORMAT {
-        problems.push(format!("unknown format {:?}", bundle.format));
-    }
+    let Some(version) = version_of(&bundle.format) else {
+        return vec![format!("unknown format {:?}", bundle.format)];
+    };
     for e in &bundle.entries {
-        if entry_commitment(&e.mapped, &e.salt) != e.commitment {
+        if entry_commitment(&e.mapped, &e.salt, version) != e.commitment {
             problems.push(format!(
-                "entry {}: its author, originals or salt do not give its commitment",
+                "entry {}: its author, originals, images, identity digest or salt do not give its commitment",
                 e.mapped.number
             ));
         }
@@ -109,101 +140,31 @@ pub fn check_published(bundle: &Published) -> Vec<String> {
     problems
 }
 
-/// Checks the live database of one contest against its commitment and its
-/// finalized results. Empty: all is well.
-pub async fn check_stored(db: &Db, contest: &Contest) -> Result<Vec<String>, sqlx::Error> {
-    let Some(root) = commitment::root_of(db, contest.id).await? else {
-        return Ok(vec![
-            "judging has not opened: there is no commitment to check yet".into(),
-        ]);
-    };
-    let mut problems = Vec::new();
-    let mut conn = db.pool.acquire().await?;
-    let stored = commitment::stored(&mut conn, contest.id).await?;
-    let by_entry: HashMap<i64, &(i64, String, String)> =
-        stored.iter().map(|row| (row.0, row)).collect();
-    let live = commitment::mapping(&mut conn, contest.id).await?;
-    for (entry_id, mapped) in &live {
-        match by_entry.get(entry_id) {
-            None => problems.push(format!("entry {}: was never committed to", mapped.number)),
-            Some((_, salt, c)) if entry_commitment(mapped, salt) != *c => problems.push(format!(
-                "entry {}: its author or originals are not what was committed when judging opened",
-                mapped.number
-            )),
-            Some(_) => {}
-        }
-    }
-    if stored.len() != live.len() {
-        problems.push(format!(
-            "{} entries were committed to but {} exist now",
-            stored.len(),
-            live.len()
-        ));
-    }
-    let commitments: Vec<String> = stored.iter().map(|r| r.2.clone()).collect();
-    if commitment::root(&commitments) != root {
-        problems.push("the stored commitments do not add up to the published commitment".into());
-    }
-    if let Some((json, hash)) = snapshot::stored_json(db, contest.id).await? {
-        check_results(&mut conn, contest, &json, &hash, &mut problems).await?;
-    }
-    Ok(problems)
-}
-
-async fn check_results(
-    conn: &mut sqlx::AnyConnection,
-    contest: &Contest,
-    json: &str,
-    hash: &str,
-    problems: &mut Vec<String>,
-) -> Result<(), sqlx::Error> {
-    if sha256_hex(json.as_bytes()) != hash {
-        problems.push("the stored results do not match their published hash".into());
-    }
-    let Ok(finalized) = serde_json::from_str::<Snapshot>(json) else {
-        problems.push("the stored results cannot be read".into());
-        return Ok(());
-    };
-    let orphans: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(
-        snapshot::counted_sql("COUNT(*)")
-            + " AND s.juror_id NOT IN (SELECT juror_id FROM juror_aliases)",
-    ))
-    .bind(contest.id)
-    .fetch_one(&mut *conn)
-    .await?;
-    if orphans > 0 {
-        problems.push(format!(
-            "{orphans} scores come from a juror who had none when the results were finalized"
-        ));
-    }
-    let now = snapshot::gather(
-        conn,
-        contest.id,
-        &contest.slug,
-        finalized.finalized_at,
-        &finalized.override_reason,
-    )
-    .await?;
-    let before = finalized.categories.iter().flat_map(|c| &c.entries);
-    let after: HashMap<i64, _> = now
-        .categories
+/// Checks a participant's own line (from their receipt) against a bundle:
+/// their identity, with their secret salt, gives the digest the commitment
+/// of their entry was made with. Empty: all is well.
+pub fn check_line(bundle: &Published, line: &ProofLine) -> Vec<String> {
+    let Some(entry) = bundle
+        .entries
         .iter()
-        .flat_map(|c| &c.entries)
-        .map(|e| (e.number, e))
-        .collect();
-    let mut differs = false;
-    for line in before {
-        if after.get(&line.number) != Some(&line) {
-            differs = true;
-            problems.push(format!(
-                "entry {}: the scores in the database no longer give its finalized result",
-                line.number
-            ));
-        }
+        .find(|e| e.mapped.number == line.number)
+    else {
+        return vec![format!(
+            "entry {}: not in the published mapping",
+            line.number
+        )];
+    };
+    if entry.mapped.identity.is_empty() {
+        return vec![format!(
+            "entry {}: this contest's commitment does not cover names (made before version 2)",
+            line.number
+        )];
     }
-    let recomputed = snapshot::seal(&now).map(|(_, h)| h).unwrap_or_default();
-    if !differs && recomputed != hash {
-        problems.push("the scores in the database no longer give the finalized results".into());
+    if line.identity.digest(&line.identity_salt) != entry.mapped.identity {
+        return vec![format!(
+            "entry {}: your name, country, university or category is not what was committed",
+            line.number
+        )];
     }
-    Ok(())
+    Vec::new()
 }

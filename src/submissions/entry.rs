@@ -44,6 +44,9 @@ struct ReceiptPage {
     category: String,
     photos: Vec<Photo>,
     issued: String,
+    /// Once judging has opened: each entry's proof line (see
+    /// `identity::proof::ProofLine`), as JSON for `photojury verify --line`.
+    lines: Vec<String>,
 }
 
 /// The signed-in participant, the contest and their portfolio (if any).
@@ -233,8 +236,14 @@ pub async fn receipt(
     let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
     let categories = structure::categories_of(&state.db, entry.contest.id).await?;
     let category = structure::category_name(&categories, portfolio.category_id);
+    let lines = crate::identity::proof::lines_of(&state.db, entry.contest.id, portfolio.id)
+        .await?
+        .iter()
+        .map(|line| line.to_json())
+        .collect();
     let page = ReceiptPage {
         nav: ctx.nav().await?,
+        lines,
         photos: queries::photos_of(&state.db, portfolio.id).await?,
         issued: describe_time(state.now().timestamp(), entry.contest.tz),
         contest: entry.contest,

@@ -2,6 +2,7 @@
 //! titles and captions, a story), random entry numbers, and the admin's
 //! screening of entries once submissions close.
 
+pub mod amend;
 pub mod eligibility;
 pub mod entry;
 pub mod names_in_text;
@@ -50,6 +51,10 @@ pub fn router() -> Router<AppState> {
             get(photos::image),
         )
         .route("/admin/contests/{id}/entries", get(screening::list))
+        .route(
+            "/admin/contests/{id}/entries/{portfolio}/identity",
+            post(amend::amend),
+        )
         .route(
             "/admin/contests/{id}/entries/{portfolio}/status",
             post(screening::set_status),

@@ -69,13 +69,7 @@ pub async fn insert_photo(
         if count >= limit {
             return Ok(Inserted::Full(count));
         }
-        let siblings: Vec<i64> = sqlx::query_scalar(
-            "SELECT number FROM photos WHERE portfolio_id = $1 AND number IS NOT NULL",
-        )
-        .bind(portfolio_id)
-        .fetch_all(&mut *tx)
-        .await?;
-        let number = numbered.then(|| EntryNumber::draw(&mut rand::rng(), &siblings).get());
+        let number = numbered.then(|| EntryNumber::draw(&mut rand::rng()).get());
         let inserted = sqlx::query_scalar::<_, i64>(
             "INSERT INTO photos (portfolio_id, contest_id, number, title, caption, position, original_sha256, \
              original_bytes, large_sha256, thumb_sha256, width, height, created_at) \

@@ -39,7 +39,7 @@ fn editable(contest: &Contest) -> bool {
     matches!(contest.phase, Phase::Open | Phase::Closed)
 }
 
-async fn page(
+pub(crate) async fn page(
     state: &AppState,
     ctx: &Ctx,
     contest: Contest,

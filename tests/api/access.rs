@@ -163,6 +163,12 @@ const TABLE: &[Row] = &[
     ("GET", "/admin/contests/{id}/entries", "DDDDDDP", ""),
     (
         "POST",
+        "/admin/contests/{id}/entries/{portfolio}/identity",
+        "DDDDDDP",
+        "",
+    ),
+    (
+        "POST",
         "/admin/contests/{id}/entries/{portfolio}/redact",
         "DDDDDDP",
         "",

@@ -12,7 +12,7 @@ use reqwest::StatusCode;
 
 /// Two students and two artists, one photo each, two jurors on everything;
 /// the last artist withholds their name. Juror 0 ranks their queue 9, 7, 5, 3.
-async fn finalized(app: &TestApp) -> (common::jury::Judged, String) {
+pub(crate) async fn finalized(app: &TestApp) -> (common::jury::Judged, String) {
     let setup = Setup {
         photos: 1,
         jurors: vec![vec![0, 1], vec![0, 1]],
@@ -70,7 +70,7 @@ fn no_markers(what: &str, text: &str) {
     }
 }
 
-async fn phase(admin: &Browser, path: &str, to: &str) -> common::Page {
+pub(crate) async fn phase(admin: &Browser, path: &str, to: &str) -> common::Page {
     admin.get(path).await;
     admin.post(&format!("{path}/phase"), &[("to", to)]).await
 }
@@ -318,7 +318,7 @@ async fn names_appear_only_after_the_reveal_and_winners_only_after_the_announcem
     );
 }
 
-fn photojury(app: &TestApp, args: &[&str]) -> (bool, String) {
+pub(crate) fn photojury(app: &TestApp, args: &[&str]) -> (bool, String) {
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_photojury"))
         .arg("--data-dir")
         .arg(&app.config.data_dir)
@@ -332,7 +332,7 @@ fn photojury(app: &TestApp, args: &[&str]) -> (bool, String) {
     (run.status.success(), out)
 }
 
-async fn sql(app: &TestApp, statement: &str) {
+pub(crate) async fn sql(app: &TestApp, statement: &str) {
     sqlx::raw_sql(sqlx::AssertSqlSafe(statement.to_owned()))
         .execute(&app.state.db.pool)
         .await
@@ -367,7 +367,7 @@ async fn verify_says_ok_and_names_the_entry_when_the_mapping_or_a_score_is_chang
     assert!(!ok, "{out}");
     assert!(
         out.contains(&format!(
-            "entry {}: its author or originals are not what was committed",
+            "entry {}: its author's account is not the one committed when judging opened",
             a.0
         )),
         "{out}"
@@ -431,7 +431,9 @@ async fn verify_says_ok_and_names_the_entry_when_the_mapping_or_a_score_is_chang
     let (ok, out) = photojury(&app, &["verify", "--contest", slug, "--file", file]);
     assert!(!ok, "{out}");
     assert!(
-        out.contains(&format!("entry {first}: its author, originals or salt")),
+        out.contains(&format!(
+            "entry {first}: its author, originals, images, identity digest or salt"
+        )),
         "{out}"
     );
     let wrong = "0".repeat(64);

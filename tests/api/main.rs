@@ -21,6 +21,7 @@ mod jury;
 mod kept_pages;
 mod mail;
 mod platform;
+mod proof;
 mod results;
 mod security;
 mod security_accounts;

@@ -265,10 +265,14 @@ async fn the_demo_announces_winners_in_one_command_and_they_verify() {
         .await
         .unwrap()
         .unwrap();
-    let problems = photojury::results::verify::check_stored(&app.state.db, &contest)
+    let checks = photojury::results::verify_stored::Checks {
+        files: &app.state.files,
+        rederive: Some(&app.state.config.image_limits),
+    };
+    let report = photojury::results::verify_stored::check_stored(&app.state.db, &contest, checks)
         .await
         .unwrap();
-    assert!(problems.is_empty(), "{problems:?}");
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
     let chain = photojury::audit::chain::verify(&app.state.db)
         .await
         .unwrap();

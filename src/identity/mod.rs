@@ -13,6 +13,8 @@ use std::collections::HashMap;
 
 use crate::db::Db;
 
+pub mod proof;
+
 /// What a participant told us about themselves on the eligibility form,
 /// with their account: part of every portfolio row.
 #[derive(Debug, Clone, sqlx::FromRow)]
