@@ -1,5 +1,5 @@
 //! The command line: `serve` (the default), `create-admin`, `derive`, `demo`,
-//! `verify` and `audit verify`.
+//! `verify`, `audit verify`, `backup` and `restore`.
 //! Every flag can also come from a `PHOTOJURY_*` environment variable.
 
 use std::io::BufRead;
@@ -12,6 +12,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::config::defaults;
 
+mod backup;
 mod checks;
 mod derive;
 
@@ -171,6 +172,21 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Copy the database (consistently, while the server runs) and every file
+    /// it references into DIR, with a manifest; run again to copy only what
+    /// is new. With PostgreSQL, copies the files (use pg_dump for the database).
+    Backup {
+        /// The backup folder (laid out like a data dir).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Rebuild a new data dir (`--data-dir`) from a backup folder, checking
+    /// every file's SHA-256 and the database's integrity.
+    Restore {
+        /// The backup folder.
+        #[arg(long)]
+        from: PathBuf,
+    },
     /// Fill a fresh data dir with a demo contest, print the logins, then serve.
     Demo {
         /// Only fill the data dir; do not start the server.
@@ -270,6 +286,8 @@ pub fn main() -> ExitCode {
             Command::Serve => serve(config).await,
             Command::CreateAdmin { email } => create_admin(config, &email).await,
             Command::Derive { file, out, timings } => derive::run(&config, &file, &out, timings),
+            Command::Backup { to } => backup::backup(&config, &to).await,
+            Command::Restore { from } => backup::restore(&config, &from).await,
             Command::Verify {
                 contest,
                 file,

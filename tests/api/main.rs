@@ -10,6 +10,7 @@ mod access;
 mod accounts;
 mod announce;
 mod architecture;
+mod backup;
 mod blind;
 mod contests;
 mod crash;
