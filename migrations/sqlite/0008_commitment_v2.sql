@@ -31,3 +31,7 @@ CREATE TABLE identity_amendments (
     CONSTRAINT identity_amendments_reason_given CHECK (length(reason) > 0)
 );
 CREATE INDEX identity_amendments_portfolio_idx ON identity_amendments (portfolio_id, id);
+
+-- A participant's receipt finds their entries by portfolio (not by a walk
+-- over the contest's entries).
+CREATE INDEX entries_portfolio_idx ON entries (portfolio_id);

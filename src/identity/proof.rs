@@ -103,6 +103,28 @@ pub(crate) async fn of_contest(
         .collect())
 }
 
+/// The identity of one portfolio of a contest as its row holds it now.
+async fn of_portfolio(
+    conn: &mut AnyConnection,
+    contest_id: i64,
+    portfolio_id: i64,
+) -> Result<Option<Identity>, sqlx::Error> {
+    let row: Option<(String, String, String, String)> = sqlx::query_as(
+        "SELECT p.full_name, p.country, p.university, c.name FROM portfolios p \
+         JOIN categories c ON c.id = p.category_id WHERE p.id = $1 AND p.contest_id = $2",
+    )
+    .bind(portfolio_id)
+    .bind(contest_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|(name, country, university, category)| Identity {
+        name,
+        country,
+        university,
+        category,
+    }))
+}
+
 /// A participant's own proof lines in a contest (empty before judging opens).
 /// Built from the rows as they are now: after an amendment the line carries
 /// the corrected identity, which `verify` reports as amended.
@@ -112,10 +134,7 @@ pub async fn lines_of(
     portfolio_id: i64,
 ) -> Result<Vec<ProofLine>, sqlx::Error> {
     let mut conn = db.pool.acquire().await?;
-    let identity = of_contest(&mut conn, contest_id)
-        .await?
-        .remove(&portfolio_id);
-    let Some(identity) = identity else {
+    let Some(identity) = of_portfolio(&mut conn, contest_id, portfolio_id).await? else {
         return Ok(Vec::new());
     };
     let rows: Vec<(i64, String)> = sqlx::query_as(
@@ -208,7 +227,7 @@ pub async fn amend(
     admin_id: i64,
     now: i64,
 ) -> Result<Option<Amendment>, sqlx::Error> {
-    let Some(before) = of_contest(conn, contest_id).await?.remove(&portfolio_id) else {
+    let Some(before) = of_portfolio(conn, contest_id, portfolio_id).await? else {
         return Ok(None);
     };
     let after = Identity {
