@@ -100,6 +100,21 @@ pub(crate) async fn load_open(
     })
 }
 
+/// The open entry, once `photo_id` is known to be one of its photos: a
+/// photo of someone else's portfolio is 404, as one that does not exist.
+pub(crate) async fn load_open_with_photo(
+    state: &AppState,
+    ctx: &Ctx,
+    slug: &str,
+    photo_id: i64,
+) -> Result<OpenEntry, AppError> {
+    let entry = load_open(state, ctx, slug).await?;
+    queries::photo_of(&state.db, entry.portfolio.id, photo_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(entry)
+}
+
 /// Back to the participant's portfolio page after a change.
 pub(crate) fn back_to_entry(contest: &Contest) -> Response {
     Redirect::to(&format!("/contests/{}/entry", contest.slug)).into_response()

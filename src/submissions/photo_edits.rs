@@ -6,7 +6,9 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use serde::Deserialize;
 
-use crate::submissions::entry::{back_to_entry, entry_response, load_open, reflag};
+use crate::submissions::entry::{
+    back_to_entry, entry_response, load_open, load_open_with_photo, reflag,
+};
 use crate::submissions::queries;
 use crate::web::Ctx;
 use crate::web::text::clean;
@@ -99,14 +101,8 @@ pub async fn reorder(
     Path((slug, photo_id)): Path<(String, i64)>,
     Form(form): Form<MoveForm>,
 ) -> Result<Response, AppError> {
-    let entry = load_open(&state, &ctx, &slug).await?;
+    let entry = load_open_with_photo(&state, &ctx, &slug, photo_id).await?;
     let portfolio = entry.portfolio;
-    if queries::photo_of(&state.db, portfolio.id, photo_id)
-        .await?
-        .is_none()
-    {
-        return Err(AppError::NotFound);
-    }
     queries::move_photo(&state.db, portfolio.id, photo_id, form.dir == "up").await?;
     Ok(back_to_entry(&entry.contest))
 }

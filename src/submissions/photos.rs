@@ -12,7 +12,7 @@ use crate::contests::queries::Contest;
 use crate::contests::structure;
 use crate::images::Refusal;
 use crate::submissions::entry::{
-    back_to_entry, ensure_open, entry_response, load, load_open, photo_limit, reflag,
+    back_to_entry, ensure_open, entry_response, load, load_open_with_photo, photo_limit, reflag,
 };
 use crate::submissions::photo_edits::check_text;
 use crate::submissions::photo_rows::{self, Inserted};
@@ -230,14 +230,8 @@ pub async fn replace(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, AppError> {
-    let entry = load_open(&state, &ctx, &slug).await?;
+    let entry = load_open_with_photo(&state, &ctx, &slug, photo_id).await?;
     let portfolio = entry.portfolio;
-    if queries::photo_of(&state.db, portfolio.id, photo_id)
-        .await?
-        .is_none()
-    {
-        return Err(AppError::NotFound);
-    }
     let form = match upload::read_photo_form(&state, &headers, body).await {
         Ok(form) => form,
         Err(err @ (FormError::Busy | FormError::Io(_))) => return Err(err.into()),
