@@ -36,6 +36,15 @@ pub mod defaults {
     pub const REQUEST_SECONDS: u64 = 600;
 }
 
+/// How the server writes its log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// One readable line per event.
+    Text,
+    /// One JSON object per line, with the request's id and route.
+    Json,
+}
+
 /// Run-time settings of one server process.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -53,6 +62,10 @@ pub struct Config {
     pub login_burst_per_address: u32,
     /// Proxies whose `X-Forwarded-For` is believed; nobody else's is.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Client addresses that may read `/metrics`; empty: nobody (404).
+    pub metrics_allow: Vec<IpAddr>,
+    /// How the log is written: lines for a person, or JSON for a collector.
+    pub log_format: LogFormat,
     /// Upload size and image dimension limits.
     pub image_limits: ImageLimits,
     /// Registrations (and requests for a new link) allowed in a burst from
@@ -100,6 +113,8 @@ impl Config {
             login_burst_per_account: defaults::LOGIN_BURST_PER_ACCOUNT,
             login_burst_per_address: defaults::LOGIN_BURST_PER_ADDRESS,
             trusted_proxies: Vec::new(),
+            metrics_allow: Vec::new(),
+            log_format: LogFormat::Text,
             image_limits: ImageLimits::default(),
             registrations_per_address: defaults::REGISTRATIONS_PER_ADDRESS,
             decode_permits: std::thread::available_parallelism().map_or(2, usize::from),

@@ -17,6 +17,7 @@ pub mod identity;
 pub mod images;
 pub mod jury;
 pub mod mail;
+pub mod metrics;
 pub mod results;
 pub mod server;
 pub mod startup;

@@ -1,6 +1,6 @@
 //! The shell: assembles the application from every module's router, puts
 //! the toolbox's layers around it (sessions, CSRF, the guard, kept pages,
-//! headers, timeouts, tracing) and starts the background tasks a server
+//! headers, timeouts, request ids and metrics) and starts the background tasks a server
 //! needs. Nothing below imports it.
 
 use std::time::Duration;
@@ -11,13 +11,12 @@ use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 use crate::web::{
-    CONTENT_SECURITY_POLICY, WebState, assets, cookies, csrf, guard, headers, private_pages,
-    session_store,
+    CONTENT_SECURITY_POLICY, WebState, assets, cookies, csrf, guard, headers, observe,
+    private_pages, session_store,
 };
 use crate::{error::AppError, state::AppState};
 
@@ -38,6 +37,7 @@ pub fn build_app(state: AppState) -> Router {
 
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/metrics", get(observe::metrics_page))
         .route("/static/style.css", get(assets::style_css))
         .route("/static/upload.js", get(assets::upload_js))
         .route("/static/jury.js", get(assets::jury_js))
@@ -105,7 +105,8 @@ pub fn build_app(state: AppState) -> Router {
         // Errors made below our handlers (a form that does not parse, a
         // timeout, a wrong method) get the error page too, not plain text.
         .layer(axum::middleware::from_fn(headers::error_pages))
-        .layer(TraceLayer::new_for_http())
+        // Outermost: the request's id, its span, the metrics and the access log.
+        .layer(axum::middleware::from_fn_with_state(web, observe::layer))
         .with_state(state)
 }
 
@@ -120,10 +121,12 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
-/// The server's background work: SQLite checkpoints every second, and every
-/// hour expired sessions deleted and recovered rate-limit keys forgotten.
+/// The server's background work: SQLite checkpoints every second; every
+/// hour expired sessions deleted, recovered rate-limit keys forgotten, and
+/// the retention sweep (files of entries that won nothing, past their time).
 pub fn spawn_housekeeping(state: &AppState) {
     state.db.spawn_checkpointer(Duration::from_secs(1));
+    crate::workflow::retention::spawn(state);
     let store = session_store::DbSessionStore::new(state.db.clone(), state.private_pages.clone());
     let limiter = state.limits.clone();
     tokio::spawn(async move {

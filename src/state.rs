@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use axum::extract::FromRef;
 
+use crate::metrics::Metrics;
 use crate::web::WebState;
 use crate::{clock::Clock, config, config::Config, db::Db, images, mail, web};
 
@@ -35,6 +36,8 @@ pub struct AppState {
     pub public_pages: web::cache::PageCache,
     /// Juror pages kept per session until anything changes.
     pub private_pages: web::private_pages::PrivatePages,
+    /// Requests, uploads, decode times and kept pages, for `/metrics`.
+    pub metrics: Arc<Metrics>,
 }
 
 impl AppState {
@@ -55,7 +58,9 @@ impl AppState {
         }
         let decode_memory = images::budget::DecodeMemory::new(config.decode_memory_total);
         let upload_budget = images::budget::UploadBudget::new(config.upload_buffer_bytes);
+        let metrics = Metrics::new().map_err(std::io::Error::other)?;
         Ok(Self {
+            metrics: Arc::new(metrics),
             mailer,
             public_pages: web::cache::PageCache::default(),
             private_pages: web::private_pages::PrivatePages::default(),
@@ -83,6 +88,7 @@ impl FromRef<AppState> for WebState {
             config: state.config.clone(),
             clock: state.clock.clone(),
             private_pages: state.private_pages.clone(),
+            metrics: state.metrics.clone(),
         }
     }
 }

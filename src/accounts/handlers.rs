@@ -264,6 +264,26 @@ pub enum PasswordChange {
     Refused(Vec<String>),
 }
 
+/// Whether `given` is the signed-in account's password, for the forms that
+/// ask for it again (a new password, deleting the account, exporting its
+/// data). Failures count toward the account's limit (429 past it).
+pub async fn current_password_is(
+    state: &AppState,
+    user: &User,
+    given: &str,
+) -> Result<bool, AppError> {
+    state.limits.may_change_password(user.id)?;
+    let email = Email::parse(&user.email).map_err(|e| AppError::BadRequest(e.into()))?;
+    let stored = queries::user_by_email(&state.db, &email)
+        .await?
+        .map(|(_, hash)| hash);
+    let right = password::verify(given, stored).await?;
+    if !right {
+        state.limits.password_change_failed(user.id);
+    }
+    Ok(right)
+}
+
 /// Changes the signed-in account's password: needs the current one, ends
 /// every other session. The page around it is the account page's.
 pub async fn change_password(
@@ -271,14 +291,8 @@ pub async fn change_password(
     user: &User,
     form: &PasswordForm,
 ) -> Result<PasswordChange, AppError> {
-    state.limits.may_change_password(user.id)?;
-    let email = Email::parse(&user.email).map_err(|e| AppError::BadRequest(e.into()))?;
-    let stored = queries::user_by_email(&state.db, &email)
-        .await?
-        .map(|(_, hash)| hash);
     let mut errors = Vec::new();
-    if !password::verify(&form.current, stored).await? {
-        state.limits.password_change_failed(user.id);
+    if !current_password_is(state, user, &form.current).await? {
         errors.push("The current password is not right.".to_owned());
     }
     if form.password != form.password_confirm {

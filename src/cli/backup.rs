@@ -37,13 +37,21 @@ pub struct Manifest {
     pub files: BTreeMap<String, u64>,
 }
 
-/// The hashes every row of a database references (originals, derivatives).
+/// The hashes every row of a database references (originals, derivatives),
+/// leaving out files deleted on purpose (retention, a withdrawal).
 async fn referenced(conn: &mut sqlx::AnyConnection) -> Result<Vec<String>, sqlx::Error> {
-    let rows: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT original_sha256, large_sha256, thumb_sha256 FROM photos")
-            .fetch_all(&mut *conn)
-            .await?;
-    let mut hashes: Vec<String> = rows.into_iter().flat_map(|(a, b, c)| [a, b, c]).collect();
+    let rows: Vec<(Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT CASE WHEN original_deleted_at IS NULL THEN original_sha256 END, \
+         CASE WHEN derivatives_deleted_at IS NULL THEN large_sha256 END, \
+         CASE WHEN derivatives_deleted_at IS NULL THEN thumb_sha256 END FROM photos",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut hashes: Vec<String> = rows
+        .into_iter()
+        .flat_map(|(a, b, c)| [a, b, c])
+        .flatten()
+        .collect();
     hashes.sort();
     hashes.dedup();
     Ok(hashes)

@@ -1,20 +1,20 @@
 //! The command line: `serve` (the default), `create-admin`, `derive`, `demo`,
-//! `verify`, `audit verify`, `backup` and `restore`.
+//! `verify`, `audit verify`, `backup`, `restore` and `retention`.
 //! Every flag can also come from a `PHOTOJURY_*` environment variable.
 
 use std::io::BufRead;
-use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{Args, Parser, Subcommand};
-
-use crate::config::defaults;
+use clap::{Parser, Subcommand};
 
 mod backup;
 mod checks;
 mod derive;
+mod settings;
+
+pub use settings::Settings;
 
 use crate::accounts::password::NewPassword;
 use crate::accounts::queries::Email;
@@ -28,126 +28,6 @@ pub struct Cli {
     command: Option<Command>,
     #[command(flatten)]
     settings: Settings,
-}
-
-/// Settings shared by every command.
-#[derive(Debug, Clone, Args)]
-pub struct Settings {
-    /// Address to listen on.
-    #[arg(
-        long,
-        global = true,
-        env = "PHOTOJURY_ADDR",
-        default_value = defaults::ADDR
-    )]
-    addr: SocketAddr,
-    /// Folder for the SQLite database and stored photos (created if missing).
-    #[arg(
-        long,
-        global = true,
-        env = "PHOTOJURY_DATA_DIR",
-        default_value = defaults::DATA_DIR
-    )]
-    data_dir: PathBuf,
-    /// `postgres://…` for PostgreSQL; default: SQLite `photojury.db` in the data dir.
-    #[arg(long, global = true, env = "PHOTOJURY_DATABASE_URL")]
-    database_url: Option<String>,
-    /// The external URL people use (https:// turns on Secure cookies); default http://ADDR.
-    #[arg(long, global = true, env = "PHOTOJURY_PUBLIC_URL")]
-    public_url: Option<String>,
-    /// Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses).
-    #[arg(
-        long,
-        global = true,
-        env = "PHOTOJURY_TRUSTED_PROXIES",
-        value_delimiter = ','
-    )]
-    trusted_proxies: Vec<IpAddr>,
-    /// Largest photo upload, in megabytes.
-    #[arg(
-        long,
-        global = true,
-        env = "PHOTOJURY_MAX_UPLOAD_MB",
-        default_value_t = defaults::MAX_UPLOAD_MB
-    )]
-    max_upload_mb: u64,
-    /// Largest photo width or height, in pixels.
-    #[arg(
-        long,
-        global = true,
-        env = "PHOTOJURY_MAX_IMAGE_SIDE",
-        default_value_t = defaults::MAX_IMAGE_SIDE
-    )]
-    max_image_side: u32,
-    /// Largest photo area, in megapixels.
-    #[arg(
-        long,
-        global = true,
-        env = "PHOTOJURY_MAX_MEGAPIXELS",
-        default_value_t = defaults::MAX_MEGAPIXELS
-    )]
-    max_megapixels: u64,
-    /// Most memory one photo decode may use, in megabytes.
-    #[arg(
-        long,
-        global = true,
-        env = "PHOTOJURY_DECODER_MEMORY_MB",
-        default_value_t = defaults::DECODER_MEMORY_MB
-    )]
-    decoder_memory_mb: u64,
-    /// Most memory all photo decodes together may use, in megabytes.
-    #[arg(
-        long,
-        global = true,
-        env = "PHOTOJURY_DECODE_MEMORY_TOTAL_MB",
-        default_value_t = defaults::DECODE_MEMORY_TOTAL_MB
-    )]
-    decode_memory_total_mb: u64,
-    /// Most bytes of uploads being received at once, all requests together,
-    /// in megabytes (kept in temp files); past it uploads get 503 and Retry-After.
-    #[arg(
-        long,
-        global = true,
-        env = "PHOTOJURY_UPLOAD_BUFFER_MB",
-        default_value_t = defaults::UPLOAD_BUFFER_MB
-    )]
-    upload_buffer_mb: u64,
-    /// Registrations allowed in a burst from one client address (then one
-    /// every 6 s): high enough for a class registering from one network.
-    #[arg(
-        long,
-        global = true,
-        env = "PHOTOJURY_REGISTRATIONS_PER_ADDRESS",
-        default_value_t = defaults::REGISTRATIONS_PER_ADDRESS
-    )]
-    registrations_per_address: u32,
-    /// Whether accounts confirm their email by a link before entering or
-    /// judging: auto (when --smtp-url is set), required, or off.
-    #[arg(
-        long,
-        global = true,
-        env = "PHOTOJURY_EMAIL_CONFIRMATION",
-        value_enum,
-        default_value = "auto"
-    )]
-    email_confirmation: crate::config::EmailConfirmation,
-    /// Outgoing mail for jury invitations: smtp://host:25, smtp://user:pass@host:587?tls=required
-    /// or smtps://user:pass@host:465. Unset: invitation links are only shown to the admin.
-    #[arg(
-        long,
-        global = true,
-        env = "PHOTOJURY_SMTP_URL",
-        hide_env_values = true
-    )]
-    smtp_url: Option<String>,
-    /// The sender of photojury's emails.
-    #[arg(
-        long,
-        global = true,
-        env = "PHOTOJURY_MAIL_FROM",
-        default_value = defaults::MAIL_FROM
-    )]
-    mail_from: String,
 }
 
 #[derive(Debug, Subcommand)]
@@ -187,6 +67,9 @@ enum Command {
         #[arg(long)]
         from: PathBuf,
     },
+    /// Delete now the files of entries that won nothing in contests whose
+    /// retention has run out (the server does it every hour).
+    Retention,
     /// Fill a fresh data dir with a demo contest, print the logins, then serve.
     Demo {
         /// Only fill the data dir; do not start the server.
@@ -233,46 +116,10 @@ enum AuditAction {
     Verify,
 }
 
-impl Settings {
-    /// The run-time config these settings describe.
-    pub fn config(&self) -> Config {
-        let mut config = Config::new(&self.data_dir);
-        config.addr = self.addr;
-        if let Some(url) = &self.database_url {
-            config.database_url = url.clone();
-        }
-        config.public_url = self
-            .public_url
-            .clone()
-            .unwrap_or_else(|| format!("http://{}", self.addr))
-            .trim_end_matches('/')
-            .to_owned();
-        config.trusted_proxies = self.trusted_proxies.clone();
-        config.smtp_url = self.smtp_url.clone();
-        config.mail_from = self.mail_from.clone();
-        config.image_limits = crate::images::ImageLimits {
-            max_bytes: self.max_upload_mb.saturating_mul(1_000_000),
-            max_side: self.max_image_side,
-            max_pixels: self.max_megapixels.saturating_mul(1_000_000),
-            max_decoder_bytes: self.decoder_memory_mb.saturating_mul(1024 * 1024),
-        };
-        config.decode_memory_total = self.decode_memory_total_mb.saturating_mul(1024 * 1024);
-        config.upload_buffer_bytes = self.upload_buffer_mb.saturating_mul(1_000_000);
-        config.email_confirmation = self.email_confirmation;
-        config.registrations_per_address = self.registrations_per_address;
-        config
-    }
-}
-
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "photojury=info,tower_http=warn,sqlx=warn".into()),
-        )
-        .init();
+    settings::init_log(cli.settings.log_format);
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(err) => {
@@ -288,6 +135,7 @@ pub fn main() -> ExitCode {
             Command::Derive { file, out, timings } => derive::run(&config, &file, &out, timings),
             Command::Backup { to } => backup::backup(&config, &to).await,
             Command::Restore { from } => backup::restore(&config, &from).await,
+            Command::Retention => retention(&config).await,
             Command::Verify {
                 contest,
                 file,
@@ -378,6 +226,20 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
         let _ = tokio::signal::ctrl_c().await;
     })
     .await?;
+    Ok(())
+}
+
+async fn retention(config: &Config) -> anyhow::Result<()> {
+    let db = open(config).await?;
+    let files = crate::images::FileStore::open(&config.data_dir)?;
+    let now = chrono::Utc::now().timestamp();
+    let swept = crate::workflow::retention::sweep(&db, &files, now)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!(
+        "Retention: {} contests, files of {} photos deleted ({} stored files removed).",
+        swept.contests, swept.photos, swept.files
+    );
     Ok(())
 }
 

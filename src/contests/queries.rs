@@ -284,14 +284,18 @@ pub async fn set_phase<'e, E>(
 where
     E: Executor<'e, Database = Any>,
 {
-    let done =
-        sqlx::query("UPDATE contests SET phase = $1, updated_at = $2 WHERE id = $3 AND phase = $4")
-            .bind(to.as_str())
-            .bind(now)
-            .bind(id)
-            .bind(from.as_str())
-            .execute(exec)
-            .await?;
+    // The announcement's time is kept: retention counts from it.
+    let done = sqlx::query(
+        "UPDATE contests SET phase = $1, updated_at = $2, \
+         announced_at = CASE WHEN $1 = 'announced' THEN $2 ELSE announced_at END \
+         WHERE id = $3 AND phase = $4",
+    )
+    .bind(to.as_str())
+    .bind(now)
+    .bind(id)
+    .bind(from.as_str())
+    .execute(exec)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 

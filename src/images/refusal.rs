@@ -51,6 +51,21 @@ pub enum Refusal {
     Damaged,
 }
 
+impl Refusal {
+    /// A short fixed name for counting refusals (the metrics' label).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::NotAPhoto(_) => "not_a_photo",
+            Self::TooBig(_) => "too_big",
+            Self::TooManyPixels { .. } => "too_many_pixels",
+            Self::TooSmall { .. } => "too_small",
+            Self::Truncated => "truncated",
+            Self::TooMuchMemory => "too_much_memory",
+            Self::Damaged => "damaged",
+        }
+    }
+}
+
 /// `40 MB`, `150 KB`: sizes as people read them (decimal units, as on disks).
 pub fn human_size(bytes: u64) -> String {
     if bytes >= 1_000_000 {

@@ -83,20 +83,29 @@ pub struct Live {
     pub mapped: Mapped,
     /// The author's identity as the rows hold it now.
     pub identity: Identity,
+    /// When the author withdrew (deleted their account after judging
+    /// opened): the identity holds "withdrawn", not what was committed.
+    pub withdrawn_at: Option<i64>,
+    /// For each photo (as in `mapped`): whether its original, and whether
+    /// its derivatives, were deleted on purpose (retention, withdrawal).
+    pub deleted: Vec<[bool; 2]>,
 }
 
 /// The mapping as the database holds it now, by number.
 pub async fn mapping(conn: &mut AnyConnection, contest_id: i64) -> Result<Vec<Live>, sqlx::Error> {
-    let entries: Vec<(i64, i64, i64, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT e.id, e.number, p.user_id, p.id, e.photo_id FROM entries e \
+    // Entry id, number, participant, portfolio, photo (photo mode), withdrawn.
+    type EntryRow = (i64, i64, i64, i64, Option<i64>, Option<i64>);
+    let entries: Vec<EntryRow> = sqlx::query_as(
+        "SELECT e.id, e.number, p.user_id, p.id, e.photo_id, p.withdrawn_at FROM entries e \
          JOIN portfolios p ON p.id = e.portfolio_id WHERE e.contest_id = $1 ORDER BY e.number",
     )
     .bind(contest_id)
     .fetch_all(&mut *conn)
     .await?;
-    type PhotoRow = (i64, i64, String, String, String);
+    type PhotoRow = (i64, i64, String, String, String, Option<i64>, Option<i64>);
     let photos: Vec<PhotoRow> = sqlx::query_as(
-        "SELECT id, portfolio_id, original_sha256, large_sha256, thumb_sha256 FROM photos \
+        "SELECT id, portfolio_id, original_sha256, large_sha256, thumb_sha256, \
+         original_deleted_at, derivatives_deleted_at FROM photos \
          WHERE contest_id = $1 ORDER BY portfolio_id, position, id",
     )
     .bind(contest_id)
@@ -109,29 +118,37 @@ pub async fn mapping(conn: &mut AnyConnection, contest_id: i64) -> Result<Vec<Li
     let identities = proof::of_contest(conn, contest_id).await?;
     Ok(entries
         .into_iter()
-        .filter_map(|(entry_id, number, participant_id, portfolio_id, photo)| {
-            let shown: Vec<&&PhotoRow> = by_portfolio
-                .get(&portfolio_id)
-                .map(|all| {
-                    all.iter()
-                        .filter(|p| photo.is_none_or(|id| p.0 == id))
-                        .collect()
+        .filter_map(
+            |(entry_id, number, participant_id, portfolio_id, photo, withdrawn_at)| {
+                let shown: Vec<&&PhotoRow> = by_portfolio
+                    .get(&portfolio_id)
+                    .map(|all| {
+                        all.iter()
+                            .filter(|p| photo.is_none_or(|id| p.0 == id))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let mapped = Mapped {
+                    number,
+                    participant_id,
+                    originals: shown.iter().map(|p| p.2.clone()).collect(),
+                    derivatives: shown.iter().map(|p| [p.3.clone(), p.4.clone()]).collect(),
+                    identity: String::new(),
+                };
+                let deleted = shown
+                    .iter()
+                    .map(|p| [p.5.is_some(), p.6.is_some()])
+                    .collect();
+                Some(Live {
+                    entry_id,
+                    portfolio_id,
+                    mapped,
+                    identity: identities.get(&portfolio_id)?.clone(),
+                    withdrawn_at,
+                    deleted,
                 })
-                .unwrap_or_default();
-            let mapped = Mapped {
-                number,
-                participant_id,
-                originals: shown.iter().map(|p| p.2.clone()).collect(),
-                derivatives: shown.iter().map(|p| [p.3.clone(), p.4.clone()]).collect(),
-                identity: String::new(),
-            };
-            Some(Live {
-                entry_id,
-                portfolio_id,
-                mapped,
-                identity: identities.get(&portfolio_id)?.clone(),
-            })
-        })
+            },
+        )
         .collect())
 }
 

@@ -4,13 +4,9 @@
 //! read as a formula is neutralized.
 
 use std::collections::HashMap;
-use std::io::Write;
 
-use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
-use tokio::sync::mpsc;
+use axum::response::Response;
 
 use crate::contests::admin::admin_contest;
 use crate::results::admin::stored;
@@ -18,6 +14,7 @@ use crate::results::awards::{self, Award};
 use crate::results::reveal::{Revealed, authors};
 use crate::results::winners::winners;
 use crate::web::Ctx;
+use crate::web::download::{ZipPart, ZipSource, attachment, photo_extension, zip_body};
 use crate::{audit, error::AppError, state::AppState};
 
 /// A text cell a spreadsheet will show as text: a leading `=`, `+`, `-`, `@`,
@@ -38,18 +35,6 @@ fn csv_bytes(rows: Vec<Vec<String>>) -> Result<Vec<u8>, AppError> {
     }
     out.into_inner()
         .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
-}
-
-fn attachment(kind: &'static str, name: String, body: Body) -> Response {
-    let disposition = format!("attachment; filename=\"{name}\"");
-    (
-        [
-            (header::CONTENT_TYPE, kind.to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        body,
-    )
-        .into_response()
 }
 
 /// `GET /admin/contests/{id}/results.csv`
@@ -185,22 +170,6 @@ pub async fn winners_csv(
     ))
 }
 
-/// Forwards what the ZIP writer produces to the response, a chunk at a time
-/// (the bounded channel keeps memory flat whatever the archive's size).
-struct ChannelWriter(mpsc::Sender<Result<bytes::Bytes, std::io::Error>>);
-
-impl Write for ChannelWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .blocking_send(Ok(bytes::Bytes::copy_from_slice(buf)))
-            .map_err(|_| std::io::Error::other("the download was cancelled"))?;
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// `GET /admin/contests/{id}/originals.zip`: the awarded and exhibited
 /// entries' originals, named by award and entry number, streamed.
 pub async fn originals_zip(
@@ -234,47 +203,21 @@ pub async fn originals_zip(
         &detail,
     )
     .await?;
-    let files = state.files.clone();
-    let (tx, mut rx) = mpsc::channel(4);
-    tokio::task::spawn_blocking(move || {
-        let error_tx = tx.clone();
-        let out = std::io::BufWriter::with_capacity(256 * 1024, ChannelWriter(tx));
-        let mut zip = zip::ZipWriter::new_stream(out);
-        let stored = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Stored)
-            .large_file(true);
-        let mut seen: HashMap<i64, usize> = HashMap::new();
-        let written = (|| -> anyhow::Result<()> {
-            for (number, award, _, hash) in &originals {
-                let index = seen.entry(*number).or_default();
-                *index += 1;
-                let path = files
-                    .path(hash)
-                    .ok_or_else(|| anyhow::anyhow!("bad stored hash"))?;
-                let mut source = std::fs::File::open(path)?;
-                let folder = award.as_deref().unwrap_or("exhibition");
-                let mut magic = [0u8; 4];
-                std::io::Read::read_exact(&mut source, &mut magic)?;
-                std::io::Seek::rewind(&mut source)?;
-                let ext = if &magic == b"\x89PNG" { "png" } else { "jpg" };
-                zip.start_file(format!("{folder}/{number}-{index}.{ext}"), stored)?;
-                std::io::copy(&mut source, &mut zip)?;
-            }
-            zip.finish()?.flush()?;
-            Ok(())
-        })();
-        if let Err(err) = written {
-            tracing::error!(error = %err, "writing the originals ZIP");
-            let _ = error_tx.blocking_send(Err(std::io::Error::other("export failed")));
-        }
-    });
-    let stream = futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx));
+    let mut seen: HashMap<i64, usize> = HashMap::new();
+    let mut parts = Vec::with_capacity(originals.len());
+    for (number, award, _, hash) in &originals {
+        let index = seen.entry(*number).or_default();
+        *index += 1;
+        let path = state.files.path(hash).ok_or(AppError::NotFound)?;
+        let folder = award.as_deref().unwrap_or("exhibition");
+        let ext = photo_extension(&path).await;
+        parts.push(ZipPart {
+            name: format!("{folder}/{number}-{index}.{ext}"),
+            source: ZipSource::File(path),
+        });
+    }
     let name = format!("{}-winners-originals.zip", contest.slug);
-    Ok(attachment(
-        "application/zip",
-        name,
-        Body::from_stream(stream),
-    ))
+    Ok(attachment("application/zip", name, zip_body(parts)))
 }
 
 #[cfg(test)]

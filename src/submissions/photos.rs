@@ -48,16 +48,30 @@ fn already_in(duplicate: &Duplicate, portfolio_id: i64) -> String {
 /// Removes the files an upload created when its row was not written after
 /// all (it lost the race for the last place), unless a row names them.
 async fn take_back(state: &AppState, created: Vec<String>) -> Result<(), AppError> {
-    for hash in created {
-        if queries::file_is_referenced(&state.db, &hash).await? {
+    release_files(&state.db, &state.files, created).await?;
+    Ok(())
+}
+
+/// Removes each stored file that no photo row needs any more (an upload
+/// that lost a race, files deleted by retention or a withdrawal). Returns
+/// how many were removed; one that cannot be removed is logged and left.
+pub async fn release_files(
+    db: &crate::db::Db,
+    files: &crate::images::FileStore,
+    hashes: Vec<String>,
+) -> Result<usize, AppError> {
+    let mut removed = 0;
+    for hash in hashes {
+        if queries::file_is_referenced(db, &hash).await? {
             continue;
         }
-        let files = state.files.clone();
-        if let Err(err) = tokio::task::spawn_blocking(move || files.remove(&hash)).await? {
-            tracing::warn!(error = %err, "could not remove the files of a refused upload");
+        let store = files.clone();
+        match tokio::task::spawn_blocking(move || store.remove(&hash)).await? {
+            Ok(()) => removed += 1,
+            Err(err) => tracing::warn!(error = %err, "could not remove a stored file"),
         }
     }
-    Ok(())
+    Ok(removed)
 }
 
 async fn add_one(

@@ -162,11 +162,14 @@ pub async fn duplicate_of(
     .await
 }
 
-/// Whether any photo row names the stored file with this hash.
+/// Whether any photo row still needs the stored file with this hash (a row
+/// whose file was deleted on purpose, by retention or a withdrawal, keeps
+/// the hash for `verify` but no longer needs the file).
 pub async fn file_is_referenced(db: &Db, sha256: &str) -> Result<bool, sqlx::Error> {
     let count: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM photos \
-         WHERE original_sha256 = $1 OR large_sha256 = $1 OR thumb_sha256 = $1",
+         WHERE (original_sha256 = $1 AND original_deleted_at IS NULL) \
+         OR ((large_sha256 = $1 OR thumb_sha256 = $1) AND derivatives_deleted_at IS NULL)",
     )
     .bind(sha256)
     .fetch_one(&db.pool)

@@ -141,6 +141,7 @@ pub async fn read_photo_form(
                     // its first kilobyte, not its length; the answer goes
                     // out now while the rest is read and dropped.
                     tokio::spawn(drain(multipart, field));
+                    state.metrics.upload(refusal.kind());
                     form.stopped_at = Some(refusal);
                     return Ok(form);
                 }
@@ -285,6 +286,19 @@ pub async fn accept(
     received: &Received,
     min_long_edge: i64,
 ) -> Result<Result<StoredUpload, Refusal>, AppError> {
+    let outcome = accept_counted(state, received, min_long_edge).await;
+    if let Ok(result) = &outcome {
+        let kind = result.as_ref().map_or_else(Refusal::kind, |_| "accepted");
+        state.metrics.upload(kind);
+    }
+    outcome
+}
+
+async fn accept_counted(
+    state: &AppState,
+    received: &Received,
+    min_long_edge: i64,
+) -> Result<Result<StoredUpload, Refusal>, AppError> {
     let limits = state.config.image_limits;
     // Decoding is CPU- and memory-heavy: never more at once than the permits.
     let _permit = state
@@ -316,8 +330,12 @@ pub async fn accept(
         .await
         .map_err(|e| AppError::Internal(e.into()))?;
     let files = state.files.clone();
+    let metrics = state.metrics.clone();
     let stored = tokio::task::spawn_blocking(move || {
-        let derived = match derive(&bytes, &limits) {
+        let started = std::time::Instant::now();
+        let derived = derive(&bytes, &limits);
+        metrics.derive_time(started.elapsed().as_secs_f64());
+        let derived = match derived {
             Ok(derived) => derived,
             Err(refusal) => return Ok(Err(refusal)),
         };

@@ -9,10 +9,12 @@ pub mod cache;
 pub mod cookies;
 pub mod csrf;
 pub mod ctx;
+pub mod download;
 pub mod errors;
 pub mod guard;
 pub mod headers;
 pub mod limits;
+pub mod observe;
 pub mod private_pages;
 pub mod session_store;
 pub mod text;
@@ -26,7 +28,7 @@ use axum::response::{IntoResponse, Response};
 pub use ctx::Ctx;
 pub use user::User;
 
-use crate::{clock::Clock, config::Config, db::Db, error::AppError};
+use crate::{clock::Clock, config::Config, db::Db, error::AppError, metrics::Metrics};
 
 /// The part of the application's state the toolbox itself needs (handlers
 /// get the whole `AppState`; `Ctx` and the middlewares get this).
@@ -40,6 +42,8 @@ pub struct WebState {
     pub clock: Arc<dyn Clock>,
     /// Juror pages kept per session until anything changes.
     pub private_pages: private_pages::PrivatePages,
+    /// The counters `/metrics` shows.
+    pub metrics: Arc<Metrics>,
 }
 
 impl WebState {

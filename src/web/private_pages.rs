@@ -164,7 +164,9 @@ pub async fn layer(State(state): State<WebState>, req: Request, next: Next) -> R
     };
     let uri = req.uri().to_string();
     let now = state.now().timestamp();
-    if let Some((headers, body)) = pages.get(&session, &uri, now) {
+    let kept = pages.get(&session, &uri, now);
+    state.metrics.kept_page(kept.is_some());
+    if let Some((headers, body)) = kept {
         let mut response = Response::new(Body::from(body));
         *response.headers_mut() = headers;
         return response;

@@ -8,10 +8,14 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
 
-use crate::accounts::handlers::{PasswordChange, PasswordForm, change_password};
+use crate::accounts::handlers::{
+    PasswordChange, PasswordForm, change_password, current_password_is,
+};
 use crate::contests::queries::{RoleRow, roles_of_user};
 use crate::web::{Ctx, Nav, render};
+use crate::workflow::erasure::{self, ErasureRefusal};
 use crate::{error::AppError, state::AppState};
 
 #[derive(Template)]
@@ -54,6 +58,16 @@ async fn account_response(
     })
 }
 
+/// The account page again, 422, with one refusal (the export's and the
+/// deletion's forms are on it).
+pub(super) async fn refused(
+    state: &AppState,
+    ctx: &Ctx,
+    message: String,
+) -> Result<Response, AppError> {
+    account_response(state, ctx, vec![message], None).await
+}
+
 /// `GET /account`
 pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     account_response(&state, &ctx, Vec::new(), None).await
@@ -74,4 +88,62 @@ pub async fn password(
             account_response(&state, &ctx, Vec::new(), Some(notice)).await
         }
     }
+}
+
+/// The deletion form: the password again and a ticked box.
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+/// What is left to say once the account is gone.
+#[derive(Template)]
+#[template(path = "accounts/deleted.html")]
+struct DeletedPage {
+    nav: Nav,
+    summary: String,
+}
+
+/// `POST /account/delete`: deletes the account (see `erasure`), signs out
+/// and says what became of the entries (a page, not a redirect: there is
+/// no session left to carry a message).
+pub async fn delete(
+    State(state): State<AppState>,
+    mut ctx: Ctx,
+    Form(form): Form<DeleteForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.clone();
+    let refusal = if user.is_admin {
+        Some(ErasureRefusal::Administrator)
+    } else if form.confirm != "yes" {
+        Some(ErasureRefusal::NotConfirmed)
+    } else if !current_password_is(&state, &user, &form.password).await? {
+        Some(ErasureRefusal::WrongPassword)
+    } else {
+        None
+    };
+    if let Some(refusal) = refusal {
+        return refused(&state, &ctx, refusal.to_string()).await;
+    }
+    let now = state.now().timestamp();
+    let erased = erasure::erase(&state, user.id, now).await?;
+    tracing::info!(
+        removed = erased.removed,
+        withdrawn = erased.withdrawn,
+        files = erased.files,
+        "an account was deleted at its owner's request"
+    );
+    ctx.sign_out().await?;
+    let summary = format!(
+        "{} entries were deleted with their photos; {} entries already judged were withdrawn: your name is no longer held and your original files are deleted.",
+        erased.removed, erased.withdrawn
+    );
+    let page = DeletedPage {
+        nav: Nav::default(),
+        summary,
+    };
+    Ok(render(&page)?.into_response())
 }

@@ -4,10 +4,17 @@
 //! calls down into them: starting judging freezes the entries and makes the
 //! assignments (`jury`) and the commitment (`results`); finalizing locks the
 //! scores (`results`); the public contest page shows the published proof.
+//! Also what crosses every module when a person or the system lets data go:
+//! deleting an account (`erasure`), a person's data export (`export`), the
+//! retention sweep (`retention`), and the admin's system page.
 
 pub mod account_page;
 pub mod contest_page;
+pub mod erasure;
+pub mod export;
 pub mod phases;
+pub mod retention;
+pub mod system_page;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -20,5 +27,9 @@ pub fn router() -> Router<AppState> {
         .route("/contests/{slug}", get(contest_page::show))
         .route("/account", get(account_page::show))
         .route("/account/password", post(account_page::password))
+        .route("/account/export", post(export::download))
+        .route("/account/delete", post(account_page::delete))
+        .route("/admin/system", get(system_page::show))
+        .route("/admin/contests/{id}/retention", post(retention::set))
         .route("/admin/contests/{id}/phase", post(phases::change_phase))
 }

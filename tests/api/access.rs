@@ -33,6 +33,8 @@ const ROLES: [&str; 7] = [
 const TABLE: &[Row] = &[
     ("GET", "/", "PPPPPPP", ""),
     ("GET", "/healthz", "PPPPPPP", ""),
+    // Only for the addresses of --metrics-allow (none here): 404 to all.
+    ("GET", "/metrics", "DDDDDDD", ""),
     ("GET", "/static/style.css", "PPPPPPP", ""),
     ("GET", "/static/upload.js", "PPPPPPP", ""),
     ("GET", "/static/jury.js", "PPPPPPP", ""),
@@ -50,6 +52,9 @@ const TABLE: &[Row] = &[
     ),
     ("GET", "/account", "DPPPPPP", ""),
     ("POST", "/account/password", "DPPPPPP", ""),
+    // Without the password: the page again with the refusal.
+    ("POST", "/account/export", "DPPPPPP", ""),
+    ("POST", "/account/delete", "DPPPPPP", ""),
     ("POST", "/account/confirm-email", "DPPPPPP", ""),
     // One-time email links: a dead token is 410 for everyone.
     ("GET", "/confirm-email", "PPPPPPP", ""),
@@ -135,6 +140,13 @@ const TABLE: &[Row] = &[
     ),
     ("GET", "/admin", "DDDDDDP", ""),
     ("GET", "/admin/audit", "DDDDDDP", ""),
+    ("GET", "/admin/system", "DDDDDDP", ""),
+    (
+        "POST",
+        "/admin/contests/{id}/retention",
+        "DDDDDDP",
+        "days=soon",
+    ),
     ("POST", "/admin/contests", "DDDDDDP", ""),
     ("GET", "/admin/contests/new", "DDDDDDP", ""),
     ("GET", "/admin/contests/{id}", "DDDDDDP", ""),

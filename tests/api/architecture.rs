@@ -27,6 +27,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("images", 2),
     ("mail", 2),
     ("config", 1),
+    ("metrics", 1),
     ("clock", 0),
     ("db", 0),
     ("error", 0),

@@ -21,6 +21,8 @@ mod images;
 mod jury;
 mod kept_pages;
 mod mail;
+mod metrics;
+mod operations;
 mod platform;
 mod proof;
 mod results;
