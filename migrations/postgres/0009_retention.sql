@@ -31,3 +31,10 @@ CREATE INDEX audit_log_action_idx ON audit_log (action, at);
 CREATE INDEX photos_original_sha256_idx ON photos (original_sha256);
 CREATE INDEX photos_large_sha256_idx ON photos (large_sha256);
 CREATE INDEX photos_thumb_sha256_idx ON photos (thumb_sha256);
+
+-- A person's export and deletion find their rows by account, not by a walk
+-- over every contest's rows.
+CREATE INDEX portfolios_user_idx ON portfolios (user_id);
+CREATE INDEX jurors_user_idx ON jurors (user_id);
+CREATE INDEX contest_roles_user_idx ON contest_roles (user_id);
+CREATE INDEX audit_log_actor_idx ON audit_log (actor_id, id);

@@ -53,26 +53,43 @@ async fn take_back(state: &AppState, created: Vec<String>) -> Result<(), AppErro
 }
 
 /// Removes each stored file that no photo row needs any more (an upload
-/// that lost a race, files deleted by retention or a withdrawal). Returns
-/// how many were removed; one that cannot be removed is logged and left.
+/// that lost a race, files deleted by retention or a withdrawal), a few
+/// hundred at a time. Returns how many were removed; one that cannot be
+/// removed is logged and left.
 pub async fn release_files(
     db: &crate::db::Db,
     files: &crate::images::FileStore,
     hashes: Vec<String>,
 ) -> Result<usize, AppError> {
     let mut removed = 0;
-    for hash in hashes {
-        if queries::file_is_referenced(db, &hash).await? {
-            continue;
-        }
+    for chunk in hashes.chunks(RELEASE_BATCH) {
+        let needed = queries::files_still_needed(db, chunk).await?;
+        let unneeded: Vec<String> = chunk
+            .iter()
+            .filter(|hash| !needed.contains(*hash))
+            .cloned()
+            .collect();
         let store = files.clone();
-        match tokio::task::spawn_blocking(move || store.remove(&hash)).await? {
-            Ok(()) => removed += 1,
-            Err(err) => tracing::warn!(error = %err, "could not remove a stored file"),
-        }
+        removed += tokio::task::spawn_blocking(move || {
+            unneeded
+                .iter()
+                .filter(|hash| match store.remove(hash) {
+                    Ok(()) => true,
+                    Err(err) => {
+                        tracing::warn!(error = %err, "could not remove a stored file");
+                        false
+                    }
+                })
+                .count()
+        })
+        .await?;
     }
     Ok(removed)
 }
+
+/// Files looked up and removed together (well under every database's limit
+/// of bound parameters: each hash is bound once and used three times).
+const RELEASE_BATCH: usize = 400;
 
 async fn add_one(
     state: &AppState,

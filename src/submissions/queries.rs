@@ -177,6 +177,36 @@ pub async fn file_is_referenced(db: &Db, sha256: &str) -> Result<bool, sqlx::Err
     Ok(count > 0)
 }
 
+/// Of these hashes, the ones some photo row still needs (the batch form of
+/// [`file_is_referenced`], for retention and withdrawals: one query per
+/// few hundred files, each answered from the hash indexes).
+pub async fn files_still_needed(
+    db: &Db,
+    hashes: &[String],
+) -> Result<std::collections::HashSet<String>, sqlx::Error> {
+    if hashes.is_empty() {
+        return Ok(Default::default());
+    }
+    let list = (1..=hashes.len())
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT original_sha256 FROM photos WHERE original_deleted_at IS NULL \
+         AND original_sha256 IN ({list}) \
+         UNION SELECT large_sha256 FROM photos WHERE derivatives_deleted_at IS NULL \
+         AND large_sha256 IN ({list}) \
+         UNION SELECT thumb_sha256 FROM photos WHERE derivatives_deleted_at IS NULL \
+         AND thumb_sha256 IN ({list})"
+    );
+    // Only numbered placeholders are formatted into the text.
+    let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql));
+    for hash in hashes {
+        query = query.bind(hash);
+    }
+    Ok(query.fetch_all(&db.pool).await?.into_iter().collect())
+}
+
 /// What the eligibility form collected.
 #[derive(Debug, Clone)]
 pub struct NewPortfolio {

@@ -4,6 +4,8 @@
 //! photos, the jury's assignments and scores, the audit log), so it stands
 //! in the workflow layer. Asked with the password again; audit-logged.
 
+use std::collections::HashMap;
+
 use axum::Form;
 use axum::extract::State;
 use axum::response::Response;
@@ -188,14 +190,17 @@ async fn jury_of(db: &Db, user_id: i64) -> Result<Vec<serde_json::Value>, sqlx::
         .bind(m.id)
         .fetch_all(&db.pool)
         .await?;
+        let mut by_entry: HashMap<i64, Vec<serde_json::Value>> = HashMap::new();
+        for (entry, criterion, value) in scores {
+            by_entry
+                .entry(entry)
+                .or_default()
+                .push(json!({"criterion": criterion, "value": value}));
+        }
         let entries: Vec<_> = judged
             .into_iter()
             .map(|row| {
-                let mine: Vec<_> = scores
-                    .iter()
-                    .filter(|s| s.0 == row.entry)
-                    .map(|s| json!({"criterion": s.1, "value": s.2}))
-                    .collect();
+                let mine = by_entry.remove(&row.entry).unwrap_or_default();
                 json!({"assignment": row, "scores": mine})
             })
             .collect();

@@ -20,6 +20,9 @@ use crate::{audit, error::AppError, state::AppState};
 /// Seconds in a day.
 const DAY: i64 = 86_400;
 
+/// Photos marked deleted per statement.
+const UPDATE_BATCH: usize = 500;
+
 /// What one sweep did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Swept {
@@ -64,15 +67,22 @@ pub async fn sweep(db: &Db, files: &FileStore, now: i64) -> Result<Swept, AppErr
             continue;
         }
         let mut tx = db.pool.begin().await?;
-        for (photo_id, ..) in &due {
-            sqlx::query(
+        let ids: Vec<i64> = due.iter().map(|(id, ..)| *id).collect();
+        for chunk in ids.chunks(UPDATE_BATCH) {
+            let list = (2..chunk.len() + 2)
+                .map(|i| format!("${i}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            // Only numbered placeholders are formatted into the text.
+            let sql = format!(
                 "UPDATE photos SET original_deleted_at = COALESCE(original_deleted_at, $1), \
-                 derivatives_deleted_at = COALESCE(derivatives_deleted_at, $1) WHERE id = $2",
-            )
-            .bind(now)
-            .bind(photo_id)
-            .execute(&mut *tx)
-            .await?;
+                 derivatives_deleted_at = COALESCE(derivatives_deleted_at, $1) WHERE id IN ({list})"
+            );
+            let mut update = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now);
+            for id in chunk {
+                update = update.bind(id);
+            }
+            update.execute(&mut *tx).await?;
         }
         let count = due.len();
         let detail = format!(
