@@ -2,10 +2,11 @@
 //! fine repeating detail and per-pixel noise (which JPEG cannot compress away),
 //! so decoding and resizing cost what a real high-resolution photo costs.
 //!
-//! `cargo run --release --example bench_photo -- OUT.jpg 6000 4000 [RESTART]`
+//! `cargo run --release --example bench_photo -- OUT.jpg 6000 4000 [RESTART [ICC]]`
 //!
 //! RESTART writes a restart marker every that many MCUs, as many cameras do
-//! (the Olympus fixture: every 4); without it, none.
+//! (the Olympus fixture: every 4); without it (or 0), none. ICC embeds that
+//! profile file (an Adobe RGB export, as many photographers send).
 
 use rand::{Rng, SeedableRng};
 
@@ -17,6 +18,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let width: u16 = args.next().map_or(Ok(6000), |s| s.parse())?;
     let height: u16 = args.next().map_or(Ok(4000), |s| s.parse())?;
     let restart: u16 = args.next().map_or(Ok(0), |s| s.parse())?;
+    let icc = args.next().map(std::fs::read).transpose()?;
     let mut rng = rand::rngs::StdRng::seed_from_u64(2026);
     let (w, h) = (usize::from(width), usize::from(height));
     let mut pixels = vec![0u8; w * h * 3];
@@ -40,6 +42,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let mut encoder = jpeg_encoder::Encoder::new_file(&out, 92)?;
     encoder.set_restart_interval(restart);
+    if let Some(icc) = &icc {
+        encoder.add_icc_profile(icc)?;
+    }
     encoder.encode(&pixels, width, height, jpeg_encoder::ColorType::Rgb)?;
     println!(
         "{out}: {width}x{height}, {} bytes",

@@ -31,6 +31,9 @@ bin=target/release/photojury
 # cores), and without any (decoded on one core).
 ./target/release/examples/bench_photo "$work/24mp-restart-markers.jpg" 6000 4000 4 >/dev/null
 ./target/release/examples/bench_photo "$work/24mp-no-restart-markers.jpg" 6000 4000 >/dev/null
+# The first again, tagged Adobe RGB (1998): both sides convert to sRGB
+# (vipsthumbnail with --export-profile srgb).
+./target/release/examples/bench_photo "$work/24mp-adobe-rgb.jpg" 6000 4000 4 tests/fixtures/icc/AdobeRGB1998.icc >/dev/null
 cp tests/fixtures/photos/camera-olympus-12mp.jpg "$work/12mp.jpg"
 
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR+1)/2; print (NR%2) ? a[int(m)] : (a[m-0.5]+a[m+0.5])/2}'; }
@@ -38,7 +41,9 @@ now_ms() { date +%s%N | awk '{printf "%.1f", $1/1e6}'; }
 
 echo "| input | decode ms | orient ms | resize ms | encode ms | derive total ms (wall) | peak MB | vipsthumbnail ×2 ms (wall) | vips peak MB | speed-up |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
-for name in 12mp 24mp-restart-markers 24mp-no-restart-markers; do
+for name in 12mp 24mp-restart-markers 24mp-no-restart-markers 24mp-adobe-rgb; do
+  convert=()
+  [ "$name" = 24mp-adobe-rgb ] && convert=(--export-profile srgb)
   in="$work/$name.jpg"
   : > "$work/stages"; : > "$work/ours"; : > "$work/vips"; : > "$work/ours_mem"; : > "$work/vips_mem"
   for _ in $(seq "$RUNS"); do
@@ -50,8 +55,8 @@ for name in 12mp 24mp-restart-markers 24mp-no-restart-markers; do
     grep timings_ms "$work/log" >> "$work/stages"
 
     start=$(now_ms)
-    /usr/bin/time -f %M -o "$work/m1" vipsthumbnail "$in" -s 2560 -o "$work/vl.jpg[Q=86,strip]"
-    /usr/bin/time -f %M -o "$work/m2" vipsthumbnail "$in" -s 480 -o "$work/vt.jpg[Q=82,strip]"
+    /usr/bin/time -f %M -o "$work/m1" vipsthumbnail "$in" -s 2560 "${convert[@]}" -o "$work/vl.jpg[Q=86,strip]"
+    /usr/bin/time -f %M -o "$work/m2" vipsthumbnail "$in" -s 480 "${convert[@]}" -o "$work/vt.jpg[Q=82,strip]"
     end=$(now_ms)
     echo "$end $start" | awk '{print $1-$2}' >> "$work/vips"
     cat "$work/m1" "$work/m2" | sort -n | tail -1 >> "$work/vips_mem"

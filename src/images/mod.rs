@@ -3,6 +3,7 @@
 
 mod bands;
 pub mod budget;
+pub mod colour;
 mod encode;
 pub mod pipeline;
 mod refusal;

@@ -1,7 +1,8 @@
 //! The anonymizing pipeline: a refused file gets a clear reason; an accepted
 //! one is decoded under limits, turned upright, and re-encoded from its pixels
-//! alone into the two derivatives jurors see. Nothing of the uploaded file's
-//! bytes (EXIF, XMP, IPTC, maker notes, comments, thumbnails, ICC) survives.
+//! alone into the two derivatives jurors see, converted to sRGB when the file
+//! carries a colour profile (`colour`). Nothing of the uploaded file's bytes
+//! (EXIF, XMP, IPTC, maker notes, comments, thumbnails, ICC) survives.
 
 use std::io::Cursor;
 use std::time::{Duration, Instant};
@@ -11,6 +12,7 @@ use fast_image_resize::{FilterType, PixelType};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader};
 
+use crate::images::colour::ToSrgb;
 pub use crate::images::encode::Encoded;
 use crate::images::encode::{encode, encode_parallel};
 pub use crate::images::refusal::{Refusal, human_size};
@@ -156,16 +158,23 @@ fn jpeg_has_end(bytes: &[u8]) -> bool {
     scan.windows(2).any(|w| w == [0xFF, 0xD9])
 }
 
+/// A decoded photo, upright.
+pub struct Decoded {
+    /// Upright 8-bit RGB, transparency flattened onto white, in the file's
+    /// own colour space (see `colour`).
+    pub image: DynamicImage,
+    /// The photo's upright size, which can be larger than the image when the
+    /// decoder shrank it on load (never below the large derivative).
+    pub upright: (u32, u32),
+    /// The conversion to sRGB its embedded profile asks for, if any.
+    pub colour: Option<ToSrgb>,
+    /// Time spent so far.
+    pub timings: Timings,
+}
+
 /// Decodes an accepted photo under the limits, applies its EXIF orientation
-/// and returns upright 8-bit RGB (transparency flattened onto white).
-///
-/// Also returns the photo's upright size, which can be larger than the image
-/// when the decoder shrank it on load (never below the large derivative).
-#[allow(clippy::type_complexity)]
-pub fn decode(
-    bytes: &[u8],
-    limits: &ImageLimits,
-) -> Result<(DynamicImage, (u32, u32), Timings), Refusal> {
+/// and reads its colour profile.
+pub fn decode(bytes: &[u8], limits: &ImageLimits) -> Result<Decoded, Refusal> {
     let started = Instant::now();
     let (format, _, _) = check(bytes, limits)?;
     let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format(format));
@@ -186,6 +195,12 @@ pub fn decode(
     }
     // Broken EXIF must not stop a photo with good pixels: no orientation then.
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    // Nor a broken profile: the pixels are shown as decoded then.
+    let colour = decoder
+        .icc_profile()
+        .ok()
+        .flatten()
+        .and_then(|icc| ToSrgb::from_icc(&icc));
     let upright = match orientation {
         Orientation::Rotate90
         | Orientation::Rotate270
@@ -205,7 +220,12 @@ pub fn decode(
         orient: decoded.elapsed(),
         ..Timings::default()
     };
-    Ok((image, upright, timings))
+    Ok(Decoded {
+        image,
+        upright,
+        colour,
+        timings,
+    })
 }
 
 /// The faster decoders, where they apply: libjpeg-turbo shrinking on load
@@ -274,15 +294,26 @@ fn flatten(image: DynamicImage) -> DynamicImage {
 /// alongside. The same file gives the same bytes on any machine of the same
 /// build (decoder features included): the strips are fixed, not per core.
 pub fn derive(bytes: &[u8], limits: &ImageLimits) -> Result<Derived, Refusal> {
-    let (image, (width, height), mut timings) = decode(bytes, limits)?;
+    let Decoded {
+        image,
+        upright: (width, height),
+        colour,
+        mut timings,
+    } = decode(bytes, limits)?;
     let started = Instant::now();
     let (w, h) = (image.width(), image.height());
     let source = Image::from_vec_u8(w, h, image.into_rgb8().into_raw(), PixelType::U8x3)
         .map_err(|_| Refusal::Damaged)?;
     // From the original's upright size: a decoder that shrank on load keeps
     // the proportions only to a pixel.
-    let large = resize_parallel(&source, presented_size(width, height), FilterType::Lanczos3)?;
+    let mut large = resize_parallel(&source, presented_size(width, height), FilterType::Lanczos3)?;
     drop(source);
+    // On the resized pixels: a few megapixels, whatever the original's size.
+    if let Some(colour) = &colour {
+        colour
+            .apply(large.buffer_mut())
+            .map_err(|_| Refusal::Damaged)?;
+    }
     timings.resize = started.elapsed();
     let encoding = Instant::now();
     let (large, thumb) = std::thread::scope(|scope| {

@@ -12,6 +12,7 @@ mod announce;
 mod architecture;
 mod backup;
 mod blind;
+mod colour;
 mod contests;
 mod crash;
 mod faults;
