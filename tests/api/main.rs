@@ -16,6 +16,7 @@ mod colour;
 mod contests;
 mod crash;
 mod faults;
+mod forms;
 mod hostile_text;
 mod hostile_uploads;
 mod images;
