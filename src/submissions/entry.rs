@@ -115,9 +115,56 @@ pub(crate) async fn load_open_with_photo(
     Ok(entry)
 }
 
-/// Back to the participant's portfolio page after a change.
-pub(crate) fn back_to_entry(contest: &Contest) -> Response {
-    Redirect::to(&format!("/contests/{}/entry", contest.slug)).into_response()
+/// What a participant's change did: said on the page they return to, which
+/// opens where they were (the photo, the list, the story).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Done {
+    /// New photos are in the portfolio.
+    Added(usize),
+    /// A photo's title and caption were saved.
+    TextSaved(i64),
+    /// A photo was moved up or down.
+    Moved(i64),
+    /// A photo's file was replaced.
+    Replaced(i64),
+    /// A photo was removed.
+    Removed,
+    /// The story was saved.
+    StorySaved,
+}
+
+impl Done {
+    fn message(self) -> String {
+        match self {
+            Self::Added(1) => "Photo added.".into(),
+            Self::Added(n) => format!("{n} photos added."),
+            Self::TextSaved(_) => "Title and caption saved.".into(),
+            Self::Moved(_) => "Photo moved.".into(),
+            Self::Replaced(_) => "Photo replaced: same number, title and place.".into(),
+            Self::Removed => "Photo removed.".into(),
+            Self::StorySaved => "Story saved.".into(),
+        }
+    }
+
+    fn anchor(self) -> String {
+        match self {
+            Self::TextSaved(id) | Self::Moved(id) | Self::Replaced(id) => format!("photo-{id}"),
+            Self::Added(_) | Self::Removed => "photos".into(),
+            Self::StorySaved => "story".into(),
+        }
+    }
+}
+
+/// Back to the participant's portfolio page after a change, saying what it
+/// did, at the place it was made.
+pub(crate) async fn back_to_entry(
+    ctx: &Ctx,
+    contest: &Contest,
+    done: Done,
+) -> Result<Response, AppError> {
+    ctx.flash(&done.message()).await?;
+    let to = format!("/contests/{}/entry#{}", contest.slug, done.anchor());
+    Ok(Redirect::to(&to).into_response())
 }
 
 /// Refuses any change outside the submission window (server clock).
@@ -216,7 +263,7 @@ pub async fn save_story(
     }
     queries::set_story(&state.db, portfolio.id, &story, state.now().timestamp()).await?;
     reflag(&state, &entry.user, portfolio.id).await?;
-    Ok(back_to_entry(&entry.contest))
+    back_to_entry(&ctx, &entry.contest, Done::StorySaved).await
 }
 
 /// `POST /contests/{slug}/entry/withdraw`: removes the whole entry.

@@ -7,7 +7,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use crate::submissions::entry::{
-    back_to_entry, entry_response, load_open, load_open_with_photo, reflag,
+    Done, back_to_entry, entry_response, load_open, load_open_with_photo, reflag,
 };
 use crate::submissions::queries;
 use crate::web::Ctx;
@@ -60,7 +60,7 @@ pub async fn update_text(
         return Err(AppError::NotFound);
     }
     reflag(&state, &entry.user, portfolio.id).await?;
-    Ok(back_to_entry(&entry.contest))
+    back_to_entry(&ctx, &entry.contest, Done::TextSaved(photo_id)).await
 }
 
 /// `POST /contests/{slug}/entry/photos/{id}/delete`
@@ -85,7 +85,7 @@ pub async fn delete(
         "",
     )
     .await?;
-    Ok(back_to_entry(&entry.contest))
+    back_to_entry(&ctx, &entry.contest, Done::Removed).await
 }
 
 /// The move form.
@@ -104,5 +104,5 @@ pub async fn reorder(
     let entry = load_open_with_photo(&state, &ctx, &slug, photo_id).await?;
     let portfolio = entry.portfolio;
     queries::move_photo(&state.db, portfolio.id, photo_id, form.dir == "up").await?;
-    Ok(back_to_entry(&entry.contest))
+    back_to_entry(&ctx, &entry.contest, Done::Moved(photo_id)).await
 }

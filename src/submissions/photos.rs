@@ -12,7 +12,8 @@ use crate::contests::queries::Contest;
 use crate::contests::structure;
 use crate::images::Refusal;
 use crate::submissions::entry::{
-    back_to_entry, ensure_open, entry_response, load, load_open_with_photo, photo_limit, reflag,
+    Done, back_to_entry, ensure_open, entry_response, load, load_open_with_photo, photo_limit,
+    reflag,
 };
 use crate::submissions::photo_edits::check_text;
 use crate::submissions::photo_rows::{self, Inserted};
@@ -246,7 +247,7 @@ async fn add_photos(
         });
     }
     if errors.is_empty() {
-        Ok(back_to_entry(&entry.contest))
+        back_to_entry(&ctx, &entry.contest, Done::Added(added.len())).await
     } else {
         entry_response(&state, &ctx, entry.contest, portfolio, errors).await
     }
@@ -295,7 +296,7 @@ pub async fn replace(
         take_back(&state, upload.created).await?;
         return Err(AppError::NotFound);
     }
-    Ok(back_to_entry(&entry.contest))
+    back_to_entry(&ctx, &entry.contest, Done::Replaced(photo_id)).await
 }
 
 /// `GET /contests/{slug}/entry/photos/{id}/{size}` (`thumb.jpg` or `large.jpg`):

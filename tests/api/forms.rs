@@ -4,7 +4,7 @@
 use reqwest::StatusCode;
 
 use crate::announce::phase;
-use crate::common::{TestApp, create_contest};
+use crate::common::{TestApp, create_contest, entrant, noisy_jpeg};
 
 #[tokio::test]
 async fn a_refused_eligibility_form_keeps_every_answer_and_both_consents() {
@@ -48,4 +48,84 @@ async fn a_refused_eligibility_form_keeps_every_answer_and_both_consents() {
     let refused = person.post("/contests/keeps/entry", &answers).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     refused.assert_contains("name=\"consent_name\" value=\"1\">");
+}
+
+#[tokio::test]
+async fn every_change_to_an_entry_says_what_it_did_and_returns_to_where_it_was_made() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let path = create_contest(&admin, "says").await;
+    phase(&admin, &path, "open").await;
+    let person = entrant(&app, "says", "says@example.org", "Saying Person").await;
+    let mut ids = Vec::new();
+    for seed in [21, 22] {
+        let added = person
+            .upload(
+                "/contests/says/entry/photos",
+                &[("title", "t")],
+                vec![("p.jpg", noisy_jpeg(seed, 640, 480))],
+                false,
+            )
+            .await;
+        assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+        assert_eq!(added.location(), "/contests/says/entry#photos");
+        let page = person.get("/contests/says/entry").await;
+        page.assert_contains("Photo added.");
+        ids = page
+            .body
+            .split("<li class=\"photo\" id=\"photo-")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap().to_owned())
+            .collect();
+    }
+    let (first, second) = (&ids[0], &ids[1]);
+    // Removing asks first (the page's script reads data-confirm).
+    let page = person.get("/contests/says/entry").await;
+    page.assert_contains(
+        "data-confirm=\"Remove photo 1 (t) from your entry? This cannot be undone.\"",
+    );
+    // The flash is said once, on the next page only.
+    assert!(!page.body.contains("Photo added."));
+
+    for (action, fields, location, message) in [
+        (
+            format!("/contests/says/entry/photos/{first}"),
+            vec![("title", "Dawn"), ("caption", "At the border")],
+            format!("/contests/says/entry#photo-{first}"),
+            "Title and caption saved.",
+        ),
+        (
+            format!("/contests/says/entry/photos/{second}/move"),
+            vec![("dir", "up")],
+            format!("/contests/says/entry#photo-{second}"),
+            "Photo moved.",
+        ),
+        (
+            "/contests/says/entry/story".to_owned(),
+            vec![("story", "We rode the night bus.")],
+            "/contests/says/entry#story".to_owned(),
+            "Story saved.",
+        ),
+        (
+            format!("/contests/says/entry/photos/{first}/delete"),
+            vec![],
+            "/contests/says/entry#photos".to_owned(),
+            "Photo removed.",
+        ),
+    ] {
+        person.get("/contests/says/entry").await;
+        let done = person.post(&action, &fields).await;
+        assert_eq!(
+            done.status,
+            StatusCode::SEE_OTHER,
+            "{action}: {}",
+            done.body
+        );
+        assert_eq!(done.location(), location);
+        person
+            .get("/contests/says/entry")
+            .await
+            .assert_contains(&format!("id=\"flash\">{message}</p>"));
+    }
+    assert_eq!(app.count("photos").await, 1);
 }
