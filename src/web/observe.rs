@@ -1,6 +1,7 @@
 //! Every request gets an id (sent back as `X-Request-Id`, on every log line
 //! of its span and in the access log), is counted in the metrics by its
-//! route template, and is logged once when answered. What is logged is the
+//! route template, and is logged once when answered (refusals and errors by
+//! default, successes at debug level). What is logged is the
 //! route template, never the path or query: paths carry ids and queries carry
 //! one-time links and CSRF tokens; nor the client's address (the reverse
 //! proxy's log has it, and the application's log stays free of personal data).
@@ -88,13 +89,16 @@ pub async fn layer(State(state): State<WebState>, mut req: Request, next: Next) 
     if let Ok(value) = HeaderValue::from_str(&id.0) {
         response.headers_mut().insert(REQUEST_ID, value);
     }
-    span.in_scope(|| {
-        tracing::info!(
-            target: "photojury::access",
-            status = status.as_u16(),
-            millis = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
-            "answered"
-        );
+    let millis = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX);
+    let code = status.as_u16();
+    // Server errors and refusals are logged by default; the stream of
+    // successful answers (thousands a second for kept juror pages) only
+    // when asked (`RUST_LOG=photojury::access=debug`): the proxy's access
+    // log has them, and a line per answer would cost the hot path.
+    span.in_scope(|| match code {
+        500.. => tracing::warn!(target: "photojury::access", status = code, millis, "answered"),
+        400..=499 => tracing::info!(target: "photojury::access", status = code, millis, "answered"),
+        _ => tracing::debug!(target: "photojury::access", status = code, millis, "answered"),
     });
     response
 }
