@@ -190,16 +190,22 @@ fn thumb_of(jpeg: &[u8]) -> Vec<u8> {
     derived.thumb.bytes
 }
 
+/// The converted thumbnail is within a mean ΔE2000 of 2 of `expected`,
+/// and at least four times closer than the same pixels left unconverted.
+fn assert_converted(what: &str, thumb: &[u8], grey: bool, expected: &[[f64; 3]]) {
+    let converted = mean_difference(thumb, expected);
+    let unconverted = mean_difference(&thumb_of(&tagged_jpeg(None, grey)), expected);
+    println!("{what}: mean ΔE2000 {converted:.2} converted, {unconverted:.2} as decoded");
+    assert!(converted < 2.0, "{what}: mean ΔE2000 {converted:.2}");
+    assert!(unconverted > 4.0 * converted, "{what}: {unconverted:.2}");
+}
+
 #[test]
 fn an_adobe_rgb_photo_reaches_the_jury_in_srgb() {
     let icc = include_bytes!("../fixtures/icc/AdobeRGB1998.icc");
     let thumb = thumb_of(&tagged_jpeg(Some(icc), false));
     let expected = reference(&ADOBE_TO_XYZ, |v| v.powf(2.199_218_75));
-    let converted = mean_difference(&thumb, &expected);
-    let unconverted = mean_difference(&thumb_of(&tagged_jpeg(None, false)), &expected);
-    println!("Adobe RGB: mean ΔE2000 {converted:.2} converted, {unconverted:.2} as decoded");
-    assert!(converted < 2.0, "mean ΔE2000 {converted:.2}");
-    assert!(unconverted > 4.0 * converted, "{unconverted:.2}");
+    assert_converted("Adobe RGB", &thumb, false, &expected);
 }
 
 #[test]
@@ -207,11 +213,7 @@ fn a_display_p3_photo_reaches_the_jury_in_srgb() {
     let icc = moxcms::ColorProfile::new_display_p3().encode().unwrap();
     let thumb = thumb_of(&tagged_jpeg(Some(&icc), false));
     let expected = reference(&P3_TO_XYZ, srgb_to_linear);
-    let converted = mean_difference(&thumb, &expected);
-    let unconverted = mean_difference(&thumb_of(&tagged_jpeg(None, false)), &expected);
-    println!("Display P3: mean ΔE2000 {converted:.2} converted, {unconverted:.2} as decoded");
-    assert!(converted < 2.0, "mean ΔE2000 {converted:.2}");
-    assert!(unconverted > 4.0 * converted, "{unconverted:.2}");
+    assert_converted("Display P3", &thumb, false, &expected);
 }
 
 #[test]
@@ -223,11 +225,7 @@ fn a_grey_photo_with_a_linear_profile_reaches_the_jury_in_srgb() {
         .iter()
         .map(|p| [linear_to_srgb(f64::from(p[1]) / 255.0) * 255.0; 3])
         .collect();
-    let converted = mean_difference(&thumb, &expected);
-    let unconverted = mean_difference(&thumb_of(&tagged_jpeg(None, true)), &expected);
-    println!("linear grey: mean ΔE2000 {converted:.2} converted, {unconverted:.2} as decoded");
-    assert!(converted < 2.0, "mean ΔE2000 {converted:.2}");
-    assert!(unconverted > 4.0 * converted, "{unconverted:.2}");
+    assert_converted("linear grey", &thumb, true, &expected);
 }
 
 #[test]

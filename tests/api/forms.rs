@@ -4,7 +4,7 @@
 use reqwest::StatusCode;
 
 use crate::announce::phase;
-use crate::common::{TestApp, create_contest, entrant, noisy_jpeg};
+use crate::common::{self, TestApp, create_contest, entrant, noisy_jpeg};
 
 #[tokio::test]
 async fn a_refused_eligibility_form_keeps_every_answer_and_both_consents() {
@@ -15,13 +15,7 @@ async fn a_refused_eligibility_form_keeps_every_answer_and_both_consents() {
     let person = app.person("keeps@example.org").await;
     let form = person.get("/contests/keeps/entry").await;
     // The student category needs a university; leave it out.
-    let students = form
-        .body
-        .split("name=\"category\" value=\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .unwrap()
-        .to_owned();
+    let students = common::category_on(&form.body, 1);
     let mut answers = vec![
         ("category", students.as_str()),
         ("full_name", "Aigerim Bekova"),

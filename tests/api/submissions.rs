@@ -443,13 +443,7 @@ async fn eligibility_is_checked_and_a_juror_cannot_enter() {
     open_contest(&app, "eligible").await;
     let ana = app.person("ana@example.org").await;
     let form = ana.get("/contests/eligible/entry").await;
-    let student_category = form
-        .body
-        .split("name=\"category\" value=\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .unwrap()
-        .to_owned();
+    let student_category = common::category_on(&form.body, 1);
     let page = ana
         .post(
             "/contests/eligible/entry",

@@ -424,19 +424,22 @@ pub fn generated_png(seed: u8) -> Vec<u8> {
     out
 }
 
+/// The id of the `n`-th category (from 1) offered on an eligibility form.
+pub fn category_on(html: &str, n: usize) -> String {
+    html.split("name=\"category\" value=\"")
+        .nth(n)
+        .and_then(|s| s.split('"').next())
+        .expect("a category on the form")
+        .to_owned()
+}
+
 /// Opens a contest made by [`create_contest`] and signs a participant up
 /// through the eligibility form; returns their browser.
 pub async fn entrant(app: &TestApp, slug: &str, email: &str, name: &str) -> Browser {
     let browser = app.person(email).await;
     let form = browser.get(&format!("/contests/{slug}/entry")).await;
     assert_eq!(form.status, StatusCode::OK, "{}", form.body);
-    let category = form
-        .body
-        .split("name=\"category\" value=\"")
-        .nth(2)
-        .and_then(|s| s.split('"').next())
-        .unwrap()
-        .to_owned();
+    let category = category_on(&form.body, 2);
     let page = browser
         .post(
             &format!("/contests/{slug}/entry"),
