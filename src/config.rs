@@ -22,6 +22,8 @@ pub mod defaults {
     pub const DECODE_MEMORY_TOTAL_MB: u64 = 1024;
     /// Most upload bytes received at once by all requests, in megabytes.
     pub const UPLOAD_BUFFER_MB: u64 = 2000;
+    /// Largest camera original (RAW) a finalist may send, in megabytes.
+    pub const CAMERA_ORIGINAL_MB: u64 = 200;
     /// Registrations from one address in a burst.
     pub const REGISTRATIONS_PER_ADDRESS: u32 = 50;
     /// Failed sign-ins per (account, address) in a burst.
@@ -80,6 +82,8 @@ pub struct Config {
     /// Bytes of uploads being received at once, by all requests together
     /// (written to temp files as they arrive); past it, 503 with Retry-After.
     pub upload_buffer_bytes: u64,
+    /// Largest camera original (RAW or JPEG) a finalist may send.
+    pub camera_original_max_bytes: u64,
     /// Whether an account's email must be confirmed by a link before it can
     /// enter a contest or accept a jury invitation.
     pub email_confirmation: EmailConfirmation,
@@ -120,6 +124,7 @@ impl Config {
             decode_permits: std::thread::available_parallelism().map_or(2, usize::from),
             decode_memory_total: defaults::DECODE_MEMORY_TOTAL_MB << 20,
             upload_buffer_bytes: defaults::UPLOAD_BUFFER_MB * 1_000_000,
+            camera_original_max_bytes: defaults::CAMERA_ORIGINAL_MB * 1_000_000,
             email_confirmation: EmailConfirmation::Auto,
             header_timeout: crate::server::HEADER_TIMEOUT,
             smtp_url: None,

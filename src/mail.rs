@@ -89,6 +89,22 @@ pub fn invitation_text(contest: &str, link: &str, days: i64) -> (String, String)
     (subject, body)
 }
 
+/// The email asking a finalist for their camera originals.
+pub fn camera_original_text(contest: &str, due: &str, link: &str) -> (String, String) {
+    let subject = format!("{contest}: please send the camera originals of your entry");
+    let body = format!(
+        "Hello,\n\n\
+         Your entry in {contest} is among those the jury shortlisted. Before the\n\
+         results are announced, the organisers check each shortlisted photograph\n\
+         against its camera original: the RAW file, or the JPEG as it came out of\n\
+         the camera.\n\n\
+         Please send it for each photo listed on your account page by {due}:\n\n\
+         {link}\n\n\
+         The file is seen by the organisers only, never by the jury.\n"
+    );
+    (subject, body)
+}
+
 /// The email that confirms a new account's address.
 pub fn confirm_text(link: &str, hours: i64) -> (String, String) {
     let subject = "Confirm your email address for photojury".to_owned();

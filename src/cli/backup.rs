@@ -47,10 +47,16 @@ async fn referenced(conn: &mut sqlx::AnyConnection) -> Result<Vec<String>, sqlx:
     )
     .fetch_all(&mut *conn)
     .await?;
+    // Camera originals received at finalist verification are kept too.
+    let camera_originals: Vec<String> =
+        sqlx::query_scalar("SELECT file_sha256 FROM verifications WHERE file_sha256 IS NOT NULL")
+            .fetch_all(&mut *conn)
+            .await?;
     let mut hashes: Vec<String> = rows
         .into_iter()
         .flat_map(|(a, b, c)| [a, b, c])
         .flatten()
+        .chain(camera_originals)
         .collect();
     hashes.sort();
     hashes.dedup();

@@ -90,6 +90,15 @@ pub struct Settings {
         default_value_t = defaults::UPLOAD_BUFFER_MB
     )]
     upload_buffer_mb: u64,
+    /// Largest camera original (RAW or out-of-camera JPEG) a finalist may
+    /// send for verification, in megabytes.
+    #[arg(
+        long,
+        global = true,
+        env = "PHOTOJURY_CAMERA_ORIGINAL_MB",
+        default_value_t = defaults::CAMERA_ORIGINAL_MB
+    )]
+    camera_original_mb: u64,
     /// Registrations allowed in a burst from one client address (then one
     /// every 6 s): high enough for a class registering from one network.
     #[arg(
@@ -174,6 +183,7 @@ impl Settings {
         };
         config.decode_memory_total = self.decode_memory_total_mb.saturating_mul(1024 * 1024);
         config.upload_buffer_bytes = self.upload_buffer_mb.saturating_mul(1_000_000);
+        config.camera_original_max_bytes = self.camera_original_mb.saturating_mul(1_000_000);
         config.email_confirmation = self.email_confirmation;
         config.registrations_per_address = self.registrations_per_address;
         config

@@ -35,6 +35,12 @@ pub struct ContestForm {
     pub judging_unit: String,
     /// One country per line.
     pub countries: String,
+    /// First capture day allowed, `YYYY-MM-DD`; empty: no bound.
+    #[serde(default)]
+    pub taken_from: String,
+    /// Last capture day allowed; empty: no bound.
+    #[serde(default)]
+    pub taken_until: String,
 }
 
 impl ContestForm {
@@ -57,6 +63,8 @@ impl ContestForm {
             },
             judging_unit: c.judging_unit.as_str().to_owned(),
             countries: countries.join("\n"),
+            taken_from: c.taken_from.clone().unwrap_or_default(),
+            taken_until: c.taken_until.clone().unwrap_or_default(),
         }
     }
 
@@ -136,6 +144,13 @@ impl ContestForm {
                     .to_owned(),
             );
         }
+        let taken_from = capture_day(&self.taken_from, "first", &mut errors);
+        let taken_until = capture_day(&self.taken_until, "last", &mut errors);
+        if let (Some(from), Some(until)) = (&taken_from, &taken_until)
+            && from > until
+        {
+            errors.push("The first capture day must not come after the last.".to_owned());
+        }
         match (slug, tz, opens_at, closes_at, max_photos, judging_unit) {
             (Some(slug), Some(tz), Some(o), Some(c), Some(max_photos), Some(judging_unit))
                 if errors.is_empty() =>
@@ -153,9 +168,31 @@ impl ContestForm {
                     min_long_edge: min_long_edge.unwrap_or(0),
                     judging_unit,
                     countries,
+                    taken_from,
+                    taken_until,
                 })
             }
             _ => Err(errors),
+        }
+    }
+}
+
+/// A capture-window day as the form posts it (`YYYY-MM-DD`, from a date
+/// input); empty is no bound.
+fn capture_day(raw: &str, which: &str, errors: &mut Vec<String>) -> Option<String> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    match chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+        Ok(day) if (1990..=2100).contains(&chrono::Datelike::year(&day)) => {
+            Some(day.format("%Y-%m-%d").to_string())
+        }
+        _ => {
+            errors.push(format!(
+                "The {which} capture day is a date like 2017-01-31 (from 1990 to 2100), or empty."
+            ));
+            None
         }
     }
 }
@@ -184,6 +221,8 @@ pub fn check_edit_allowed(
         if window_changed
             || new.max_photos != current.max_photos
             || new.min_long_edge != current.min_long_edge
+            || new.taken_from != current.taken_from
+            || new.taken_until != current.taken_until
             || new.countries != countries
         {
             errors.push(
@@ -216,6 +255,8 @@ mod tests {
             min_long_edge: String::new(),
             judging_unit: "photo".into(),
             countries: "Kazakhstan\nUzbekistan\n\nkazakhstan\n".into(),
+            taken_from: String::new(),
+            taken_until: String::new(),
         }
     }
 
@@ -224,6 +265,30 @@ mod tests {
         let input = filled().parse().unwrap();
         assert_eq!(input.countries, vec!["Kazakhstan", "Uzbekistan"]);
         assert_eq!(input.max_photos, 10);
+    }
+
+    #[test]
+    fn the_capture_window_is_two_optional_days_in_order() {
+        assert_eq!(filled().parse().unwrap().taken_from, None);
+        let form = ContestForm {
+            taken_from: "2017-01-01".into(),
+            taken_until: " 2017-12-31 ".into(),
+            ..filled()
+        };
+        let input = form.parse().unwrap();
+        assert_eq!(input.taken_from.as_deref(), Some("2017-01-01"));
+        assert_eq!(input.taken_until.as_deref(), Some("2017-12-31"));
+        let reversed = ContestForm {
+            taken_from: "2018-01-01".into(),
+            taken_until: "2017-12-31".into(),
+            ..filled()
+        };
+        assert!(reversed.parse().unwrap_err()[0].contains("must not come after"));
+        let junk = ContestForm {
+            taken_from: "31.12.2017".into(),
+            ..filled()
+        };
+        assert!(junk.parse().unwrap_err()[0].contains("first capture day"));
     }
 
     #[test]

@@ -40,6 +40,11 @@ pub struct Contest {
     pub jury_quorum: i64,
     /// Whether participants see the jurors' comments once winners are announced.
     pub share_feedback: bool,
+    /// The capture window: photos taken (by the camera's clock) on or after
+    /// this day, `YYYY-MM-DD`; `None`: no bound.
+    pub taken_from: Option<String>,
+    /// ... and on or before this day.
+    pub taken_until: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -59,6 +64,8 @@ struct ContestRow {
     phase: String,
     jury_quorum: i64,
     share_feedback: i64,
+    taken_from: Option<String>,
+    taken_until: Option<String>,
 }
 
 impl TryFrom<ContestRow> for Contest {
@@ -84,6 +91,8 @@ impl TryFrom<ContestRow> for Contest {
             min_long_edge: r.min_long_edge,
             jury_quorum: r.jury_quorum,
             share_feedback: r.share_feedback == 1,
+            taken_from: r.taken_from,
+            taken_until: r.taken_until,
         })
     }
 }
@@ -115,10 +124,14 @@ pub struct ContestInput {
     pub judging_unit: JudgingUnit,
     /// Countries whose citizens may enter, in the order given.
     pub countries: Vec<String>,
+    /// See [`Contest::taken_from`].
+    pub taken_from: Option<String>,
+    /// See [`Contest::taken_until`].
+    pub taken_until: Option<String>,
 }
 
 const CONTEST_COLUMNS_SQL: &str = "SELECT id, slug, title, theme, description, rules, timezone, \
-     opens_at, closes_at, max_photos, min_long_edge, judging_unit, phase, jury_quorum, share_feedback FROM contests";
+     opens_at, closes_at, max_photos, min_long_edge, judging_unit, phase, jury_quorum, share_feedback, taken_from, taken_until FROM contests";
 
 /// What a contest lookup binds to its `$1`.
 enum Key<'a> {
@@ -185,8 +198,8 @@ pub async fn insert_contest(
     let mut tx = db.pool.begin().await?;
     let inserted = sqlx::query_scalar::<_, i64>(
         "INSERT INTO contests (slug, title, theme, description, rules, timezone, opens_at, closes_at, \
-         max_photos, judging_unit, phase, created_at, updated_at, min_long_edge) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $11, $12) RETURNING id",
+         max_photos, judging_unit, phase, created_at, updated_at, min_long_edge, taken_from, taken_until) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $11, $12, $13, $14) RETURNING id",
     )
     .bind(&input.slug)
     .bind(&input.title)
@@ -200,6 +213,8 @@ pub async fn insert_contest(
     .bind(input.judging_unit.as_str())
     .bind(now)
     .bind(input.min_long_edge)
+    .bind(&input.taken_from)
+    .bind(&input.taken_until)
     .fetch_one(&mut *tx)
     .await;
     let id = match inserted {
@@ -223,7 +238,7 @@ pub async fn update_contest(
     let updated = sqlx::query(
         "UPDATE contests SET slug = $1, title = $2, theme = $3, description = $4, rules = $5, \
          timezone = $6, opens_at = $7, closes_at = $8, max_photos = $9, judging_unit = $10, \
-         updated_at = $11, min_long_edge = $13 WHERE id = $12",
+         updated_at = $11, min_long_edge = $13, taken_from = $14, taken_until = $15 WHERE id = $12",
     )
     .bind(&input.slug)
     .bind(&input.title)
@@ -238,6 +253,8 @@ pub async fn update_contest(
     .bind(now)
     .bind(id)
     .bind(input.min_long_edge)
+    .bind(&input.taken_from)
+    .bind(&input.taken_until)
     .execute(&mut *tx)
     .await;
     match updated {

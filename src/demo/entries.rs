@@ -136,6 +136,8 @@ pub async fn participants(
                     thumb_sha256: files.put(&derived.thumb.bytes)?,
                     width: i64::from(derived.width),
                     height: i64::from(derived.height),
+                    fingerprint: Some(derived.fingerprint),
+                    capture: crate::images::exif::Capture::default(),
                 };
                 insert_photo(db, contest_id, portfolio_id, &stored, true, i64::MAX, at).await?;
                 photos += 1;

@@ -145,6 +145,8 @@ pub async fn populate(
         countries: ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
             .map(String::from)
             .to_vec(),
+        taken_from: None,
+        taken_until: None,
     };
     let contest_id = contests::insert_contest(db, &input, at)
         .await?

@@ -3,8 +3,11 @@
 
 mod bands;
 pub mod budget;
+pub mod camera_file;
 pub mod colour;
 mod encode;
+pub mod exif;
+pub mod fingerprint;
 pub mod pipeline;
 mod refusal;
 mod resize;

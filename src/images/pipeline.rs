@@ -15,7 +15,8 @@ use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader};
 use crate::images::colour::ToSrgb;
 pub use crate::images::encode::Encoded;
 use crate::images::encode::{encode, encode_parallel};
-pub use crate::images::refusal::{Refusal, human_size};
+use crate::images::fingerprint::Fingerprint;
+pub use crate::images::refusal::{Refusal, human_size, window};
 pub use crate::images::resize::{fit, scale_to};
 use crate::images::resize::{resize, resize_parallel};
 use crate::images::sniff::{Accepted, sniff};
@@ -88,6 +89,8 @@ pub struct Derived {
     pub large: Encoded,
     /// Long edge at most [`THUMB_EDGE`].
     pub thumb: Encoded,
+    /// What finds the same photograph uploaded again, from the thumbnail's pixels.
+    pub fingerprint: Fingerprint,
     /// Upright width of the original.
     pub width: u32,
     /// Upright height of the original.
@@ -287,7 +290,8 @@ fn flatten(image: DynamicImage) -> DynamicImage {
     DynamicImage::ImageRgb8(rgb)
 }
 
-/// The whole pipeline: check, decode, orient, make `large` and `thumb`.
+/// The whole pipeline: check, decode, orient, make `large` and `thumb`, and
+/// fingerprint the thumbnail.
 ///
 /// Both sizes use Lanczos-3. The large image is resized and encoded in strips
 /// on all cores; the thumbnail is made from it (far fewer pixels to filter)
@@ -318,15 +322,21 @@ pub fn derive(bytes: &[u8], limits: &ImageLimits) -> Result<Derived, Refusal> {
     let encoding = Instant::now();
     let (large, thumb) = std::thread::scope(|scope| {
         let thumb = scope.spawn(|| {
-            resize(&large, THUMB_EDGE, FilterType::Lanczos3).and_then(|t| encode(&t, 82))
+            let thumb = resize(&large, THUMB_EDGE, FilterType::Lanczos3)?;
+            let pixels =
+                image::RgbImage::from_raw(thumb.width(), thumb.height(), thumb.buffer().to_vec())
+                    .ok_or(Refusal::Damaged)?;
+            Ok::<_, Refusal>((encode(&thumb, 82)?, Fingerprint::of(&pixels)))
         });
         let large = encode_parallel(&large, 86, ENCODE_STRIPS);
         (large, thumb.join().unwrap_or(Err(Refusal::Damaged)))
     });
     timings.encode = encoding.elapsed();
+    let (thumb, fingerprint) = thumb?;
     Ok(Derived {
         large: large?,
-        thumb: thumb?,
+        thumb,
+        fingerprint,
         width,
         height,
         timings,

@@ -49,6 +49,34 @@ pub enum Refusal {
     /// Damaged or not really what it claims.
     #[error("The image could not be read: the file is damaged.")]
     Damaged,
+    /// Not a camera file (RAW or JPEG) where one was asked for.
+    #[error(
+        "This is not a camera file. Send the RAW file (CR2, CR3, NEF, ARW, DNG, RAF, ORF, RW2, PEF…) or the JPEG as it came out of the camera."
+    )]
+    NotACameraFile,
+    /// Taken (by the camera's clock) outside the contest's window.
+    #[error(
+        "This photo was taken on {taken} (by the camera's clock); this contest accepts photos taken {}.",
+        window(.from.as_deref(), .until.as_deref())
+    )]
+    TakenOutsideWindow {
+        /// The capture date, `YYYY-MM-DD`.
+        taken: String,
+        /// The first day allowed, if any.
+        from: Option<String>,
+        /// The last day allowed, if any.
+        until: Option<String>,
+    },
+}
+
+/// "from 2017-01-01 to 2017-12-31", "on or after …", "on or before …".
+pub fn window(from: Option<&str>, until: Option<&str>) -> String {
+    match (from, until) {
+        (Some(from), Some(until)) => format!("from {from} to {until}"),
+        (Some(from), None) => format!("on or after {from}"),
+        (None, Some(until)) => format!("on or before {until}"),
+        (None, None) => "at any time".to_owned(),
+    }
 }
 
 impl Refusal {
@@ -62,6 +90,8 @@ impl Refusal {
             Self::Truncated => "truncated",
             Self::TooMuchMemory => "too_much_memory",
             Self::Damaged => "damaged",
+            Self::TakenOutsideWindow { .. } => "taken_outside_window",
+            Self::NotACameraFile => "not_a_camera_file",
         }
     }
 }

@@ -180,6 +180,25 @@ impl FileStore {
         self.objects.join(&hash[..2]).join(hash)
     }
 
+    /// Stores a received temp file (one of [`FileStore::temp_file`]'s, whose
+    /// [`TempFile`] then has nothing left to remove) under `hash` (its
+    /// SHA-256, computed as it arrived) by renaming it into place: a file of hundreds of megabytes is
+    /// never read into memory. Returns whether this call created the file.
+    pub fn adopt(&self, temp: &Path, hash: &str) -> io::Result<bool> {
+        let path = self
+            .path(hash)
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a SHA-256"))?;
+        if path.exists() {
+            return Ok(false);
+        }
+        File::open(temp)?.sync_all()?;
+        let dir = self.objects.join(&hash[..2]);
+        create_private_dir(&dir)?;
+        fs::rename(temp, &path)?;
+        sync_dir(&dir)?;
+        Ok(true)
+    }
+
     /// Whether the file with this hash is stored.
     pub fn contains(&self, hash: &str) -> bool {
         self.path(hash).is_some_and(|p| p.exists())

@@ -4,11 +4,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::contests::model::Phase;
 use crate::contests::queries::Contest;
+use crate::db::Db;
 use crate::results::snapshot::Snapshot;
-use crate::web::user::User;
-use crate::{audit, db::Db, error::AppError};
 
 /// An award.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -210,94 +208,7 @@ pub fn departures(suggested: &HashMap<i64, Decision>, chosen: &HashMap<i64, Deci
     numbers
 }
 
-/// Why awards cannot be saved as they are (shown on the awards page).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum AwardsRefusal {
-    /// Not finalized yet, or already announced.
-    #[error("Awards are decided after finalizing and before the winners are announced.")]
-    NotNow,
-    /// The reason is over 1,000 characters.
-    #[error("The reason can be 1,000 characters at most.")]
-    ReasonTooLong,
-    /// These entries' awards differ from the ranking and no reason was given.
-    #[error("The awards of entries {0:?} differ from the ranking: give a reason.")]
-    ReasonNeeded(Vec<i64>),
-}
-
-/// Replaces the contest's awards, logging them (and the reason for any
-/// departure from the ranking). `Ok(Err(refusal))` when refused.
-pub async fn save(
-    db: &Db,
-    now: i64,
-    admin: &User,
-    contest: &Contest,
-    snapshot: &Snapshot,
-    form: &AwardsForm,
-) -> Result<Result<(), AwardsRefusal>, AppError> {
-    let (chosen, reason) = (&form.chosen, form.reason.as_str());
-    if !matches!(contest.phase, Phase::Finalized | Phase::Revealed) {
-        return Ok(Err(AwardsRefusal::NotNow));
-    }
-    let changed = departures(
-        &suggested(snapshot, &authors_of(db, contest).await?, form.normalized),
-        chosen,
-    );
-    let reason = reason.trim();
-    if reason.chars().count() > 1000 {
-        return Ok(Err(AwardsRefusal::ReasonTooLong));
-    }
-    if !changed.is_empty() && reason.is_empty() {
-        return Ok(Err(AwardsRefusal::ReasonNeeded(changed)));
-    }
-    let mut tx = db.pool.begin().await?;
-    sqlx::query("DELETE FROM awards WHERE contest_id = $1")
-        .bind(contest.id)
-        .execute(&mut *tx)
-        .await?;
-    let mut lines: Vec<String> = Vec::new();
-    let mut numbers: Vec<&i64> = chosen.keys().collect();
-    numbers.sort_unstable();
-    for number in numbers {
-        let d = chosen[number];
-        sqlx::query(
-            "INSERT INTO awards (entry_id, contest_id, award, exhibition) \
-             SELECT id, contest_id, $1, $2 FROM entries WHERE contest_id = $3 AND number = $4",
-        )
-        .bind(d.award.map(Award::as_str))
-        .bind(i64::from(d.exhibition))
-        .bind(contest.id)
-        .bind(number)
-        .execute(&mut *tx)
-        .await?;
-        let award = d.award.map_or("exhibition", Award::label);
-        lines.push(format!("{number}: {award}"));
-    }
-    sqlx::query("UPDATE contests SET share_feedback = $1 WHERE id = $2")
-        .bind(i64::from(form.share_feedback))
-        .bind(contest.id)
-        .execute(&mut *tx)
-        .await?;
-    let mut detail = lines.join(", ");
-    if form.normalized {
-        detail.push_str(" (suggested from the normalized ranking)");
-    }
-    if !changed.is_empty() {
-        detail.push_str(&format!(
-            "; differs from the ranking for {changed:?}: {reason}"
-        ));
-    }
-    audit::record_with(
-        &mut tx,
-        now,
-        Some(admin),
-        "awards.save",
-        Some(contest.id),
-        &detail,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Ok(()))
-}
+pub use crate::results::awards_save::{AwardsRefusal, save};
 
 #[cfg(test)]
 mod tests {

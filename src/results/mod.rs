@@ -6,6 +6,7 @@
 
 pub mod admin;
 pub mod awards;
+pub mod awards_save;
 pub mod commitment;
 pub mod compute;
 pub mod export;

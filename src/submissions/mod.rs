@@ -5,12 +5,14 @@
 pub mod amend;
 pub mod eligibility;
 pub mod entry;
+pub mod likeness;
 pub mod names_in_text;
 pub mod numbers;
 pub mod photo_edits;
 pub mod photo_rows;
 pub mod photos;
 pub mod queries;
+pub mod receive;
 pub mod screening;
 pub mod upload;
 

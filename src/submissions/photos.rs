@@ -15,10 +15,11 @@ use crate::submissions::entry::{
     Done, back_to_entry, ensure_open, entry_response, load, load_open_with_photo, photo_limit,
     reflag,
 };
+use crate::submissions::likeness;
 use crate::submissions::photo_edits::check_text;
 use crate::submissions::photo_rows::{self, Inserted};
 use crate::submissions::queries::{self, Duplicate, Photo, Portfolio};
-use crate::submissions::upload::{self, FormError, Received};
+use crate::submissions::upload::{self, FormError, PhotoRules, Received};
 use crate::web::{Ctx, wants_json};
 use crate::{error::AppError, state::AppState};
 
@@ -105,10 +106,19 @@ async fn add_one(
     {
         return Ok(Outcome::Refused(already_in(&duplicate, portfolio.id)));
     }
-    let upload = match upload::accept(state, received, contest.min_long_edge).await? {
+    let upload = match upload::accept(state, received, &PhotoRules::of(contest)).await? {
         Ok(upload) => upload,
         Err(refusal) => return Ok(Outcome::Refused(refusal.to_string())),
     };
+    // The same picture saved again (other metadata, PNG instead of JPEG)
+    // into the same portfolio: one photograph, entered once.
+    if let Some(fingerprint) = &upload.photo.fingerprint
+        && let Some(duplicate) =
+            likeness::same_pixels_in(&state.db, portfolio.id, &fingerprint.pixels).await?
+    {
+        take_back(state, upload.created).await?;
+        return Ok(Outcome::Refused(already_in(&duplicate, portfolio.id)));
+    }
     let mut stored = upload.photo;
     stored.title = title.to_owned();
     stored.caption = caption.to_owned();
@@ -285,14 +295,16 @@ pub async fn replace(
         let errors = vec![already_in(&duplicate, portfolio.id)];
         return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
     }
-    let upload = match upload::accept(&state, received, entry.contest.min_long_edge).await? {
+    let upload = match upload::accept(&state, received, &PhotoRules::of(&entry.contest)).await? {
         Ok(upload) => upload,
         Err(refusal) => {
             let errors = vec![refusal.to_string()];
             return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
         }
     };
-    if !photo_rows::replace_photo_files(&state.db, portfolio.id, photo_id, &upload.photo).await? {
+    let now = state.now().timestamp();
+    let owner = (portfolio.contest_id, portfolio.id);
+    if !photo_rows::replace_photo_files(&state.db, owner, photo_id, &upload.photo, now).await? {
         take_back(&state, upload.created).await?;
         return Err(AppError::NotFound);
     }

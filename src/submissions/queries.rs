@@ -167,9 +167,10 @@ pub async fn duplicate_of(
 /// the hash for `verify` but no longer needs the file).
 pub async fn file_is_referenced(db: &Db, sha256: &str) -> Result<bool, sqlx::Error> {
     let count: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM photos \
+        "SELECT (SELECT COUNT(*) FROM photos \
          WHERE (original_sha256 = $1 AND original_deleted_at IS NULL) \
-         OR ((large_sha256 = $1 OR thumb_sha256 = $1) AND derivatives_deleted_at IS NULL)",
+         OR ((large_sha256 = $1 OR thumb_sha256 = $1) AND derivatives_deleted_at IS NULL)) \
+         + (SELECT COUNT(*) FROM verifications WHERE file_sha256 = $1)",
     )
     .bind(sha256)
     .fetch_one(&db.pool)
@@ -197,7 +198,8 @@ pub async fn files_still_needed(
          UNION SELECT large_sha256 FROM photos WHERE derivatives_deleted_at IS NULL \
          AND large_sha256 IN ({list}) \
          UNION SELECT thumb_sha256 FROM photos WHERE derivatives_deleted_at IS NULL \
-         AND thumb_sha256 IN ({list})"
+         AND thumb_sha256 IN ({list}) \
+         UNION SELECT file_sha256 FROM verifications WHERE file_sha256 IN ({list})"
     );
     // Only numbered placeholders are formatted into the text.
     let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql));

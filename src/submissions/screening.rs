@@ -13,6 +13,7 @@ use crate::contests::admin::admin_contest;
 use crate::contests::model::Phase;
 use crate::contests::queries::Contest;
 use crate::contests::structure;
+use crate::submissions::likeness::{self, CameraFacts, Pair};
 use crate::submissions::queries::{self, Photo, Portfolio};
 use crate::web::{Ctx, Nav, render_form};
 use crate::{audit, error::AppError, state::AppState};
@@ -22,6 +23,47 @@ pub struct Screened {
     portfolio: Portfolio,
     category: String,
     photos: Vec<Photo>,
+    /// Its photos' pairs with other photos of the contest.
+    pairs: Vec<Pair>,
+    /// What the camera wrote about each photo.
+    facts: Vec<CameraFacts>,
+}
+
+impl Screened {
+    /// Whether a photo of it looks like (or shares a camera with) another
+    /// participant's.
+    fn paired_with_another(&self) -> bool {
+        self.pairs
+            .iter()
+            .any(|pair| !pair.same_portfolio(self.portfolio.id))
+    }
+
+    // Askama hands the template's values over by reference.
+    fn pairs_of(&self, photo_id: &i64) -> Vec<&Pair> {
+        self.pairs
+            .iter()
+            .filter(|p| p.photo_id == *photo_id)
+            .collect()
+    }
+
+    fn facts_of(&self, photo_id: &i64) -> Option<&CameraFacts> {
+        self.facts.iter().find(|f| f.photo_id == *photo_id)
+    }
+
+    fn pair_label(&self, pair: &Pair) -> String {
+        pair.label(self.portfolio.id)
+    }
+
+    fn pair_within(&self, pair: &Pair) -> bool {
+        pair.same_portfolio(self.portfolio.id)
+    }
+}
+
+/// The flags counted over the whole contest, for the page's summary.
+struct Flagged {
+    between: i64,
+    within: i64,
+    undated: i64,
 }
 
 #[derive(Template)]
@@ -32,6 +74,17 @@ struct ScreeningPage {
     entries: Vec<Screened>,
     errors: Vec<String>,
     editable: bool,
+    flagged: Flagged,
+}
+
+impl ScreeningPage {
+    /// "from 2017-01-01 to 2017-12-31", for the undated photos' note.
+    fn capture_window(&self) -> String {
+        crate::images::pipeline::window(
+            self.contest.taken_from.as_deref(),
+            self.contest.taken_until.as_deref(),
+        )
+    }
 }
 
 /// Screening changes what jurors will see, so it stops when judging starts.
@@ -50,18 +103,34 @@ pub(crate) async fn page(
     for portfolio in queries::portfolios_of_contest(&state.db, contest.id).await? {
         let category = structure::category_name(&categories, portfolio.category_id);
         let photos = queries::photos_of(&state.db, portfolio.id).await?;
+        let pairs = likeness::pairs_of_portfolio(&state.db, portfolio.id).await?;
+        let facts = likeness::camera_facts(&state.db, portfolio.id).await?;
         entries.push(Screened {
             portfolio,
             category,
             photos,
+            pairs,
+            facts,
         });
     }
+    let (between, within) = likeness::counts(&state.db, contest.id).await?;
+    let undated = if contest.taken_from.is_some() || contest.taken_until.is_some() {
+        likeness::undated(&state.db, contest.id).await?
+    } else {
+        0
+    };
+    let flagged = Flagged {
+        between,
+        within,
+        undated,
+    };
     let page = ScreeningPage {
         nav: ctx.nav().await?,
         editable: editable(&contest),
         contest,
         entries,
         errors,
+        flagged,
     };
     render_form(&page, !page.errors.is_empty())
 }

@@ -23,6 +23,27 @@ pub fn attachment(kind: &'static str, name: String, body: Body) -> Response {
         .into_response()
 }
 
+/// A file sent as it is read, a quarter of a megabyte at a time (a camera
+/// original may be hundreds of megabytes).
+pub async fn file_body(path: &std::path::Path) -> std::io::Result<Body> {
+    use tokio::io::AsyncReadExt;
+    let file = tokio::fs::File::open(path).await?;
+    let chunks = futures_util::stream::unfold(Some(file), |file| async move {
+        let mut file = file?;
+        let mut buffer = vec![0u8; 256 * 1024];
+        match file.read(&mut buffer).await {
+            Ok(0) => None,
+            Ok(n) => {
+                buffer.truncate(n);
+                Some((Ok(bytes::Bytes::from(buffer)), Some(file)))
+            }
+            // The error ends the body; nothing is read after it.
+            Err(err) => Some((Err(err), None)),
+        }
+    });
+    Ok(Body::from_stream(chunks))
+}
+
 /// `png` or `jpg`, by a stored photo's first bytes (the store names files
 /// by hash, without an extension); `jpg` if it cannot be read.
 pub async fn photo_extension(path: &std::path::Path) -> &'static str {

@@ -31,6 +31,8 @@ struct AccountPage {
     needs_confirmation: bool,
     errors: Vec<String>,
     notice: Option<String>,
+    /// Camera originals the organisers asked for.
+    tasks: Vec<crate::workflow::verification::Task>,
 }
 
 async fn account_response(
@@ -49,6 +51,7 @@ async fn account_response(
         needs_confirmation: state.config.confirms_emails() && !user.email_confirmed,
         notice,
         errors: errors.clone(),
+        tasks: crate::workflow::verification::tasks_of(&state.db, user.id).await?,
     };
     let html = render(&page)?;
     Ok(if errors.is_empty() {

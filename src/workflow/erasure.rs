@@ -128,7 +128,13 @@ async fn withdraw(
     .bind(portfolio_id)
     .execute(&mut *conn)
     .await?;
-    let hashes = photo_hashes(conn, portfolio_id, false).await?;
+    let mut hashes = photo_hashes(conn, portfolio_id, false).await?;
+    let photos: Vec<i64> = sqlx::query_scalar("SELECT id FROM photos WHERE portfolio_id = $1")
+        .bind(portfolio_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    // Camera originals sent for verification carry the same metadata.
+    hashes.extend(crate::workflow::verification::forget_files(conn, &photos).await?);
     sqlx::query(
         "UPDATE photos SET original_deleted_at = COALESCE(original_deleted_at, $1) \
          WHERE portfolio_id = $2",

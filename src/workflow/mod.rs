@@ -6,7 +6,9 @@
 //! scores (`results`); the public contest page shows the published proof.
 //! Also what crosses every module when a person or the system lets data go:
 //! deleting an account (`erasure`), a person's data export (`export`), the
-//! retention sweep (`retention`), and the admin's system page.
+//! retention sweep (`retention`), and the admin's system page. And finalist
+//! verification (`verification`), which asks entrants for camera originals
+//! between finalization and the announcement.
 
 pub mod account_page;
 pub mod contest_page;
@@ -15,6 +17,7 @@ pub mod export;
 pub mod phases;
 pub mod retention;
 pub mod system_page;
+pub mod verification;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -32,4 +35,5 @@ pub fn router() -> Router<AppState> {
         .route("/admin/system", get(system_page::show))
         .route("/admin/contests/{id}/retention", post(retention::set))
         .route("/admin/contests/{id}/phase", post(phases::change_phase))
+        .merge(verification::router())
 }

@@ -84,6 +84,8 @@ pub async fn sweep(db: &Db, files: &FileStore, now: i64) -> Result<Swept, AppErr
             }
             update.execute(&mut *tx).await?;
         }
+        // Camera originals received at verification go with the photos' files.
+        let camera_originals = crate::workflow::verification::forget_files(&mut tx, &ids).await?;
         let count = due.len();
         let detail = format!(
             "{slug}: files of {count} photos that won nothing deleted, {days} days after the announcement"
@@ -104,6 +106,7 @@ pub async fn sweep(db: &Db, files: &FileStore, now: i64) -> Result<Swept, AppErr
         let hashes = due
             .into_iter()
             .flat_map(|(_, original, large, thumb)| [original, large, thumb])
+            .chain(camera_originals)
             .collect();
         swept.contests += 1;
         swept.photos += count;

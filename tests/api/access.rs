@@ -220,6 +220,24 @@ const TABLE: &[Row] = &[
     // Awards wait for finalized results.
     ("GET", "/admin/contests/{id}/awards", "DDDDDDC", ""),
     ("POST", "/admin/contests/{id}/awards", "DDDDDDC", ""),
+    // Finalist verification: the page and its forms for admins only (a
+    // request while judging is refused on the page); no request exists
+    // here, so its file and its upload are not found even for the admin.
+    ("GET", "/admin/contests/{id}/verification", "DDDDDDP", ""),
+    ("POST", "/admin/contests/{id}/verification", "DDDDDDP", ""),
+    (
+        "POST",
+        "/admin/contests/{id}/verification/{vid}/decision",
+        "DDDDDDP",
+        "",
+    ),
+    (
+        "GET",
+        "/admin/contests/{id}/verification/{vid}/file",
+        "DDDDDDD",
+        "",
+    ),
+    ("POST", "/account/verification/{vid}", "DDDDDDD", ""),
     // Last: these change the jury.
     (
         "POST",
@@ -648,6 +666,7 @@ impl Scene {
             .replace("{portfolio}", &self.portfolio.to_string())
             .replace("{photo}", &self.photo.to_string())
             .replace("{item}", &self.item.to_string())
+            .replace("{vid}", "1")
             .replace("{juror}", &self.pending.to_string())
             .replace("{name}", "submissions.svg")
             .replace("{token}", "not-a-real-invitation-token")
