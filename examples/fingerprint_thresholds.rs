@@ -114,10 +114,11 @@ fn main() {
                 fingerprint::distance(original.phash, fp.phash),
             ];
             let found = usize::from(fingerprint::likeness(&fp, &original).is_some());
-            // The upload probes with its slices; the stored photo's are indexed.
+            // The upload probes with its slices; the stored photo's are indexed, and
+            // it is compared with those sharing MIN_SHARED_SLICES or more.
             let stored = original.slices();
-            let indexed =
-                usize::from(found == 1 && fp.probes().iter().any(|probe| stored.contains(probe)));
+            let shared = fp.probes().iter().filter(|p| stored.contains(p)).count();
+            let indexed = usize::from(found == 1 && shared >= fingerprint::MIN_SHARED_SLICES);
             match rows.iter_mut().find(|r| r.0 == kind) {
                 Some(row) => {
                     for (max, d) in row.1.iter_mut().zip(distances) {

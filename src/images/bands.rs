@@ -237,14 +237,7 @@ fn decode_band(jpeg: &[u8], out: &mut [u8]) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fixture(name: &str) -> Vec<u8> {
-        let path = format!(
-            "{}/tests/fixtures/photos/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        std::fs::read(path).unwrap()
-    }
+    use crate::images::fixture;
 
     /// What `image` makes of the whole file in one piece.
     fn whole(bytes: &[u8]) -> Vec<u8> {

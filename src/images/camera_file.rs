@@ -109,12 +109,7 @@ mod tests {
 
     #[test]
     fn a_camera_jpeg_is_described_by_its_exif() {
-        let bytes = std::fs::read(format!(
-            "{}/tests/fixtures/photos/camera-canon-40d.jpg",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap_or_default();
-        let facts = facts(&bytes);
+        let facts = facts(&crate::images::fixture("camera-canon-40d.jpg"));
         assert_eq!(facts.kind, "JPEG");
         assert_eq!(facts.size, Some((100, 68)));
         assert_eq!(facts.capture.camera.as_deref(), Some("Canon EOS 40D"));

@@ -129,14 +129,7 @@ fn taken(exif: &Exif) -> Option<Taken> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fixture(name: &str) -> Vec<u8> {
-        let path = format!(
-            "{}/tests/fixtures/photos/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        std::fs::read(path).unwrap_or_default()
-    }
+    use crate::images::fixture;
 
     #[test]
     fn a_camera_photo_says_when_and_with_what_it_was_taken() {

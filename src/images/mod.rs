@@ -11,6 +11,7 @@ pub mod fingerprint;
 pub mod pipeline;
 mod refusal;
 mod resize;
+mod shrink;
 pub mod sniff;
 pub mod store;
 #[cfg(feature = "libjpeg-turbo")]
@@ -31,4 +32,15 @@ pub fn jpeg_metadata_segments(bytes: &[u8]) -> Vec<u8> {
         })
         .map(|(marker, _, _)| marker)
         .collect()
+}
+
+/// A camera fixture's bytes, for the unit tests of this module's files
+/// (empty if missing, so the test that needs it fails on its assertion).
+#[cfg(test)]
+pub(crate) fn fixture(name: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/tests/fixtures/photos/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read(path).unwrap_or_default()
 }

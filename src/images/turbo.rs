@@ -14,28 +14,7 @@
 use image::RgbImage;
 use turbojpeg::{Decompressor, Image, PixelFormat, ScalingFactor};
 
-/// True for a baseline or extended sequential (Huffman) JPEG: its first
-/// start-of-frame marker is SOF0 or SOF1.
-fn sequential(bytes: &[u8]) -> bool {
-    super::sniff::jpeg_segments(bytes)
-        .find_map(|(marker, _, _)| match marker {
-            0xC0 | 0xC1 => Some(true),
-            // Any other start of frame, or the scan itself: not for us.
-            0xC2..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF | 0xDA => Some(false),
-            _ => None,
-        })
-        .unwrap_or(false)
-}
-
-/// How much to shrink on load: the largest of 8, 4, 2 (or 1) by which the
-/// long edge stays at least `keep`.
-pub fn denominator(width: u32, height: u32, keep: u32) -> u32 {
-    let long = width.max(height);
-    [8, 4, 2]
-        .into_iter()
-        .find(|d| long.div_ceil(*d) >= keep)
-        .unwrap_or(1)
-}
+use super::shrink::{denominator, sequential};
 
 /// The photo as RGB, shrunk by [`denominator`]; `None` to decode otherwise:
 /// not a sequential JPEG, any libjpeg error or warning, or, when `full_size`
@@ -76,32 +55,16 @@ pub fn decode(bytes: &[u8], keep: u32, full_size: bool) -> Option<RgbImage> {
 
 #[cfg(test)]
 mod tests {
-    use super::{decode, denominator, sequential};
+    use super::{decode, sequential};
+    use crate::images::shrink::tests::{mean_difference_from_halved, wide};
 
     fn camera() -> Vec<u8> {
-        std::fs::read("tests/fixtures/photos/camera-olympus-12mp.jpg").expect("fixture")
+        crate::images::fixture("camera-olympus-12mp.jpg")
     }
 
     #[test]
-    fn the_scale_keeps_the_long_edge_at_least_the_large_size() {
-        assert_eq!(denominator(6000, 4000, 2560), 2);
-        assert_eq!(denominator(4000, 6000, 2560), 2);
-        assert_eq!(denominator(4000, 3000, 2560), 1);
-        assert_eq!(denominator(12000, 8000, 2560), 4);
-        assert_eq!(denominator(20480, 100, 2560), 8);
-        assert_eq!(denominator(800, 600, 2560), 1);
-    }
-
-    #[test]
-    fn only_sequential_jpegs_are_taken() {
+    fn the_camera_fixture_is_sequential() {
         assert!(sequential(&camera()));
-        let img = image::RgbImage::from_pixel(64, 48, image::Rgb([10, 20, 30]));
-        let mut png = Vec::new();
-        img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
-            .expect("png");
-        assert!(!sequential(&png));
-        assert!(!sequential(b"\xFF\xD8\xFF\xC2\x00\x11"));
-        assert!(!sequential(b""));
     }
 
     #[test]
@@ -121,40 +84,13 @@ mod tests {
         assert!(decode(&bytes, 2560, false).is_none(), "12 MP cannot shrink");
     }
 
-    /// A baseline JPEG of `width`×`height` with a gradient and stripes.
-    fn wide(width: u32, height: u32) -> Vec<u8> {
-        let img = image::RgbImage::from_fn(width, height, |x, y| {
-            image::Rgb([
-                (x / 24) as u8,
-                (y * 255 / height) as u8,
-                if x % 64 < 32 { 40 } else { 200 },
-            ])
-        });
-        let mut out = Vec::new();
-        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
-            .encode_image(&img)
-            .expect("jpeg");
-        out
-    }
-
     #[test]
     fn a_large_photo_shrinks_on_load_and_keeps_its_recorded_size() {
         let bytes = wide(6000, 320);
         let half = decode(&bytes, 2560, false).expect("shrunk by 2");
         assert_eq!(half.dimensions(), (3000, 160));
         // Close to a full decode averaged over 2×2 blocks.
-        let full = image::load_from_memory(&bytes).expect("zune").into_rgb8();
-        let mut diff = 0u64;
-        for (x, y, px) in half.enumerate_pixels() {
-            for c in 0..3 {
-                let sum: u32 = [(0, 0), (1, 0), (0, 1), (1, 1)]
-                    .iter()
-                    .map(|(dx, dy)| u32::from(full.get_pixel(2 * x + dx, 2 * y + dy)[c]))
-                    .sum();
-                diff += u64::from(px[c].abs_diff(((sum + 2) / 4) as u8));
-            }
-        }
-        let mean = diff as f64 / (3000.0 * 160.0 * 3.0);
+        let mean = mean_difference_from_halved(&half, &bytes);
         assert!(mean < 2.0, "mean difference {mean}");
 
         let derived =

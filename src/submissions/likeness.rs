@@ -3,8 +3,9 @@
 //! screening, side by side with both participants, for the admin alone.
 //!
 //! Near pairs are found through the indexed 8-bit slices of each perceptual
-//! hash (`Fingerprint::slices`): 32 index lookups per upload, whatever the
-//! contest's size, never a walk over its photos.
+//! hash (`Fingerprint::slices`): 32 index lookups per upload, and only the
+//! photos that share two slices or more are read and compared, never a walk
+//! over the contest's photos.
 
 use sqlx::AnyConnection;
 
@@ -186,11 +187,16 @@ async fn candidates(
             )
         })
         .collect();
+    // A stored photo must share at least MIN_SHARED_SLICES slices: the
+    // index rows read grow with the contest (1/256 of it per slice), the
+    // rows fetched and compared hardly do.
     let sql = format!(
         "SELECT id, pixels_sha256, dhash, dhash_mirror, blockhash, phash FROM photos \
-         WHERE id <> $2 AND dhash IS NOT NULL AND id IN ({} UNION \
-         SELECT id FROM photos WHERE contest_id = $1 AND pixels_sha256 = $3)",
-        lookups.join(" UNION ")
+         WHERE id <> $2 AND dhash IS NOT NULL AND id IN (\
+         SELECT photo_id FROM ({}) hits GROUP BY photo_id HAVING COUNT(*) >= {} \
+         UNION SELECT id FROM photos WHERE contest_id = $1 AND pixels_sha256 = $3)",
+        lookups.join(" UNION ALL "),
+        fingerprint::MIN_SHARED_SLICES
     );
     let mut query =
         sqlx::query_as::<_, (i64, String, i64, i64, i64, i64)>(sqlx::AssertSqlSafe(sql))

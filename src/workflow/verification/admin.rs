@@ -304,7 +304,9 @@ pub async fn download(
         .filter(|(_, contest_id, _)| *contest_id == id)
         .ok_or(AppError::NotFound)?;
     let (sha, _, _) = request.file.clone().ok_or(AppError::NotFound)?;
-    let bytes = state.files.read(sha.clone()).await.map_err(|e| {
+    // Streamed from disk: a RAW file can be hundreds of megabytes.
+    let path = state.files.path(&sha).ok_or(AppError::NotFound)?;
+    let body = crate::web::download::file_body(&path).await.map_err(|e| {
         AppError::Internal(anyhow::Error::from(e).context("reading a camera original"))
     })?;
     let detail = format!(
@@ -321,19 +323,11 @@ pub async fn download(
         &detail,
     )
     .await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"{}-camera-original\"",
-                    request.entry_number
-                ),
-            ),
-            (header::CACHE_CONTROL, "private, no-store".to_owned()),
-        ],
-        bytes,
-    )
-        .into_response())
+    let name = format!("{}-camera-original", request.entry_number);
+    let mut response = crate::web::download::attachment("application/octet-stream", name, body);
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
+    Ok(response)
 }
