@@ -5,9 +5,10 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::accounts::handlers::{
@@ -16,6 +17,7 @@ use crate::accounts::handlers::{
 use crate::contests::queries::{RoleRow, roles_of_user};
 use crate::web::{Ctx, Nav, render};
 use crate::workflow::erasure::{self, ErasureRefusal};
+use crate::workflow::verification::finalist::{self, Sent};
 use crate::{error::AppError, state::AppState};
 
 #[derive(Template)]
@@ -89,6 +91,24 @@ pub async fn password(
             ctx.sign_in(updated).await?;
             let notice = "Password changed. Your other sessions have been signed out.".to_owned();
             account_response(&state, &ctx, Vec::new(), Some(notice)).await
+        }
+    }
+}
+
+/// `POST /account/verification/{vid}?csrf=…` (multipart: file): a camera
+/// original the organisers asked for (see `verification::finalist`).
+pub async fn camera_original(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(vid): Path<i64>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, AppError> {
+    match finalist::receive(&state, &ctx, vid, &headers, body).await? {
+        Sent::Refused(message) => refused(&state, &ctx, message).await,
+        Sent::Received(notice) => {
+            ctx.flash(&notice).await?;
+            Ok(Redirect::to("/account#verification").into_response())
         }
     }
 }

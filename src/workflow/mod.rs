@@ -32,6 +32,10 @@ pub fn router() -> Router<AppState> {
         .route("/account/password", post(account_page::password))
         .route("/account/export", post(export::download))
         .route("/account/delete", post(account_page::delete))
+        .route(
+            "/account/verification/{vid}",
+            post(account_page::camera_original),
+        )
         .route("/admin/system", get(system_page::show))
         .route("/admin/contests/{id}/retention", post(retention::set))
         .route("/admin/contests/{id}/phase", post(phases::change_phase))

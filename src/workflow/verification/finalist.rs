@@ -5,16 +5,13 @@
 //! first; after the deadline or a decision nothing more is taken.
 
 use axum::body::Body;
-use axum::extract::{Path, State};
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::images::Refusal;
 use crate::images::camera_file::{self, CameraFileFacts};
 use crate::submissions::photos::release_files;
 use crate::submissions::upload::{Accepting, FormError, read_form};
 use crate::web::Ctx;
-use crate::workflow::account_page;
 use crate::workflow::verification;
 use crate::{audit, error::AppError, state::AppState};
 
@@ -43,14 +40,23 @@ fn camera_files(state: &AppState) -> Accepting {
     }
 }
 
-/// `POST /account/verification/{vid}?csrf=…` (multipart: file).
-pub async fn upload(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(vid): Path<i64>,
-    headers: HeaderMap,
+/// What became of a camera original sent (the account page answers).
+pub enum Sent {
+    /// Stored; the message to flash.
+    Received(String),
+    /// Not taken; the message to show.
+    Refused(String),
+}
+
+/// Takes the camera original for request `vid` from its author's multipart
+/// form (`POST /account/verification/{vid}`, routed by the account page).
+pub async fn receive(
+    state: &AppState,
+    ctx: &Ctx,
+    vid: i64,
+    headers: &HeaderMap,
     body: Body,
-) -> Result<Response, AppError> {
+) -> Result<Sent, AppError> {
     let user = ctx.require_user()?.clone();
     // Someone else's request is not found, as if it did not exist.
     let (request, contest_id, _) = verification::by_id(&state.db, vid)
@@ -66,18 +72,18 @@ pub async fn upload(
         None
     };
     if let Some(refusal) = refusal {
-        return account_page::refused(&state, &ctx, refusal.to_string()).await;
+        return Ok(Sent::Refused(refusal.to_string()));
     }
-    let form = match read_form(&state, &headers, body, camera_files(&state)).await {
+    let form = match read_form(state, headers, body, camera_files(state)).await {
         Ok(form) => form,
         Err(err @ (FormError::Busy | FormError::Io(_))) => return Err(err.into()),
-        Err(err) => return account_page::refused(&state, &ctx, err.to_string()).await,
+        Err(err) => return Ok(Sent::Refused(err.to_string())),
     };
     let Some(received) = form.files.first() else {
         let message = form
             .stopped_at
             .map_or_else(|| FinalistRefusal::NoFile.to_string(), |r| r.to_string());
-        return account_page::refused(&state, &ctx, message).await;
+        return Ok(Sent::Refused(message));
     };
     let path = received.temp().path().to_owned();
     let facts: CameraFileFacts =
@@ -114,10 +120,8 @@ pub async fn upload(
         &detail,
     )
     .await?;
-    ctx.flash(&format!(
+    Ok(Sent::Received(format!(
         "Camera original received for entry {}. Thank you.",
         request.entry_number
-    ))
-    .await?;
-    Ok(Redirect::to("/account#verification").into_response())
+    )))
 }

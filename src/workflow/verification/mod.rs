@@ -33,7 +33,6 @@ pub fn router() -> Router<AppState> {
             "/admin/contests/{id}/verification/{vid}/file",
             get(admin::download),
         )
-        .route("/account/verification/{vid}", post(finalist::upload))
 }
 
 /// Where a request stands.
