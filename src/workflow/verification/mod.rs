@@ -105,6 +105,10 @@ pub struct Request {
     pub entry_camera: Option<String>,
     /// The photo's title (shown to its author, not to the admin's list).
     pub title: String,
+    /// Its contest's id, title and time zone name.
+    pub contest: (i64, String, String),
+    /// The account that owns the photo (never shown to the admin).
+    pub owner_id: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -127,6 +131,10 @@ struct RequestRow {
     taken: Option<String>,
     camera: Option<String>,
     title: String,
+    contest_id: i64,
+    contest_title: String,
+    contest_timezone: String,
+    owner_id: i64,
 }
 
 impl From<RequestRow> for Request {
@@ -149,14 +157,18 @@ impl From<RequestRow> for Request {
             entry_taken: r.taken,
             entry_camera: r.camera,
             title: r.title,
+            contest: (r.contest_id, r.contest_title, r.contest_timezone),
+            owner_id: r.owner_id,
         }
     }
 }
 
 const SELECT: &str = "SELECT v.id, v.photo_id, v.entry_number, v.due_at, v.status, v.reason, \
      v.file_sha256, v.file_bytes, v.file_kind, v.file_width, v.file_height, v.file_taken, v.file_camera, \
-     ph.width, ph.height, ph.taken, ph.camera, ph.title \
-     FROM verifications v JOIN photos ph ON ph.id = v.photo_id";
+     ph.width, ph.height, ph.taken, ph.camera, ph.title, v.contest_id, \
+     c.title AS contest_title, c.timezone AS contest_timezone, p.user_id AS owner_id \
+     FROM verifications v JOIN photos ph ON ph.id = v.photo_id \
+     JOIN portfolios p ON p.id = ph.portfolio_id JOIN contests c ON c.id = v.contest_id";
 
 async fn fetch(db: &Db, tail: &str, key: i64) -> Result<Vec<Request>, sqlx::Error> {
     let sql = format!("{SELECT} {tail}");
@@ -181,17 +193,13 @@ pub async fn of_contest(db: &Db, contest_id: i64) -> Result<Vec<Request>, sqlx::
 
 /// One request by id, with its contest and the account that owns the photo.
 pub async fn by_id(db: &Db, id: i64) -> Result<Option<(Request, i64, i64)>, sqlx::Error> {
-    let Some(request) = fetch(db, "WHERE v.id = $1", id).await?.pop() else {
-        return Ok(None);
-    };
-    let (contest_id, user_id): (i64, i64) = sqlx::query_as(
-        "SELECT v.contest_id, p.user_id FROM verifications v JOIN photos ph ON ph.id = v.photo_id \
-         JOIN portfolios p ON p.id = ph.portfolio_id WHERE v.id = $1",
-    )
-    .bind(id)
-    .fetch_one(&db.pool)
-    .await?;
-    Ok(Some((request, contest_id, user_id)))
+    Ok(fetch(db, "WHERE v.id = $1", id)
+        .await?
+        .pop()
+        .map(|request| {
+            let (contest_id, owner) = (request.contest.0, request.owner_id);
+            (request, contest_id, owner)
+        }))
 }
 
 /// An open request as its author sees it on the account page.
@@ -208,30 +216,23 @@ pub struct Task {
 pub async fn tasks_of(db: &Db, user_id: i64) -> Result<Vec<Task>, sqlx::Error> {
     let requests = fetch(
         db,
-        "JOIN portfolios p ON p.id = ph.portfolio_id \
-         WHERE p.user_id = $1 AND v.status IN ('requested', 'received') \
+        "WHERE p.user_id = $1 AND v.status IN ('requested', 'received') \
          ORDER BY v.due_at, v.entry_number, ph.position",
         user_id,
     )
     .await?;
-    let mut out = Vec::with_capacity(requests.len());
-    for request in requests {
-        let (contest, zone): (String, String) = sqlx::query_as(
-            "SELECT c.title, c.timezone FROM verifications v JOIN contests c ON c.id = v.contest_id \
-             WHERE v.id = $1",
-        )
-        .bind(request.id)
-        .fetch_one(&db.pool)
-        .await?;
-        let tz = crate::contests::model::parse_time_zone(&zone).unwrap_or(chrono_tz::UTC);
-        let due = crate::contests::times::describe_time(request.due_at, tz);
-        out.push(Task {
-            request,
-            contest,
-            due,
-        });
-    }
-    Ok(out)
+    Ok(requests
+        .into_iter()
+        .map(|request| {
+            let tz = crate::contests::model::parse_time_zone(&request.contest.2)
+                .unwrap_or(chrono_tz::UTC);
+            Task {
+                due: crate::contests::times::describe_time(request.due_at, tz),
+                contest: request.contest.1.clone(),
+                request,
+            }
+        })
+        .collect())
 }
 
 /// The photos of an entry (one, or a whole portfolio's), by its number.
