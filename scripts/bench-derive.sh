@@ -4,12 +4,11 @@
 # Prints a Markdown table: per-stage medians of our pipeline, total wall time
 # and peak memory of each, and the ratio.
 #
-#   scripts/bench-derive.sh                 # 7 runs each, with libjpeg-turbo
+#   scripts/bench-derive.sh                 # 7 runs each
 #   RUNS=15 scripts/bench-derive.sh
-#   FEATURES= scripts/bench-derive.sh       # the default, pure-Rust decoders
 #
-# Needs: Debian packages libvips-tools and time, and for the `libjpeg-turbo`
-# feature cmake and nasm (installed if missing, as root).
+# Needs: Debian packages libvips-tools and time, and nasm for libjpeg's SIMD
+# code (installed if missing, as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-7}"
@@ -20,11 +19,10 @@ if ! command -v vipsthumbnail >/dev/null || [ ! -x /usr/bin/time ]; then
   apt-get install -y -qq libvips-tools time >/dev/null
 fi
 
-FEATURES="${FEATURES-libjpeg-turbo}"
-if [ -n "$FEATURES" ] && ! { command -v cmake && command -v nasm; } >/dev/null; then
-  apt-get install -y -qq cmake nasm >/dev/null
+if ! command -v nasm >/dev/null; then
+  apt-get install -y -qq nasm >/dev/null
 fi
-cargo build --release -q --features "$FEATURES" --bin photojury --example bench_photo
+cargo build --release -q --bin photojury --example bench_photo
 bin=target/release/photojury
 # The same 24 MP photo twice: with a restart marker every 4 MCUs, as cameras
 # like the Olympus of the 12 MP fixture write them (decoded in bands on all
@@ -69,5 +67,5 @@ for name in 12mp 24mp-restart-markers 24mp-no-restart-markers 24mp-adobe-rgb; do
   echo "| $name ($(identify_size() { :; }; echo "$(stat -c %s "$in" | awk '{printf "%.1f MB", $1/1e6}')")) | $(stage decode) | $(stage orient) | $(stage resize) | $(stage encode) | $ours | $ours_mem | $vips | $vips_mem | $ratio |"
 done
 echo
-echo "Medians of $RUNS runs on $(nproc) cores; wall times include process start and file I/O. Cargo features: ${FEATURES:-none}."
+echo "Medians of $RUNS runs on $(nproc) cores; wall times include process start and file I/O."
 echo "vipsthumbnail $(vipsthumbnail --vips-version 2>/dev/null | head -1)"

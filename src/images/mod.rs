@@ -14,8 +14,6 @@ mod resize;
 mod shrink;
 pub mod sniff;
 pub mod store;
-#[cfg(feature = "libjpeg-turbo")]
-mod turbo;
 
 pub use pipeline::{Derived, ImageLimits, Refusal, derive};
 pub use store::FileStore;

@@ -231,18 +231,10 @@ pub fn decode(bytes: &[u8], limits: &ImageLimits) -> Result<Decoded, Refusal> {
     })
 }
 
-/// The faster decoders, where they apply: libjpeg-turbo shrinking on load
-/// (feature `libjpeg-turbo`), bands on all cores, libjpeg shrinking on load
-/// (`shrink`, every build), libjpeg-turbo at full size. `None`: the one-piece
-/// decoder of `image` (zune-jpeg or png).
+/// The faster decoders, where they apply: bands on all cores, then libjpeg
+/// shrinking on load (`shrink`). `None`: the one-piece decoder of `image`
+/// (zune-jpeg or png).
 fn fast_decode(bytes: &[u8], format: Accepted, width: u32, height: u32) -> Option<DynamicImage> {
-    #[cfg(feature = "libjpeg-turbo")]
-    let shrinks =
-        format == Accepted::Jpeg && super::shrink::denominator(width, height, LARGE_EDGE) > 1;
-    #[cfg(feature = "libjpeg-turbo")]
-    if shrinks && let Some(rgb) = super::turbo::decode(bytes, LARGE_EDGE, false) {
-        return Some(DynamicImage::ImageRgb8(rgb));
-    }
     // Bands on all cores win where the file has restart markers to cut at
     // (pure Rust); otherwise libjpeg shrinking on load (`mozjpeg`).
     if let Some(image) = decode_in_bands(bytes, format) {
@@ -252,11 +244,6 @@ fn fast_decode(bytes: &[u8], format: Accepted, width: u32, height: u32) -> Optio
         && let Some(rgb) = super::shrink::decode(bytes, width, height, LARGE_EDGE)
     {
         return Some(DynamicImage::ImageRgb8(rgb));
-    }
-    // Not tried twice: a file libjpeg-turbo failed on above goes to zune-jpeg.
-    #[cfg(feature = "libjpeg-turbo")]
-    if format == Accepted::Jpeg && !shrinks {
-        return super::turbo::decode(bytes, LARGE_EDGE, true).map(DynamicImage::ImageRgb8);
     }
     None
 }

@@ -42,7 +42,7 @@ pub struct RetentionLine {
 struct SystemPage {
     nav: Nav,
     version: &'static str,
-    features: &'static str,
+    profile: &'static str,
     database: String,
     data_dir: String,
     used: String,
@@ -194,10 +194,11 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     let page = SystemPage {
         nav: ctx.nav().await?,
         version: env!("CARGO_PKG_VERSION"),
-        features: if cfg!(feature = "libjpeg-turbo") {
-            "libjpeg-turbo"
+        // A debug build serves photos many times slower: worth seeing here.
+        profile: if cfg!(debug_assertions) {
+            "debug"
         } else {
-            "default"
+            "release"
         },
         database: database_label(&state.db, &state.config.database_url),
         data_dir: data_dir.display().to_string(),
