@@ -9,6 +9,8 @@ mod chrome;
 mod common;
 #[path = "browser/journey.rs"]
 mod journey;
+#[path = "browser/scoring.rs"]
+mod scoring;
 
 use chrome::{Chrome, ENTER, TAB};
 use common::TestApp;
@@ -63,7 +65,8 @@ async fn five_jurors_accept_and_score_every_entry_with_the_keyboard_alone() {
         let body = c.find("main").await.text().await;
         assert!(body.contains("0 of 2 scored"), "{body}");
 
-        // From the home, Enter on "Score the next entry", then digits, Tab, Enter.
+        // From the home, Enter on "Score the next entry", then a digit per
+        // criterion (each moves to the next) and Enter.
         let start = c.find(".hero a.button").await;
         start.send_keys(&ENTER.to_string()).await;
         let mut path = chrome.wait_for_path(is_entry(slug)).await;
@@ -99,7 +102,7 @@ async fn five_jurors_accept_and_score_every_entry_with_the_keyboard_alone() {
         }
         let home = format!("/jury/{slug}");
         loop {
-            c.active().await.send_keys(&format!("7{TAB}8{ENTER}")).await;
+            c.active().await.send_keys(&format!("78{ENTER}")).await;
             let now = chrome.wait_for_path(|p| p != path).await;
             if now == home {
                 break;
@@ -162,8 +165,9 @@ async fn the_save_button_says_saved_without_leaving_the_page() {
     c.goto(&format!("{}/jury/{}", app.base, contest.slug)).await;
     c.find(".hero a.button").await.click().await;
     let path = chrome.wait_for_path(is_entry(contest.slug)).await;
-    // Score, Tab past the comment and "save and next" to "save", Enter.
-    let keys = format!("9{TAB}6{TAB}{TAB}{TAB}{ENTER}");
+    // Score (each digit moves on; the last stays), Tab past the comment and
+    // "save and next" to "save", Enter.
+    let keys = format!("96{TAB}{TAB}{TAB}{ENTER}");
     c.active().await.send_keys(&keys).await;
     c.wait_until("return document.getElementById('save-status').textContent === 'Saved.';")
         .await;

@@ -34,6 +34,9 @@ pub struct Existing {
     pub juror_id: i64,
     /// Every criterion has a saved score.
     pub scored: bool,
+    /// The juror has typed part of a score (a draft): work begun, which
+    /// stays with them as long as they are on the jury.
+    pub drafted: bool,
     /// The juror stepped aside from this entry.
     pub recused: bool,
 }
@@ -59,7 +62,7 @@ struct Slot {
 
 /// Plans the assignments. `quorum == 0`: every active juror gets every entry
 /// of their categories. `quorum == k`: every entry gets k jurors, the load as
-/// even as the categories allow; scored and recused assignments never move,
+/// even as the categories allow; scored, drafted and recused assignments never move,
 /// and no juror gets an entry twice (a recusal is final).
 pub fn plan(
     entries: &[PlanEntry],
@@ -90,7 +93,7 @@ pub fn plan(
                 category,
                 juror: row.juror_id,
                 original: Some(row.juror_id),
-                movable: live && !row.scored,
+                movable: live && !row.scored && !row.drafted,
             });
         }
     }
@@ -214,6 +217,7 @@ mod tests {
                 entry_id,
                 juror_id,
                 scored: false,
+                drafted: false,
                 recused: false,
             })
             .collect()
@@ -324,6 +328,25 @@ mod tests {
             .collect();
         assert_eq!(on.len(), 2);
         assert!(!on.contains(&victim.juror_id));
+    }
+
+    #[test]
+    fn a_new_juror_never_takes_an_entry_someone_has_begun_to_score() {
+        let all = entries(30, 1);
+        let first: Vec<_> = (1..=3).map(|id| juror(id, &[1])).collect();
+        let mut rng = StdRng::seed_from_u64(4);
+        let mut rows = as_existing(&plan(&all, &first, &[], 2, &mut rng));
+        // Juror 2 has typed part of a score for each of theirs.
+        for r in rows.iter_mut().filter(|r| r.juror_id == 2) {
+            r.drafted = true;
+        }
+        let mut all_four = first.clone();
+        all_four.push(juror(4, &[1]));
+        let step = plan(&all, &all_four, &rows, 2, &mut rng);
+        assert!(step.remove.iter().all(|&(_, j)| j != 2), "{step:?}");
+        assert!(!step.remove.is_empty(), "juror 4 gets someone's work");
+        apply(&mut rows, &step);
+        assert_eq!(loads(&rows)[&2], 20);
     }
 
     #[test]

@@ -24,8 +24,21 @@ use crate::{error::AppError, state::AppState};
 pub struct Field {
     /// The criterion.
     pub criterion: Criterion,
-    /// What the input shows: the saved or just-typed value.
+    /// What the input shows: the just-typed, drafted or saved value.
     pub value: String,
+    /// The scale's values, for a row of buttons the mouse can click; empty
+    /// for a scale too long to show that way (more than eleven values).
+    pub choices: Vec<i64>,
+}
+
+/// The values of a scale short enough for a row of buttons.
+fn choices(criterion: &Criterion) -> Vec<i64> {
+    let (min, max) = (criterion.scale_min, criterion.scale_max);
+    if max >= min && max - min <= 10 {
+        (min..=max).collect()
+    } else {
+        Vec::new()
+    }
 }
 
 #[derive(Template)]
@@ -43,6 +56,8 @@ struct EntryPage {
     preload: Vec<String>,
     judging: bool,
     saved: bool,
+    /// Said when a draft is shown: how far it is from a complete score.
+    draft_note: Option<String>,
     errors: Vec<String>,
 }
 
@@ -81,24 +96,50 @@ async fn entry_response(
     let queue = view::queue(db, juror.juror_id, &criteria).await?;
     let at = queue.iter().position(|q| q.number == number).unwrap_or(0);
     let (fields_typed, errors) = typed.map_or((&[][..], Vec::new()), |t| (t.fields, t.errors));
+    // What the juror sees: what they just sent, else their draft, else the
+    // saved score, so nothing typed is ever replaced by something older.
+    let draft = entry.draft.take();
+    let shown = |key: &str| {
+        fields_typed
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .or_else(|| draft.as_ref()?.value(key).map(str::to_owned))
+    };
+    let draft_note = draft.as_ref().map(|d| {
+        let (typed, all) = (d.typed(&criteria), criteria.len());
+        let earlier = if entry.scores.is_empty() {
+            ""
+        } else {
+            " Until then your last complete score counts."
+        };
+        format!(
+            "Not complete: {typed} of {all} criteria have a value. What you typed is kept; \
+             it becomes your score once every criterion has one.{earlier}"
+        )
+    });
+    if let Some(comment) = shown("comment") {
+        entry.comment = comment;
+    }
     let fields = criteria
         .into_iter()
         .map(|criterion| {
             let key = format!("c{}", criterion.id);
-            let value = match fields_typed.iter().find(|(k, _)| *k == key) {
-                Some((_, v)) => v.clone(),
-                None => entry
+            let value = shown(&key).unwrap_or_else(|| {
+                entry
                     .scores
                     .get(&criterion.id)
                     .map(i64::to_string)
-                    .unwrap_or_default(),
-            };
-            Field { criterion, value }
+                    .unwrap_or_default()
+            });
+            let choices = choices(&criterion);
+            Field {
+                criterion,
+                value,
+                choices,
+            }
         })
         .collect();
-    if let Some((_, comment)) = fields_typed.iter().find(|(k, _)| k == "comment") {
-        entry.comment.clone_from(comment);
-    }
     // The next entries' images, fetched ahead so that moving on is instant.
     let base = format!("/jury/{}/entries", juror.contest.slug);
     let preload = queue
@@ -129,6 +170,7 @@ async fn entry_response(
         next: queue.get(at + 1).map(|q| q.number),
         preload,
         saved,
+        draft_note,
         errors,
     };
     render_form(&page, has_errors)

@@ -54,6 +54,16 @@ pub async fn freeze_entries(
         .rows_affected())
 }
 
+/// An assignment as rebalancing sees it.
+#[derive(sqlx::FromRow)]
+struct AssignmentRow {
+    entry_id: i64,
+    juror_id: i64,
+    scored_at: Option<i64>,
+    recused_at: Option<i64>,
+    draft_at: Option<i64>,
+}
+
 /// Brings the assignments in line with the jury as it is now (after an
 /// acceptance, a removal or a recusal). Does nothing before judging opens,
 /// since there are no entries yet.
@@ -87,19 +97,21 @@ pub async fn rebalance(
         .into_iter()
         .map(|(id, categories)| PlanJuror { id, categories })
         .collect();
-    let rows: Vec<(i64, i64, Option<i64>, Option<i64>)> = sqlx::query_as(
-        "SELECT entry_id, juror_id, scored_at, recused_at FROM assignments WHERE contest_id = $1",
+    let rows: Vec<AssignmentRow> = sqlx::query_as(
+        "SELECT entry_id, juror_id, scored_at, recused_at, draft_at FROM assignments \
+         WHERE contest_id = $1",
     )
     .bind(contest_id)
     .fetch_all(&mut *conn)
     .await?;
     let existing: Vec<Existing> = rows
         .into_iter()
-        .map(|(entry_id, juror_id, scored, recused)| Existing {
-            entry_id,
-            juror_id,
-            scored: scored.is_some(),
-            recused: recused.is_some(),
+        .map(|row| Existing {
+            entry_id: row.entry_id,
+            juror_id: row.juror_id,
+            scored: row.scored_at.is_some(),
+            drafted: row.draft_at.is_some(),
+            recused: row.recused_at.is_some(),
         })
         .collect();
     let entries: Vec<PlanEntry> = entries

@@ -5,6 +5,7 @@
 pub mod access;
 pub mod admin;
 pub mod assign;
+pub mod drafts;
 pub mod entry_page;
 pub mod home;
 pub mod invitations;
@@ -28,6 +29,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/jury/{slug}/entries/{number}",
             get(entry_page::show).post(entry_page::save),
+        )
+        .route(
+            "/jury/{slug}/entries/{number}/draft",
+            post(drafts::save_draft),
         )
         .route(
             "/jury/{slug}/entries/{number}/recuse",

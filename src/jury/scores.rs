@@ -99,7 +99,8 @@ pub async fn save(
         return Ok(Saved::Locked);
     }
     let assigned = sqlx::query(
-        "UPDATE assignments SET scored_at = $1, comment = $2 \
+        // A complete score replaces the draft it was typed in.
+        "UPDATE assignments SET scored_at = $1, comment = $2, draft = NULL, draft_at = NULL \
          WHERE juror_id = $3 AND entry_id = $4 AND contest_id = $5 AND recused_at IS NULL",
     )
     .bind(now)

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use crate::contests::structure::Criterion;
 use crate::db::Db;
+use crate::jury::drafts::Draft;
 use crate::submissions::numbers::EntryNumber;
 
 /// One entry in the juror's queue (their own random order).
@@ -18,6 +19,8 @@ pub struct QueueItem {
     pub category_id: i64,
     /// Whether the juror has saved every criterion.
     pub scored: bool,
+    /// Whether they have typed part of a score since (a draft, "not complete").
+    pub drafted: bool,
     /// Their weighted score for it, once scored.
     pub total: Option<f64>,
 }
@@ -49,6 +52,8 @@ pub struct JurorEntry {
     pub comment: String,
     /// This juror's saved scores, by criterion id.
     pub scores: HashMap<i64, i64>,
+    /// What they typed since, not yet a complete score.
+    pub draft: Option<Draft>,
 }
 
 /// Where an entry's text and files come from; private, since it holds row ids.
@@ -59,6 +64,17 @@ struct Source {
     portfolio_id: i64,
     photo_id: Option<i64>,
     comment: String,
+    draft: Option<String>,
+}
+
+/// A row of the juror's queue.
+#[derive(sqlx::FromRow)]
+struct QueueRow {
+    id: i64,
+    number: i64,
+    category_id: i64,
+    scored_at: Option<i64>,
+    draft_at: Option<i64>,
 }
 
 /// The juror's weighted mean over the criteria, as results will compute it.
@@ -73,8 +89,8 @@ pub async fn queue(
     juror_id: i64,
     criteria: &[Criterion],
 ) -> Result<Vec<QueueItem>, sqlx::Error> {
-    let rows: Vec<(i64, i64, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT e.id, e.number, e.category_id, a.scored_at FROM assignments a \
+    let rows: Vec<QueueRow> = sqlx::query_as(
+        "SELECT e.id, e.number, e.category_id, a.scored_at, a.draft_at FROM assignments a \
          JOIN entries e ON e.id = a.entry_id \
          WHERE a.juror_id = $1 AND a.recused_at IS NULL ORDER BY a.sort_key, e.number",
     )
@@ -92,13 +108,14 @@ pub async fn queue(
     }
     Ok(rows
         .into_iter()
-        .filter_map(|(entry_id, number, category_id, scored_at)| {
+        .filter_map(|row| {
             Some(QueueItem {
-                number: EntryNumber::from_stored(number)?,
-                category_id,
-                scored: scored_at.is_some(),
+                number: EntryNumber::from_stored(row.number)?,
+                category_id: row.category_id,
+                scored: row.scored_at.is_some(),
+                drafted: row.draft_at.is_some(),
                 total: scores
-                    .get(&entry_id)
+                    .get(&row.id)
                     .and_then(|s| weighted_total(criteria, s)),
             })
         })
@@ -112,7 +129,7 @@ async fn source(
     number: EntryNumber,
 ) -> Result<Option<Source>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT e.id AS entry_id, e.category_id, e.portfolio_id, e.photo_id, a.comment \
+        "SELECT e.id AS entry_id, e.category_id, e.portfolio_id, e.photo_id, a.comment, a.draft \
          FROM assignments a JOIN entries e ON e.id = a.entry_id \
          WHERE a.juror_id = $1 AND e.contest_id = $2 AND e.number = $3 AND a.recused_at IS NULL",
     )
@@ -199,6 +216,7 @@ pub async fn entry(
         story,
         comment: src.comment,
         scores: scores.into_iter().collect(),
+        draft: src.draft.as_deref().map(Draft::from_stored),
     }))
 }
 

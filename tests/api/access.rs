@@ -132,6 +132,7 @@ const TABLE: &[Row] = &[
     ("GET", "/jury/{slug}", "DDDPPPD", ""),
     ("GET", "/jury/{slug}/entries/{number}", "DDDPDDD", ""),
     ("POST", "/jury/{slug}/entries/{number}", "DDDPDDD", ""),
+    ("POST", "/jury/{slug}/entries/{number}/draft", "DDDPDDD", ""),
     (
         "GET",
         "/jury/{slug}/entries/{number}/{index}/{file}",
@@ -315,6 +316,12 @@ const PHASED: &[(&str, &str, [&str; 4], &str)] = &[
     (
         "POST",
         "/jury/{slug}/entries/{number}",
+        ["DDDCCCD"; 4],
+        "c=5",
+    ),
+    (
+        "POST",
+        "/jury/{slug}/entries/{number}/draft",
         ["DDDCCCD"; 4],
         "c=5",
     ),

@@ -15,6 +15,7 @@ mod blind;
 mod colour;
 mod contests;
 mod crash;
+mod drafts;
 mod faults;
 mod forms;
 mod hostile_text;

@@ -213,6 +213,40 @@ impl Chrome {
             .expect("base64 PNG")
     }
 
+    /// Resizes the window so that the page itself (the viewport) measures
+    /// `width`×`height` CSS px, which is what a screen size means for layout.
+    pub async fn viewport(&self, width: i64, height: i64) {
+        let inner = self.execute("return [innerWidth, innerHeight];").await;
+        let rect = self
+            .command(reqwest::Method::GET, "/window/rect", None)
+            .await;
+        let size = |v: &Value| v.as_f64().expect("a size") as i64;
+        let target = json!({
+            "width": size(&rect["width"]) + width - size(&inner[0]),
+            "height": size(&rect["height"]) + height - size(&inner[1]),
+        });
+        self.command(reqwest::Method::POST, "/window/rect", Some(target))
+            .await;
+        self.wait_until(&format!(
+            "return innerWidth === {width} && innerHeight === {height};"
+        ))
+        .await;
+    }
+
+    /// Cuts the page off the network (a dropped connection), or back on.
+    pub async fn offline(&self, offline: bool) {
+        let conditions = json!({ "network_conditions": {
+            "offline": offline, "latency": 0,
+            "download_throughput": -1, "upload_throughput": -1,
+        }});
+        self.command(
+            reqwest::Method::POST,
+            "/chromium/network_conditions",
+            Some(conditions),
+        )
+        .await;
+    }
+
     /// Forgets every cookie (a new visitor).
     pub async fn delete_cookies(&self) {
         self.command(reqwest::Method::DELETE, "/cookie", None).await;

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use chrono::Duration;
 
-use super::chrome::{Chrome, ENTER, TAB};
+use super::chrome::{Chrome, ENTER};
 use super::common::{TestApp, hostile};
 
 const SLUG: &str = "journey";
@@ -74,7 +74,7 @@ async fn wait_text(c: &Chrome, text: &str) {
     c.wait_until(&script).await;
 }
 
-async fn sign_in(c: &Chrome, base: &str, email: &str, password: &str) {
+pub async fn sign_in(c: &Chrome, base: &str, email: &str, password: &str) {
     c.delete_cookies().await;
     c.goto(&format!("{base}/login")).await;
     fill(c, "#email", email).await;
@@ -360,7 +360,7 @@ async fn a_contest_runs_from_first_run_to_the_winners_page_in_a_real_browser() {
             let (impact, craft) = (["9", "7", "5"][(k + j) % 3], ["6", "8", "7"][j]);
             c.active()
                 .await
-                .send_keys(&format!("{impact}{TAB}{craft}{ENTER}"))
+                .send_keys(&format!("{impact}{craft}{ENTER}"))
                 .await;
             path = c.wait_for_path(|p| p != path).await;
             k += 1;
