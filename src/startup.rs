@@ -40,6 +40,7 @@ pub fn build_app(state: AppState) -> Router {
         .route("/metrics", get(observe::metrics_page))
         .route("/static/style.css", get(assets::style_css))
         .route("/static/upload.js", get(assets::upload_js))
+        .route("/static/entry.js", get(assets::entry_js))
         .route("/static/jury.js", get(assets::jury_js))
         .route("/static/confirm.js", get(assets::confirm_js))
         .merge(crate::accounts::router())

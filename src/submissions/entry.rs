@@ -121,8 +121,8 @@ pub(crate) async fn load_open_with_photo(
 pub(crate) enum Done {
     /// New photos are in the portfolio.
     Added(usize),
-    /// A photo's title and caption were saved.
-    TextSaved(i64),
+    /// The titles and captions were saved.
+    TextsSaved,
     /// A photo was moved up or down.
     Moved(i64),
     /// A photo's file was replaced.
@@ -138,7 +138,7 @@ impl Done {
         match self {
             Self::Added(1) => "Photo added.".into(),
             Self::Added(n) => format!("{n} photos added."),
-            Self::TextSaved(_) => "Title and caption saved.".into(),
+            Self::TextsSaved => "Titles and captions saved.".into(),
             Self::Moved(_) => "Photo moved.".into(),
             Self::Replaced(_) => "Photo replaced: same number, title and place.".into(),
             Self::Removed => "Photo removed.".into(),
@@ -148,8 +148,8 @@ impl Done {
 
     fn anchor(self) -> String {
         match self {
-            Self::TextSaved(id) | Self::Moved(id) | Self::Replaced(id) => format!("photo-{id}"),
-            Self::Added(_) | Self::Removed => "photos".into(),
+            Self::Moved(id) | Self::Replaced(id) => format!("photo-{id}"),
+            Self::Added(_) | Self::Removed | Self::TextsSaved => "photos".into(),
             Self::StorySaved => "story".into(),
         }
     }

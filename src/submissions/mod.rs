@@ -33,8 +33,8 @@ pub fn router() -> Router<AppState> {
         .route("/contests/{slug}/entry/receipt", get(entry::receipt))
         .route("/contests/{slug}/entry/photos", post(photos::add))
         .route(
-            "/contests/{slug}/entry/photos/{id}",
-            post(photo_edits::update_text),
+            "/contests/{slug}/entry/texts",
+            post(photo_edits::update_texts),
         )
         .route(
             "/contests/{slug}/entry/photos/{id}/delete",

@@ -32,35 +32,42 @@ pub(crate) fn check_text(title: &str, caption: &str) -> Vec<String> {
     errors
 }
 
-/// The title and caption form of one photo.
-#[derive(Deserialize)]
-pub struct TextForm {
-    #[serde(default)]
-    title: String,
-    #[serde(default)]
-    caption: String,
-}
-
-/// `POST /contests/{slug}/entry/photos/{id}`: title and caption.
-pub async fn update_text(
+/// `POST /contests/{slug}/entry/texts`: every title and caption of the
+/// portfolio at once (`title-{photo id}`, `caption-{photo id}`), so one Save
+/// keeps all that was edited. Fields of photos not in this portfolio are
+/// ignored; any text over its limit refuses the whole form, changing nothing.
+pub async fn update_texts(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((slug, photo_id)): Path<(String, i64)>,
-    Form(form): Form<TextForm>,
+    Path(slug): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let entry = load_open(&state, &ctx, &slug).await?;
     let portfolio = entry.portfolio;
-    let (title, caption) = (clean(&form.title), clean(&form.caption));
-    let (title, caption) = (title.as_str(), caption.as_str());
-    let errors = check_text(title, caption);
+    let field = |name: String| form.iter().find(|(k, _)| *k == name).map(|(_, v)| clean(v));
+    let mut texts = Vec::new();
+    let mut errors = Vec::new();
+    for photo in queries::photos_of(&state.db, portfolio.id).await? {
+        let title = field(format!("title-{}", photo.id));
+        let caption = field(format!("caption-{}", photo.id));
+        if title.is_none() && caption.is_none() {
+            continue;
+        }
+        let title = title.unwrap_or(photo.title);
+        let caption = caption.unwrap_or(photo.caption);
+        for error in check_text(&title, &caption) {
+            if !errors.contains(&error) {
+                errors.push(error);
+            }
+        }
+        texts.push((photo.id, title, caption));
+    }
     if !errors.is_empty() {
         return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
     }
-    if !queries::update_photo_text(&state.db, portfolio.id, photo_id, title, caption).await? {
-        return Err(AppError::NotFound);
-    }
+    queries::update_photo_texts(&state.db, portfolio.id, &texts).await?;
     reflag(&state, &entry.user, portfolio.id).await?;
-    back_to_entry(&ctx, &entry.contest, Done::TextSaved(photo_id)).await
+    back_to_entry(&ctx, &entry.contest, Done::TextsSaved).await
 }
 
 /// `POST /contests/{slug}/entry/photos/{id}/delete`

@@ -229,7 +229,13 @@ async fn add_photos(
                     errors.push(full_message(count));
                     break;
                 }
-                let text = (title.as_str(), caption.as_str());
+                // A title names one photo: with several files in one form
+                // (no script), the first gets it and the others none.
+                let text = if added.is_empty() {
+                    (title.as_str(), caption.as_str())
+                } else {
+                    ("", "")
+                };
                 match add_one(&state, &entry.contest, &portfolio, received, text, limit).await? {
                     Outcome::Added(number) => added.push(number),
                     Outcome::Refused(msg) => errors.push(msg),

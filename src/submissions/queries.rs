@@ -262,24 +262,27 @@ pub async fn insert_portfolio(
     Err(last_err.unwrap_or(sqlx::Error::RowNotFound))
 }
 
-/// Sets a photo's title and caption; `false` if it is not this portfolio's.
-pub async fn update_photo_text(
+/// Sets the titles and captions of photos of this portfolio, `(photo id,
+/// title, caption)`; ids of other portfolios change nothing.
+pub async fn update_photo_texts(
     db: &Db,
     portfolio_id: i64,
-    photo_id: i64,
-    title: &str,
-    caption: &str,
-) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE photos SET title = $1, caption = $2 WHERE id = $3 AND portfolio_id = $4",
-    )
-    .bind(title)
-    .bind(caption)
-    .bind(photo_id)
-    .bind(portfolio_id)
-    .execute(&db.pool)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    texts: &[(i64, String, String)],
+) -> Result<(), sqlx::Error> {
+    // All or nothing: one Save stands for every title and caption on the page.
+    let mut tx = db.pool.begin().await?;
+    for (photo_id, title, caption) in texts {
+        sqlx::query(
+            "UPDATE photos SET title = $1, caption = $2 WHERE id = $3 AND portfolio_id = $4",
+        )
+        .bind(title)
+        .bind(caption)
+        .bind(photo_id)
+        .bind(portfolio_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await
 }
 
 /// Removes a photo; `false` if it is not this portfolio's.

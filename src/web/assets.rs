@@ -1,4 +1,4 @@
-//! The stylesheet and the three small scripts, compiled into the binary and
+//! The stylesheet and the four small scripts, compiled into the binary and
 //! served with an hour of public caching.
 
 use axum::http::header;
@@ -8,6 +8,7 @@ const STYLE_CSS: &str = include_str!("assets/style.css");
 const UPLOAD_JS: &str = include_str!("assets/upload.js");
 const JURY_JS: &str = include_str!("assets/jury.js");
 const CONFIRM_JS: &str = include_str!("assets/confirm.js");
+const ENTRY_JS: &str = include_str!("assets/entry.js");
 
 /// `GET /static/style.css`
 pub async fn style_css() -> impl IntoResponse {
@@ -28,6 +29,11 @@ pub async fn upload_js() -> impl IntoResponse {
 /// `GET /static/jury.js`
 pub async fn jury_js() -> impl IntoResponse {
     script(JURY_JS)
+}
+
+/// `GET /static/entry.js`
+pub async fn entry_js() -> impl IntoResponse {
+    script(ENTRY_JS)
 }
 
 /// `GET /static/confirm.js`

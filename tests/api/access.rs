@@ -39,6 +39,7 @@ const TABLE: &[Row] = &[
     ("GET", "/static/upload.js", "PPPPPPP", ""),
     ("GET", "/static/jury.js", "PPPPPPP", ""),
     ("GET", "/static/confirm.js", "PPPPPPP", ""),
+    ("GET", "/static/entry.js", "PPPPPPP", ""),
     ("GET", "/login", "PPPPPPP", ""),
     ("POST", "/login", "PPPPPPP", ""),
     ("GET", "/register", "PPPPPPP", ""),
@@ -90,9 +91,9 @@ const TABLE: &[Row] = &[
     ("POST", "/contests/{slug}/entry/photos", "DCCDDDD", ""),
     (
         "POST",
-        "/contests/{slug}/entry/photos/{id}",
+        "/contests/{slug}/entry/texts",
         "DCCDDDD",
-        "title=t&caption=c",
+        "title-1=t&caption-1=c",
     ),
     (
         "POST",
@@ -287,9 +288,9 @@ const PHASED: &[(&str, &str, [&str; 4], &str)] = &[
     ),
     (
         "POST",
-        "/contests/{slug}/entry/photos/{id}",
-        ["DPDDDDD", "DCCDDDD", "DCCDDDD", "DCCDDDD"],
-        "title=t&caption=c",
+        "/contests/{slug}/entry/texts",
+        ["DPPDDDD", "DCCDDDD", "DCCDDDD", "DCCDDDD"],
+        "title-1=t&caption-1=c",
     ),
     (
         "POST",

@@ -81,12 +81,16 @@ async fn every_change_to_an_entry_says_what_it_did_and_returns_to_where_it_was_m
     // The flash is said once, on the next page only.
     assert!(!page.body.contains("Photo added."));
 
+    let (title, caption) = (format!("title-{first}"), format!("caption-{first}"));
     for (action, fields, location, message) in [
         (
-            format!("/contests/says/entry/photos/{first}"),
-            vec![("title", "Dawn"), ("caption", "At the border")],
-            format!("/contests/says/entry#photo-{first}"),
-            "Title and caption saved.",
+            "/contests/says/entry/texts".to_owned(),
+            vec![
+                (title.as_str(), "Dawn"),
+                (caption.as_str(), "At the border"),
+            ],
+            "/contests/says/entry#photos".to_owned(),
+            "Titles and captions saved.",
         ),
         (
             format!("/contests/says/entry/photos/{second}/move"),
@@ -122,4 +126,41 @@ async fn every_change_to_an_entry_says_what_it_did_and_returns_to_where_it_was_m
             .assert_contains(&format!("id=\"flash\">{message}</p>"));
     }
     assert_eq!(app.count("photos").await, 1);
+}
+
+#[tokio::test]
+async fn a_title_sent_with_several_files_names_the_first_photo_only() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let path = create_contest(&admin, "several").await;
+    phase(&admin, &path, "open").await;
+    let person = entrant(&app, "several", "several@example.org", "Several Files").await;
+    let added = person
+        .upload(
+            "/contests/several/entry/photos",
+            &[("title", "The bridge"), ("caption", "Before dawn")],
+            vec![
+                ("a.jpg", noisy_jpeg(31, 640, 480)),
+                ("b.jpg", noisy_jpeg(32, 640, 480)),
+            ],
+            false,
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let texts: Vec<(String, String)> =
+        sqlx::query_as("SELECT title, caption FROM photos ORDER BY position")
+            .fetch_all(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        texts,
+        vec![
+            ("The bridge".to_owned(), "Before dawn".to_owned()),
+            (String::new(), String::new())
+        ]
+    );
+    person
+        .get("/contests/several/entry")
+        .await
+        .assert_contains("2 photos added.");
 }

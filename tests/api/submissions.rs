@@ -367,18 +367,47 @@ async fn photos_can_be_retitled_reordered_replaced_removed_and_the_entry_withdra
         .fetch_all(&app.state.db.pool)
         .await
         .unwrap();
+    // One Save for every title and caption: both photos change at once.
+    let (t0, c0, t1) = (
+        format!("title-{}", ids[0]),
+        format!("caption-{}", ids[0]),
+        format!("title-{}", ids[1]),
+    );
     let page = ana
         .post(
-            &format!("/contests/edits/entry/photos/{}", ids[0]),
-            &[("title", "Dawn"), ("caption", "At the bazaar")],
+            "/contests/edits/entry/texts",
+            &[(&t0, "Dawn"), (&c0, "At the bazaar"), (&t1, "Dusk")],
         )
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(page.location(), "/contests/edits/entry#photos");
     assert_eq!(
         app.count("photos WHERE title = 'Dawn' AND caption = 'At the bazaar'")
             .await,
         1
     );
+    assert_eq!(app.count("photos WHERE title = 'Dusk'").await, 1);
+    ana.get("/contests/edits/entry")
+        .await
+        .assert_contains("Titles and captions saved.");
+    // A title over the limit refuses the whole form: nothing changes.
+    let long = "x".repeat(201);
+    let refused = ana
+        .post(
+            "/contests/edits/entry/texts",
+            &[(&t0, "Morning"), (&t1, long.as_str())],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("A title is at most 200 characters.");
+    assert_eq!(app.count("photos WHERE title = 'Dawn'").await, 1);
+    // Someone else's photo id in the form changes nothing of theirs.
+    let bob = entrant(&app, "edits", "bob@example.org", "Bob Tursunov").await;
+    let forged = bob
+        .post("/contests/edits/entry/texts", &[(&t0, "Mine")])
+        .await;
+    assert_eq!(forged.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.count("photos WHERE title = 'Mine'").await, 0);
 
     ana.post(
         &format!("/contests/edits/entry/photos/{}/move", ids[1]),
@@ -430,10 +459,11 @@ async fn photos_can_be_retitled_reordered_replaced_removed_and_the_entry_withdra
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert_eq!(app.count("photos").await, 0);
-    assert_eq!(app.count("portfolios").await, 0);
+    // Bob's (empty) entry stays; Ana's is gone.
+    assert_eq!(app.count("portfolios").await, 1);
     assert_eq!(
         app.count("contest_roles WHERE role = 'participant'").await,
-        0
+        1
     );
 }
 

@@ -247,12 +247,48 @@ async fn a_contest_runs_from_first_run_to_the_winners_page_in_a_real_browser() {
         bomb.to_string_lossy().into_owned(),
     ];
     c.find("#file").await.send_keys(&files.join("\n")).await;
-    fill(c, "#new-title", "Night bus").await;
+    // Several files: a title and caption for each, not one for all.
+    let hidden = c
+        .execute("return document.getElementById('one-text').hidden;")
+        .await;
+    assert_eq!(hidden, true);
+    fill(c, "#new-title-0", "Night bus").await;
+    fill(c, "#new-title-1", "Morning queue").await;
+    fill(c, "#new-caption-1", "Before the border opens").await;
+    fill(c, "#new-title-2", "From my phone").await;
     c.find("#upload button[type=submit]").await.click().await;
     c.wait_until(
         "return document.querySelectorAll('#progress li.ok, #progress li.failed').length === 4;",
     )
     .await;
+    // Two went in and are listed without a reload; the failed file's title
+    // is still there for another try; the count says how it went.
+    c.wait_until("return document.querySelectorAll('li.photo').length === 2;")
+        .await;
+    let count = c.find("#upload-count").await.text().await;
+    assert!(
+        count.contains("2 of 4 uploaded; not uploaded: photo 3, 4"),
+        "{count}"
+    );
+    assert_eq!(
+        c.find("#new-title-2").await.prop("value").await,
+        "From my phone"
+    );
+    let texts: Vec<(String, String)> =
+        sqlx::query_as("SELECT title, caption FROM photos ORDER BY position")
+            .fetch_all(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        texts,
+        vec![
+            ("Night bus".to_owned(), String::new()),
+            (
+                "Morning queue".to_owned(),
+                "Before the border opens".to_owned()
+            )
+        ]
+    );
     let progress = c.find("#progress").await.text().await;
     assert_eq!(progress.matches("Done: entry").count(), 2, "{progress}");
     assert!(
@@ -268,6 +304,19 @@ async fn a_contest_runs_from_first_run_to_the_winners_page_in_a_real_browser() {
         .await;
     shot(c, "upload-progress").await;
     c.goto(&format!("{base}/contests/{SLUG}/entry")).await;
+    // A title edited, then another button pressed: the title is saved first.
+    let second = c.find("li.photo:nth-child(2) input[name^=title-]").await;
+    second.send_keys(" at dawn").await;
+    c.find("li.photo:nth-child(2) button[aria-label='Move photo 2 up']")
+        .await
+        .click()
+        .await;
+    wait_text(c, "Photo moved.").await;
+    let titles: Vec<String> = sqlx::query_scalar("SELECT title FROM photos ORDER BY position")
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(titles, ["Morning queue at dawn", "Night bus"]);
     fill(
         c,
         "#story",

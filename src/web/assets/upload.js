@@ -1,11 +1,53 @@
-// Uploads each chosen photo in its own request with a progress bar, so a
-// portfolio of large files shows how far along it is. Without this script
-// the same form posts normally.
+// Uploads each chosen photo in its own request, with its own title and
+// caption and a progress bar, and says "2 of 3" where it stays in view.
+// Photos that went in appear in the list at once, even if another failed;
+// a failed file keeps its title and caption for another try. Without this
+// script the same form posts normally (the title goes to the first photo).
 (function () {
   "use strict";
   var form = document.getElementById("upload");
   if (!form || !window.FormData || !window.XMLHttpRequest) return;
   var list = document.getElementById("progress");
+  var perFile = document.getElementById("per-file");
+  var oneText = document.getElementById("one-text");
+  var count = document.getElementById("upload-count");
+  var input = form.elements.file;
+
+  function field(tag, id, name, text) {
+    var label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = text;
+    var el = document.createElement(tag);
+    el.id = id;
+    el.name = name;
+    el.maxLength = tag === "input" ? 200 : 2000;
+    if (tag === "textarea") el.rows = 2;
+    return [label, el];
+  }
+
+  // One title and caption per chosen file, or the single pair for one file.
+  function askPerFile() {
+    var files = Array.prototype.slice.call(input.files || []);
+    perFile.textContent = "";
+    oneText.hidden = files.length > 1;
+    if (files.length < 2) return;
+    files.forEach(function (file, i) {
+      var li = document.createElement("li");
+      var name = document.createElement("p");
+      name.className = "file-name";
+      name.textContent = "Photo " + (i + 1) + " of " + files.length + ": " + file.name;
+      li.appendChild(name);
+      field("input", "new-title-" + i, "title-" + i, "Title").forEach(function (e) { li.appendChild(e); });
+      field("textarea", "new-caption-" + i, "caption-" + i, "Caption").forEach(function (e) { li.appendChild(e); });
+      perFile.appendChild(li);
+    });
+  }
+  input.addEventListener("change", askPerFile);
+
+  function textOf(i, files) {
+    if (files.length < 2) return [form.elements.title.value, form.elements.caption.value];
+    return [document.getElementById("new-title-" + i).value, document.getElementById("new-caption-" + i).value];
+  }
 
   function row(name) {
     var li = document.createElement("li");
@@ -20,11 +62,11 @@
     return { bar: bar, note: note, li: li };
   }
 
-  function send(file, ui) {
+  function send(file, text, ui) {
     return new Promise(function (resolve) {
       var data = new FormData();
-      data.append("title", form.elements.title.value);
-      data.append("caption", form.elements.caption.value);
+      data.append("title", text[0]);
+      data.append("caption", text[1]);
       data.append("file", file);
       var xhr = new XMLHttpRequest();
       xhr.open("POST", form.action);
@@ -55,20 +97,48 @@
     });
   }
 
+  // The photo list as the server has it now, without reloading the page
+  // (which would lose the failed files' titles).
+  function refreshPhotos() {
+    return fetch(window.location.pathname, { credentials: "same-origin" })
+      .then(function (r) { return r.text(); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var fresh = doc.getElementById("photos"), here = document.getElementById("photos");
+        var hero = doc.querySelector(".hero p"), heroHere = document.querySelector(".hero p");
+        if (fresh && here) here.replaceWith(fresh);
+        if (hero && heroHere) heroHere.replaceWith(hero);
+      });
+  }
+
   form.addEventListener("submit", function (event) {
-    var files = Array.prototype.slice.call(form.elements.file.files);
+    var files = Array.prototype.slice.call(input.files || []);
     if (files.length === 0) return;
     event.preventDefault();
     list.textContent = "";
     var button = form.querySelector("button[type=submit]");
     button.disabled = true;
+    var texts = files.map(function (f, i) { return textOf(i, files); });
     var uis = files.map(function (f) { return row(f.name); });
-    var allOk = true;
+    var failed = [];
+    var before = window.photojurySaveTexts ? window.photojurySaveTexts() : Promise.resolve();
+    count.scrollIntoView({ block: "nearest" });
     files.reduce(function (chain, file, i) {
-      return chain.then(function () { return send(file, uis[i]).then(function (ok) { allOk = allOk && ok; }); });
-    }, Promise.resolve()).then(function () {
+      return chain.then(function () {
+        count.textContent = "Uploading " + (i + 1) + " of " + files.length + "…";
+        return send(file, texts[i], uis[i]).then(function (ok) { if (!ok) failed.push(i + 1); });
+      });
+    }, before.catch(function () {})).then(function () {
       button.disabled = false;
-      if (allOk) window.location.reload();
+      var done = files.length - failed.length;
+      if (failed.length === 0) {
+        count.textContent = done + " of " + files.length + " uploaded.";
+        window.location.reload();
+        return;
+      }
+      count.textContent = done + " of " + files.length + " uploaded; not uploaded: photo " +
+        failed.join(", ") + " (see below). Their titles are kept for another try.";
+      refreshPhotos();
     });
   });
 })();
