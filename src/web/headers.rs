@@ -53,10 +53,31 @@ fn is_presentable(response: &Response) -> bool {
 }
 
 /// Replaces a plain-text or empty 4xx/5xx answer by the error page, keeping
-/// its status and headers (`Allow`, `Retry-After`…).
+/// its status and headers (`Allow`, `Retry-After`…). A page that needs
+/// signing in sends a visitor to `/login?next=` the page, so that they land
+/// where they were going (the entry form, the jury) once signed in.
 pub async fn error_pages(req: Request, next: Next) -> Response {
     let head = req.method() == Method::HEAD;
-    let response = next.run(req).await;
+    let wanted = (req.method() == Method::GET)
+        .then(|| req.uri().path_and_query().map(|p| p.as_str().to_owned()))
+        .flatten();
+    let mut response = next.run(req).await;
+    if let Some(wanted) = wanted
+        && response.status() == StatusCode::SEE_OTHER
+        && response
+            .headers()
+            .get(header::LOCATION)
+            .is_some_and(|l| l == "/login")
+    {
+        let to = format!(
+            "/login?next={}",
+            form_urlencoded::byte_serialize(wanted.as_bytes()).collect::<String>()
+        );
+        if let Ok(value) = header::HeaderValue::from_str(&to) {
+            response.headers_mut().insert(header::LOCATION, value);
+        }
+        return response;
+    }
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) || is_presentable(&response) {
         return response;

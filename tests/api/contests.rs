@@ -346,7 +346,7 @@ async fn admin_pages_are_for_admins_only() {
     let anonymous = app.browser();
     let page = anonymous.get("/admin").await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
-    assert_eq!(page.location(), "/login");
+    assert_eq!(page.location(), "/login?next=%2Fadmin");
 
     let person = app.person("ana@example.org").await;
     for path in ["/admin", "/admin/audit", "/admin/contests/new"] {

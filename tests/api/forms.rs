@@ -164,3 +164,60 @@ async fn a_title_sent_with_several_files_names_the_first_photo_only() {
         .await
         .assert_contains("2 photos added.");
 }
+
+#[tokio::test]
+async fn after_signing_in_people_land_where_they_were_going() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let path = create_contest(&admin, "lands").await;
+    phase(&admin, &path, "open").await;
+    app.account("lands@example.org", "lands-password", false)
+        .await;
+
+    // A page that needs an account remembers itself, query included.
+    let visitor = app.browser();
+    let page = visitor.get("/jury/lands?filter=todo").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        page.location(),
+        "/login?next=%2Fjury%2Flands%3Ffilter%3Dtodo"
+    );
+    // The contest page's first button leads to registering, then the entry.
+    let public = visitor.get("/contests/lands").await;
+    public.assert_contains(
+        "id=\"enter-top\" href=\"/register?next=/contests/lands/entry\">Enter this contest</a>",
+    );
+    let login = visitor.get("/login?next=/contests/lands/entry").await;
+    login.assert_contains("value=\"/contests/lands/entry\"");
+    let signed_in = visitor
+        .post(
+            "/login",
+            &[
+                ("email", "lands@example.org"),
+                ("password", "lands-password"),
+                ("next", "/contests/lands/entry"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        signed_in.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        signed_in.body
+    );
+    assert_eq!(signed_in.location(), "/contests/lands/entry");
+    // Elsewhere than this site is never a landing.
+    visitor.post("/logout", &[]).await;
+    visitor.get("/login").await;
+    let away = visitor
+        .post(
+            "/login",
+            &[
+                ("email", "lands@example.org"),
+                ("password", "lands-password"),
+                ("next", "https://evil.example/"),
+            ],
+        )
+        .await;
+    assert_eq!(away.location(), "/account");
+}

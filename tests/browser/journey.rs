@@ -488,6 +488,11 @@ async fn a_participant_enters_from_a_phone() {
     let fits = "return document.documentElement.scrollWidth <= window.innerWidth + 1;";
     c.goto(&format!("{}/contests/{SLUG}", app.base)).await;
     c.wait_until(fits).await;
+    // "Enter" is on the first screen of a phone.
+    let top = c
+        .execute("var r = document.getElementById('enter-top').getBoundingClientRect(); return r.bottom <= innerHeight && r.top >= 0;")
+        .await;
+    assert_eq!(top, true);
     shot(c, "phone-public-contest").await;
     let cats: Vec<i64> = sqlx::query_scalar("SELECT id FROM categories ORDER BY position, id")
         .fetch_all(&app.state.db.pool)
@@ -518,6 +523,12 @@ async fn a_participant_enters_from_a_phone() {
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap();
-    assert!(receipt.contains(&sha), "{receipt}");
+    // Short on the phone, whole a tap away; the page never scrolls sideways.
+    assert!(receipt.contains(&sha[..9]), "{receipt}");
+    assert!(!receipt.contains(&sha), "{receipt}");
     c.wait_until(fits).await;
+    c.find("td.hash-cell summary").await.click().await;
+    assert!(main_text(c).await.contains(&sha));
+    c.wait_until(fits).await;
+    shot(c, "phone-receipt").await;
 }
