@@ -4,6 +4,8 @@
 //! The whole contest from first run to winners is in `journey`.
 //! Run with `cargo test --test browser` (CI does).
 
+#[path = "browser/accessibility.rs"]
+mod accessibility;
 #[path = "browser/chrome.rs"]
 mod chrome;
 mod common;

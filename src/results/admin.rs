@@ -30,6 +30,8 @@ struct ResultsPage {
     /// Empty until the reveal.
     authors: HashMap<i64, Author>,
     decisions: HashMap<i64, Decision>,
+    /// Each entry's first photo, for its thumbnail.
+    covers: HashMap<i64, i64>,
 }
 
 impl ResultsPage {
@@ -48,6 +50,26 @@ impl ResultsPage {
             .and_then(|d| d.award)
             .map_or("", Award::label)
     }
+}
+
+/// Each entry number's photo (a portfolio's first), for thumbnails beside
+/// results and awards (the admin's own photo route serves them).
+pub(crate) async fn covers(
+    db: &crate::db::Db,
+    contest_id: i64,
+) -> Result<HashMap<i64, i64>, sqlx::Error> {
+    let rows: Vec<(i64, Option<i64>)> = sqlx::query_as(
+        "SELECT e.number, COALESCE(e.photo_id, (SELECT p.id FROM photos p \
+           WHERE p.portfolio_id = e.portfolio_id ORDER BY p.position LIMIT 1)) \
+         FROM entries e WHERE e.contest_id = $1",
+    )
+    .bind(contest_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(number, photo)| Some((number, photo?)))
+        .collect())
 }
 
 /// The stored snapshot of a contest and its hash, if finalized.
@@ -81,6 +103,7 @@ pub async fn show(
         snapshot: stored(&state, id).await?,
         commitment: crate::results::commitment::root_of(&state.db, id).await?,
         decisions: awards::saved(&state.db, id).await?,
+        covers: covers(&state.db, id).await?,
         authors,
         contest,
     };
@@ -96,6 +119,8 @@ struct AwardsPage {
     authors: HashMap<i64, Author>,
     decisions: HashMap<i64, Decision>,
     suggested: HashMap<i64, Decision>,
+    /// Each entry's first photo, for its thumbnail.
+    covers: HashMap<i64, i64>,
     saved: bool,
     reason: String,
     /// The suggestion follows the normalized ranking.
@@ -148,6 +173,7 @@ async fn awards_page(
     let has_errors = !errors.is_empty();
     let page = AwardsPage {
         nav: ctx.nav().await?,
+        covers: covers(&state.db, contest.id).await?,
         contest,
         snapshot,
         authors,

@@ -179,6 +179,13 @@ impl Chrome {
             .await
     }
 
+    /// Runs a script that calls its last argument when done; returns what it passed.
+    pub async fn execute_async(&self, script: &str) -> Value {
+        let body = json!({ "script": script, "args": [] });
+        self.command(reqwest::Method::POST, "/execute/async", Some(body))
+            .await
+    }
+
     /// Accepts the `confirm()` dialog the last action opened (waits up to 5 s).
     pub async fn accept_dialog(&self) {
         let started = Instant::now();
