@@ -91,6 +91,27 @@ async fn every_main_page_passes_axe_at_wcag_2_1_aa() {
 
     // The public.
     check(c, "public contest, open", "/contests/open-call").await;
+    // The first Tab reaches "Skip to content", which is then in view; the
+    // focus ring stands out 3:1 from the page.
+    c.find("body").await.send_keys("\u{E004}").await;
+    let skip = c
+        .execute("var a = document.activeElement; var r = a.getBoundingClientRect(); return [a.className, r.top >= 0 && r.bottom <= innerHeight];")
+        .await;
+    assert_eq!(skip, serde_json::json!(["skip", true]));
+    c.active().await.send_keys(&ENTER.to_string()).await;
+    c.wait_until("return location.hash === '#main';").await;
+    let contrast = c
+        .execute(
+            "function lum(c) { var v = c.match(/[\\d.]+/g).slice(0, 3).map(function (x) { x = x / 255; \
+               return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); }); \
+               return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; } \
+             var a = document.querySelector('main a'); a.focus(); \
+             var ring = lum(getComputedStyle(a).outlineColor), page = lum(getComputedStyle(document.documentElement).backgroundColor); \
+             return (Math.max(ring, page) + 0.05) / (Math.min(ring, page) + 0.05);",
+        )
+        .await;
+    let contrast = contrast.as_f64().expect("a ratio");
+    assert!(contrast >= 3.0, "focus ring contrast {contrast:.2}");
     check(
         c,
         "public contest, announced",
