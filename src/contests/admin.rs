@@ -2,6 +2,7 @@
 //! and the audit log (phase changes are the workflow's). Every change
 //! writes an audit row.
 
+use crate::contests::next_step::{Action, Facts, NextStep, next_step};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -44,6 +45,21 @@ struct EditContestPage {
     criteria: Vec<Criterion>,
     next_phases: Vec<Phase>,
     glance: crate::contests::plots::Glance,
+    /// The one next step, the page's primary button.
+    next: NextStep,
+}
+
+impl EditContestPage {
+    /// Whether moving to `p` is the next step (its button is then primary).
+    /// Generic because templates pass their bindings by reference.
+    fn is_next<P: std::ops::Deref<Target = Phase>>(&self, p: &P) -> bool {
+        self.next.action == Some(Action::Phase(**p))
+    }
+
+    /// Whether `p` is finalizing (its form can override missing work).
+    fn is_finalize<P: std::ops::Deref<Target = Phase>>(&self, p: &P) -> bool {
+        **p == Phase::Finalized
+    }
 }
 
 #[derive(Template)]
@@ -160,13 +176,25 @@ pub async fn edit_response(
             &queries::countries_of(&state.db, contest.id).await?,
         ),
     };
+    let categories = structure::categories_of(&state.db, contest.id).await?;
+    let criteria = structure::criteria_of(&state.db, contest.id).await?;
+    let glance = crate::contests::plots::glance(&state.db, contest.id).await?;
+    let next = next_step(&Facts {
+        contest_id: contest.id,
+        phase: contest.phase,
+        past_deadline: state.now().timestamp() >= contest.closes_at,
+        categories: categories.len(),
+        criteria: criteria.len(),
+        glance: &glance,
+    });
     let page = EditContestPage {
         nav: ctx.nav().await?,
         deadline: describe_time(contest.closes_at, contest.tz),
-        categories: structure::categories_of(&state.db, contest.id).await?,
-        criteria: structure::criteria_of(&state.db, contest.id).await?,
+        categories,
+        criteria,
         next_phases: contest.phase.next_phases().to_vec(),
-        glance: crate::contests::plots::glance(&state.db, contest.id).await?,
+        glance,
+        next,
         contest,
         form,
         errors,

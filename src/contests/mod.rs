@@ -7,6 +7,7 @@ pub mod admin;
 pub mod admin_items;
 pub mod form;
 pub mod model;
+pub mod next_step;
 pub mod plots;
 pub mod public;
 pub mod queries;

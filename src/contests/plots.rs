@@ -206,6 +206,12 @@ pub struct Glance {
     pub recused: i64,
     /// See `scored`.
     pub assigned: i64,
+    /// Jurors who accepted and were not removed.
+    pub jurors: i64,
+    /// Portfolios whose texts may name their author (to screen).
+    pub flagged: i64,
+    /// Entries given a prize or mention.
+    pub awarded: i64,
 }
 
 impl Glance {
@@ -234,11 +240,24 @@ pub async fn glance(db: &crate::db::Db, contest_id: i64) -> Result<Glance, sqlx:
     .bind(contest_id)
     .fetch_one(&db.pool)
     .await?;
+    let (jurors, flagged, awarded): (i64, i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM jurors WHERE contest_id = $1 \
+                   AND accepted_at IS NOT NULL AND removed_at IS NULL), \
+                (SELECT COUNT(*) FROM portfolios p JOIN categories c ON c.id = p.category_id \
+                   WHERE c.contest_id = $1 AND p.identity_flag IS NOT NULL), \
+                (SELECT COUNT(*) FROM awards WHERE contest_id = $1 AND award IS NOT NULL)",
+    )
+    .bind(contest_id)
+    .fetch_one(&db.pool)
+    .await?;
     Ok(Glance {
         per_category,
         scored,
         recused,
         assigned,
+        jurors,
+        flagged,
+        awarded,
     })
 }
 

@@ -15,6 +15,7 @@ mod blind;
 mod colour;
 mod contests;
 mod crash;
+mod dashboard;
 mod drafts;
 mod faults;
 mod forms;
