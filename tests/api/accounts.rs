@@ -133,7 +133,7 @@ async fn a_person_registers_signs_in_signs_out_and_signs_back_in() {
     assert_eq!(out.status, StatusCode::SEE_OTHER);
     let account = browser.get("/account").await;
     assert_eq!(account.status, StatusCode::SEE_OTHER);
-    assert_eq!(account.location(), "/login");
+    assert_eq!(account.location(), "/login?next=%2Faccount");
 
     browser.sign_in("ana@example.org", "eight ch").await;
     browser
