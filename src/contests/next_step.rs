@@ -134,6 +134,7 @@ mod tests {
             jurors,
             flagged: 0,
             awarded,
+            alike: 0,
         }
     }
 

@@ -212,6 +212,8 @@ pub struct Glance {
     pub flagged: i64,
     /// Entries given a prize or mention.
     pub awarded: i64,
+    /// Pairs of photos by two participants that look alike or share a camera.
+    pub alike: i64,
 }
 
 impl Glance {
@@ -240,12 +242,15 @@ pub async fn glance(db: &crate::db::Db, contest_id: i64) -> Result<Glance, sqlx:
     .bind(contest_id)
     .fetch_one(&db.pool)
     .await?;
-    let (jurors, flagged, awarded): (i64, i64, i64) = sqlx::query_as(
+    let (jurors, flagged, awarded, alike): (i64, i64, i64, i64) = sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM jurors WHERE contest_id = $1 \
                    AND accepted_at IS NOT NULL AND removed_at IS NULL), \
                 (SELECT COUNT(*) FROM portfolios p JOIN categories c ON c.id = p.category_id \
                    WHERE c.contest_id = $1 AND p.identity_flag IS NOT NULL), \
-                (SELECT COUNT(*) FROM awards WHERE contest_id = $1 AND award IS NOT NULL)",
+                (SELECT COUNT(*) FROM awards WHERE contest_id = $1 AND award IS NOT NULL), \
+                (SELECT COUNT(*) FROM photo_pairs pp JOIN photos a ON a.id = pp.photo_a \
+                   JOIN photos b ON b.id = pp.photo_b \
+                   WHERE pp.contest_id = $1 AND a.portfolio_id <> b.portfolio_id)",
     )
     .bind(contest_id)
     .fetch_one(&db.pool)
@@ -258,6 +263,7 @@ pub async fn glance(db: &crate::db::Db, contest_id: i64) -> Result<Glance, sqlx:
         jurors,
         flagged,
         awarded,
+        alike,
     })
 }
 

@@ -6,13 +6,14 @@
 
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use crate::contests::admin::admin_contest;
 use crate::contests::queries::countries_of;
 use crate::identity::proof::{self, Identity};
-use crate::submissions::screening::page;
+use crate::submissions::screening::{back_to, page};
+use crate::submissions::screening_view::View;
 use crate::web::Ctx;
 use crate::web::text::clean;
 use crate::{audit, error::AppError, state::AppState};
@@ -104,7 +105,8 @@ pub async fn amend(
         Ok(checked) => checked,
         Err(refusals) => {
             let errors = refusals.iter().map(ToString::to_string).collect();
-            return page(&state, &ctx, contest, errors).await;
+            let view = View::containing(&state.db, contest.id, portfolio_id).await?;
+            return page(&state, &ctx, contest, view, errors).await;
         }
     };
     let now = state.now().timestamp();
@@ -127,13 +129,9 @@ pub async fn amend(
         if !exists {
             return Err(AppError::NotFound);
         }
-        return page(
-            &state,
-            &ctx,
-            contest,
-            vec![AmendRefusal::Unchanged.to_string()],
-        )
-        .await;
+        let view = View::containing(&state.db, contest.id, portfolio_id).await?;
+        let errors = vec![AmendRefusal::Unchanged.to_string()];
+        return page(&state, &ctx, contest, view, errors).await;
     };
     let detail = format!(
         "portfolio {portfolio_id} identity amended: {}; reason: {reason}",
@@ -143,5 +141,5 @@ pub async fn amend(
     tx.commit().await?;
     ctx.flash("Identity corrected; the change is in the audit log and verify reports it.")
         .await?;
-    Ok(Redirect::to(&format!("/admin/contests/{id}/entries#p{portfolio_id}")).into_response())
+    back_to(&state, id, portfolio_id).await
 }

@@ -14,6 +14,7 @@ pub mod photos;
 pub mod queries;
 pub mod receive;
 pub mod screening;
+pub mod screening_view;
 pub mod upload;
 
 use axum::Router;

@@ -83,16 +83,22 @@ pub async fn portfolio_of(
         .await
 }
 
-/// Every portfolio of a contest, for screening.
-pub async fn portfolios_of_contest(
+/// Portfolios of a contest for one screening page: `tail` is the `WHERE …
+/// ORDER BY … LIMIT $3 OFFSET $4` that `screening_view` writes, binding the
+/// contest, a category (or 0 for all), the limit and the offset.
+pub(crate) async fn portfolios_where(
     db: &Db,
+    tail: &str,
     contest_id: i64,
+    category: i64,
+    (limit, offset): (i64, i64),
 ) -> Result<Vec<Portfolio>, sqlx::Error> {
-    let sql = sqlx::AssertSqlSafe(format!(
-        "{PORTFOLIO_SELECT} WHERE contest_id = $1 ORDER BY id"
-    ));
+    let sql = sqlx::AssertSqlSafe(format!("{PORTFOLIO_SELECT} {tail}"));
     sqlx::query_as(sql)
         .bind(contest_id)
+        .bind(category)
+        .bind(limit)
+        .bind(offset)
         .fetch_all(&db.pool)
         .await
 }

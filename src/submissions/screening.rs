@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -15,6 +15,7 @@ use crate::contests::queries::Contest;
 use crate::contests::structure;
 use crate::submissions::likeness::{self, CameraFacts, Pair};
 use crate::submissions::queries::{self, Photo, Portfolio};
+use crate::submissions::screening_view::{Links, PER_PAGE, ScreeningQuery, Show, View};
 use crate::web::{Ctx, Nav, render_form};
 use crate::{audit, error::AppError, state::AppState};
 
@@ -75,6 +76,16 @@ struct ScreeningPage {
     errors: Vec<String>,
     editable: bool,
     flagged: Flagged,
+    /// The filter, category and page shown.
+    view: View,
+    /// Whether a filter or a category narrows the list.
+    filtered: bool,
+    /// Portfolios matching the filter, on every page.
+    total: i64,
+    /// The filter bar and the pager.
+    links: Links,
+    /// Pages of this filter.
+    pages: i64,
 }
 
 impl ScreeningPage {
@@ -96,11 +107,14 @@ pub(crate) async fn page(
     state: &AppState,
     ctx: &Ctx,
     contest: Contest,
+    view: View,
     errors: Vec<String>,
 ) -> Result<Response, AppError> {
     let categories = structure::categories_of(&state.db, contest.id).await?;
     let mut entries = Vec::new();
-    for portfolio in queries::portfolios_of_contest(&state.db, contest.id).await? {
+    // One page of portfolios: three small queries each, fifty at most.
+    let (portfolios, total) = view.portfolios(&state.db, contest.id).await?;
+    for portfolio in portfolios {
         let category = structure::category_name(&categories, portfolio.category_id);
         let photos = queries::photos_of(&state.db, portfolio.id).await?;
         let pairs = likeness::pairs_of_portfolio(&state.db, portfolio.id).await?;
@@ -124,13 +138,21 @@ pub(crate) async fn page(
         within,
         undated,
     };
+    let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+    let links = Links::of(view, contest.id, &categories, pages);
+    let filtered = view.show != Show::All || view.category.is_some();
     let page = ScreeningPage {
         nav: ctx.nav().await?,
+        filtered,
         editable: editable(&contest),
         contest,
         entries,
         errors,
         flagged,
+        total,
+        links,
+        pages,
+        view,
     };
     render_form(&page, !page.errors.is_empty())
 }
@@ -140,9 +162,21 @@ pub async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
+    Query(q): Query<ScreeningQuery>,
 ) -> Result<Response, AppError> {
     let (_, contest) = admin_contest(&state, &ctx, id).await?;
-    page(&state, &ctx, contest, Vec::new()).await
+    page(&state, &ctx, contest, View::of(&q), Vec::new()).await
+}
+
+/// Back to the screening page that lists `portfolio_id`, at its card.
+pub(crate) async fn back_to(
+    state: &AppState,
+    contest_id: i64,
+    portfolio_id: i64,
+) -> Result<Response, AppError> {
+    let view = View::containing(&state.db, contest_id, portfolio_id).await?;
+    let href = view.href(contest_id, Show::All, None, view.page);
+    Ok(Redirect::to(&format!("{href}#p{portfolio_id}")).into_response())
 }
 
 /// The disqualify / requalify form.
@@ -176,7 +210,8 @@ pub async fn set_status(
         );
     }
     if !errors.is_empty() {
-        return page(&state, &ctx, contest, errors).await;
+        let view = View::containing(&state.db, contest.id, portfolio_id).await?;
+        return page(&state, &ctx, contest, view, errors).await;
     }
     let done = sqlx::query(
         "UPDATE portfolios SET status = $1, status_reason = $2 WHERE id = $3 AND contest_id = $4",
@@ -200,7 +235,7 @@ pub async fn set_status(
         &detail,
     )
     .await?;
-    Ok(Redirect::to(&format!("/admin/contests/{id}/entries#p{portfolio_id}")).into_response())
+    back_to(&state, id, portfolio_id).await
 }
 
 /// The redaction form: which text, and the copy jurors get (empty `text` with
@@ -223,13 +258,9 @@ pub async fn redact(
 ) -> Result<Response, AppError> {
     let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     if !editable(&contest) {
-        return page(
-            &state,
-            &ctx,
-            contest,
-            vec!["Entries are frozen once judging has started.".to_owned()],
-        )
-        .await;
+        let view = View::containing(&state.db, contest.id, portfolio_id).await?;
+        let errors = vec!["Entries are frozen once judging has started.".to_owned()];
+        return page(&state, &ctx, contest, view, errors).await;
     }
     let portfolio = queries::portfolio_of_id(&state.db, portfolio_id)
         .await?
@@ -279,7 +310,7 @@ pub async fn redact(
         &detail,
     )
     .await?;
-    Ok(Redirect::to(&format!("/admin/contests/{id}/entries#p{portfolio_id}")).into_response())
+    back_to(&state, id, portfolio_id).await
 }
 
 fn photo_id(raw: &str) -> Result<i64, AppError> {

@@ -31,6 +31,7 @@ mod operations;
 mod platform;
 mod proof;
 mod results;
+mod screening_pages;
 mod security;
 mod security_accounts;
 mod security_uploads;
