@@ -181,6 +181,7 @@ pub async fn edit_response(
     let glance = crate::contests::plots::glance(&state.db, contest.id).await?;
     let next = next_step(&Facts {
         contest_id: contest.id,
+        slug: &contest.slug,
         phase: contest.phase,
         past_deadline: state.now().timestamp() >= contest.closes_at,
         categories: categories.len(),

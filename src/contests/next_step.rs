@@ -24,14 +24,16 @@ pub enum Action {
 pub struct NextStep {
     /// Why this step, in a sentence.
     pub text: String,
-    /// The primary button; `None` once there is nothing left to do.
+    /// The primary button, if there is one.
     pub action: Option<Action>,
 }
 
 /// What the dashboard knows when it decides.
 pub struct Facts<'a> {
-    /// The contest's id, for links.
+    /// The contest's id and slug, for links.
     pub contest_id: i64,
+    /// See `contest_id`.
+    pub slug: &'a str,
     /// Its phase.
     pub phase: Phase,
     /// Whether its deadline has passed.
@@ -117,7 +119,13 @@ pub fn next_step(facts: &Facts<'_>) -> NextStep {
             format!("{} entries awarded: announce the winners.", g.awarded),
             Some(Action::Phase(Phase::Announced)),
         ),
-        Phase::Announced => step("The winners are announced.".into(), None),
+        Phase::Announced => step(
+            "The winners are announced.".into(),
+            link(
+                format!("/contests/{}/winners", facts.slug),
+                "See the winners page",
+            ),
+        ),
     }
 }
 
@@ -141,6 +149,7 @@ mod tests {
     fn at(phase: Phase, g: &Glance) -> NextStep {
         next_step(&Facts {
             contest_id: 4,
+            slug: "c",
             phase,
             past_deadline: true,
             categories: 1,
@@ -170,7 +179,11 @@ mod tests {
         );
         let some = at(Phase::Revealed, &glance(20, 20, 3, 2));
         assert_eq!(some.action, Some(Action::Phase(Phase::Announced)));
-        assert_eq!(at(Phase::Announced, &glance(0, 0, 0, 2)).action, None);
+        let done = at(Phase::Announced, &glance(0, 0, 0, 2)).action;
+        assert_eq!(
+            done,
+            link("/contests/c/winners".into(), "See the winners page")
+        );
     }
 
     #[test]
@@ -178,6 +191,7 @@ mod tests {
         let g = glance(0, 0, 0, 0);
         let mut facts = Facts {
             contest_id: 4,
+            slug: "c",
             phase: Phase::Draft,
             past_deadline: false,
             categories: 0,

@@ -2,23 +2,13 @@
 //! assignment), so that "Next →", "← All entries", closing the tab or a
 //! dropped connection lose nothing. A draft in which every criterion has a
 //! value within its scale is the score itself; until then the entry is "not
-//! complete" and any earlier complete score still counts.
+//! complete" and any earlier complete score still counts. The page that
+//! takes them is `draft_page`.
 
-use axum::Form;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-
-use crate::contests::model::Phase;
-use crate::contests::structure::{self, Criterion};
+use crate::contests::structure::Criterion;
 use crate::db::Db;
-use crate::jury::access::juror_of;
 use crate::jury::judging::lock_while_judging;
-use crate::jury::scores::{self, MAX_COMMENT_CHARS, Saved, parse_scores};
-use crate::jury::view;
-use crate::submissions::numbers::EntryNumber;
-use crate::web::Ctx;
-use crate::{error::AppError, state::AppState};
+use crate::jury::scores::{MAX_COMMENT_CHARS, Saved};
 
 /// Longest text kept for one criterion: a score is a few digits, and this
 /// only bounds what a form may make the server store.
@@ -146,66 +136,6 @@ pub async fn keep(
     }
     tx.commit().await?;
     Ok(Saved::Yes)
-}
-
-/// `POST /jury/{slug}/entries/{number}/draft`: what the juror has typed so
-/// far (the script sends it as they type and when they leave the page).
-/// Complete and within every scale, it is saved as the score; otherwise kept
-/// as a draft. Answers `{"saved":true,"complete":…,"typed":n,"criteria":m}`.
-pub async fn save_draft(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path((slug, number)): Path<(String, String)>,
-    Form(form): Form<Vec<(String, String)>>,
-) -> Result<Response, AppError> {
-    let number = EntryNumber::parse(&number).ok_or(AppError::NotFound)?;
-    let juror = juror_of(&state, &ctx, &slug).await?;
-    if juror.contest.phase != Phase::Judging {
-        return Err(AppError::Conflict(
-            "Judging is closed: scores can no longer change.".into(),
-        ));
-    }
-    let contest_id = juror.contest.id;
-    let entry_id = view::assigned_entry_id(&state.db, contest_id, juror.juror_id, number)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let criteria = structure::criteria_of(&state.db, contest_id).await?;
-    let draft = match Draft::from_form(&criteria, &form) {
-        Ok(draft) => draft,
-        Err(refusal) => {
-            let body = serde_json::json!({ "saved": false, "errors": [refusal.to_string()] });
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response());
-        }
-    };
-    let now = state.now().timestamp();
-    let (db, juror_id) = (&state.db, juror.juror_id);
-    let (saved, complete) = match parse_scores(&criteria, draft.fields()) {
-        Ok(scores) => {
-            let comment = draft.value("comment").unwrap_or_default();
-            let saved = scores::save(db, contest_id, juror_id, entry_id, &scores, comment, now);
-            (saved.await?, true)
-        }
-        Err(_) => (
-            keep(db, contest_id, juror_id, entry_id, &draft, now).await?,
-            false,
-        ),
-    };
-    match saved {
-        Saved::Yes => {}
-        Saved::Locked => {
-            return Err(AppError::Conflict(
-                "Judging is closed: scores can no longer change.".into(),
-            ));
-        }
-        Saved::NotAssigned => return Err(AppError::NotFound),
-    }
-    let body = serde_json::json!({
-        "saved": true,
-        "complete": complete,
-        "typed": draft.typed(&criteria),
-        "criteria": criteria.len(),
-    });
-    Ok(axum::Json(body).into_response())
 }
 
 #[cfg(test)]

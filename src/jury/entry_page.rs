@@ -15,6 +15,7 @@ use crate::contests::structure::{self, Criterion, category_name};
 use crate::jury::access::{Juror, juror_of};
 use crate::jury::recusal;
 use crate::jury::scores::{self, MAX_COMMENT_CHARS, Saved, parse_scores};
+use crate::jury::scoring_target::{CLOSED, Target, open_target};
 use crate::jury::view::{self, JurorEntry, QueueItem};
 use crate::submissions::numbers::EntryNumber;
 use crate::web::{Ctx, Nav, render_form, wants_json};
@@ -210,20 +211,14 @@ pub async fn save(
     Path((slug, number)): Path<(String, String)>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let number = entry_number(&number)?;
-    let juror = juror_of(&state, &ctx, &slug).await?;
+    let Target {
+        juror,
+        number,
+        entry_id,
+        criteria,
+    } = open_target(&state, &ctx, &slug, &number).await?;
     let json = wants_json(&headers);
-    if juror.contest.phase != Phase::Judging {
-        // Said first, whatever was typed; the lock in `scores::save` covers races.
-        return Err(AppError::Conflict(
-            "Judging is closed: scores can no longer change.".into(),
-        ));
-    }
     let contest_id = juror.contest.id;
-    let entry_id = view::assigned_entry_id(&state.db, contest_id, juror.juror_id, number)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let criteria = structure::criteria_of(&state.db, contest_id).await?;
     let comment = fields
         .iter()
         .find(|(k, _)| k == "comment")
@@ -268,9 +263,7 @@ pub async fn save(
     {
         Saved::Yes => {}
         Saved::Locked => {
-            return Err(AppError::Conflict(
-                "Judging is closed: scores can no longer change.".into(),
-            ));
+            return Err(AppError::Conflict(CLOSED.into()));
         }
         Saved::NotAssigned => return Err(AppError::NotFound),
     }

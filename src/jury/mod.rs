@@ -5,6 +5,7 @@
 pub mod access;
 pub mod admin;
 pub mod assign;
+pub mod draft_page;
 pub mod drafts;
 pub mod entry_page;
 pub mod home;
@@ -14,6 +15,7 @@ pub mod jurors;
 pub mod monitor;
 pub mod recusal;
 pub mod scores;
+pub mod scoring_target;
 pub mod view;
 
 use axum::Router;
@@ -32,7 +34,7 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/jury/{slug}/entries/{number}/draft",
-            post(drafts::save_draft),
+            post(draft_page::save_draft),
         )
         .route(
             "/jury/{slug}/entries/{number}/recuse",

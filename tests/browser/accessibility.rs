@@ -178,6 +178,22 @@ async fn every_main_page_passes_axe_at_wcag_2_1_aa() {
         .execute("var rows = document.querySelectorAll('table.results tbody tr'); return [rows.length, [...rows].filter(r => r.querySelector('img.row-thumb')).length];")
         .await;
     assert_eq!(rows[0], rows[1], "{rows}");
+    // The plots are shown wide enough for their 15 px text to be 11 px.
+    c.goto(&format!("{base}/admin/contests/1")).await;
+    let widths = c
+        .execute("return [...document.querySelectorAll('.plots img')].map(i => i.getBoundingClientRect().width);")
+        .await;
+    let widths: Vec<f64> = widths
+        .as_array()
+        .expect("widths")
+        .iter()
+        .filter_map(Value::as_f64)
+        .collect();
+    assert_eq!(widths.len(), 3, "{widths:?}");
+    assert!(
+        widths.iter().all(|w| w / 640.0 * 15.0 >= 11.0),
+        "{widths:?}"
+    );
     check(c, "admin home", "/admin").await;
 
     assert!(checked >= 10, "{checked} pages");

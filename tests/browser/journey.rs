@@ -130,12 +130,21 @@ async fn enter(c: &Chrome, app: &TestApp, who: (&str, &str, &str), category: i64
         .await;
     fill(c, "#full_name", name).await;
     set(c, "#country", "Kyrgyzstan").await;
-    if !university.is_empty() {
-        fill(c, "#university", university).await;
-    }
     c.find("input[name=consent_rules]").await.click().await;
     if consent {
         c.find("input[name=consent_name]").await.click().await;
+    }
+    if !university.is_empty() {
+        // Sent first without the university: refused, and nothing typed or
+        // ticked is lost (both consents still as they were).
+        c.find("main form button[type=submit]").await.click().await;
+        c.wait_until("return !!document.querySelector('.errors');")
+            .await;
+        let kept = c
+            .execute("return [document.querySelector('input[name=consent_rules]').checked, document.querySelector('input[name=consent_name]').checked, document.getElementById('full_name').value];")
+            .await;
+        assert_eq!(kept, serde_json::json!([true, consent, name]));
+        fill(c, "#university", university).await;
     }
     c.find("main form button[type=submit]").await.click().await;
     c.wait_until("return !!document.getElementById('upload');")

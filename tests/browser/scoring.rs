@@ -88,6 +88,14 @@ async fn the_photograph_takes_the_screen_and_every_score_control_is_in_view() {
         }
         assert_eq!(geometry["sideways"], false, "{geometry}");
         assert_eq!(geometry["story"], "auto", "the texts scroll in their panel");
+        // z: the large image pixel for pixel, in a frame that scrolls.
+        c.active().await.send_keys("z").await;
+        let actual = c
+            .execute("var i = document.getElementById('view'), f = document.getElementById('view-link'); \
+                return [Math.round(i.getBoundingClientRect().width) === i.naturalWidth, f.scrollWidth > f.clientWidth];")
+            .await;
+        assert_eq!(actual, serde_json::json!([true, true]));
+        c.active().await.send_keys("z").await;
         shot(c, &format!("juror-scoring-{width}x{height}")).await;
         chrome.close().await;
     }
