@@ -58,9 +58,9 @@ fn is_presentable(response: &Response) -> bool {
 /// where they were going (the entry form, the jury) once signed in.
 pub async fn error_pages(req: Request, next: Next) -> Response {
     let head = req.method() == Method::HEAD;
-    let wanted = (req.method() == Method::GET)
-        .then(|| req.uri().path_and_query().map(|p| p.as_str().to_owned()))
-        .flatten();
+    // A clone of the URI shares its bytes: nothing is written per request
+    // unless the answer turns out to be the sign-in redirect.
+    let wanted = (req.method() == Method::GET).then(|| req.uri().clone());
     let mut response = next.run(req).await;
     if let Some(wanted) = wanted
         && response.status() == StatusCode::SEE_OTHER
@@ -71,7 +71,13 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
     {
         let to = format!(
             "/login?next={}",
-            form_urlencoded::byte_serialize(wanted.as_bytes()).collect::<String>()
+            form_urlencoded::byte_serialize(
+                wanted
+                    .path_and_query()
+                    .map_or(wanted.path(), |p| p.as_str())
+                    .as_bytes()
+            )
+            .collect::<String>()
         );
         if let Ok(value) = header::HeaderValue::from_str(&to) {
             response.headers_mut().insert(header::LOCATION, value);

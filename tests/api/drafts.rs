@@ -4,7 +4,7 @@
 //! nothing, where a score would be.
 
 use crate::common::TestApp;
-use crate::common::jury::{Setup, criterion_fields, judged, queue_of};
+use crate::common::jury::{Judged, Setup, criterion_fields, judged, queue_of};
 use reqwest::StatusCode;
 
 async fn draft_of(app: &TestApp, number: &str) -> Option<String> {
@@ -18,18 +18,26 @@ async fn draft_of(app: &TestApp, number: &str) -> Option<String> {
     .unwrap()
 }
 
-fn json(body: &str) -> serde_json::Value {
-    serde_json::from_str(body).unwrap_or_else(|_| panic!("not JSON: {body}"))
-}
-
-#[tokio::test]
-async fn a_half_typed_score_is_kept_as_a_draft_and_shown_again_as_not_complete() {
+/// A contest in judging, juror 0's queue, the scoring page of their first
+/// entry and its criterion fields.
+async fn first_entry() -> (TestApp, Judged, Vec<String>, String, Vec<String>) {
     let app = TestApp::spawn().await;
     let contest = judged(&app, Setup::default()).await;
     let (juror, slug) = (&contest.jurors[0], contest.slug);
     let queue = queue_of(juror, slug).await;
     let path = format!("/jury/{slug}/entries/{}", queue[0]);
     let fields = criterion_fields(&juror.get(&path).await.body);
+    (app, contest, queue, path, fields)
+}
+
+fn json(body: &str) -> serde_json::Value {
+    serde_json::from_str(body).unwrap_or_else(|_| panic!("not JSON: {body}"))
+}
+
+#[tokio::test]
+async fn a_half_typed_score_is_kept_as_a_draft_and_shown_again_as_not_complete() {
+    let (app, contest, queue, path, fields) = first_entry().await;
+    let (juror, slug) = (&contest.jurors[0], contest.slug);
 
     // One criterion and a comment typed, the other empty: a draft, no score.
     let reply = juror
@@ -91,12 +99,8 @@ async fn a_half_typed_score_is_kept_as_a_draft_and_shown_again_as_not_complete()
 
 #[tokio::test]
 async fn a_draft_with_every_criterion_is_the_score_and_replaces_the_draft() {
-    let app = TestApp::spawn().await;
-    let contest = judged(&app, Setup::default()).await;
-    let (juror, slug) = (&contest.jurors[0], contest.slug);
-    let queue = queue_of(juror, slug).await;
-    let path = format!("/jury/{slug}/entries/{}", queue[0]);
-    let fields = criterion_fields(&juror.get(&path).await.body);
+    let (app, contest, queue, path, fields) = first_entry().await;
+    let juror = &contest.jurors[0];
 
     let half = [(fields[0].as_str(), "4")];
     let reply = juror.post_for_json(&format!("{path}/draft"), &half).await;
