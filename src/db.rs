@@ -86,6 +86,16 @@ impl Db {
         }
     }
 
+    /// Refreshes the query planner's statistics. Run after a bulk change
+    /// (opening judging writes every assignment at once): without them both
+    /// databases may read a juror's whole queue where one index seek does
+    /// (PostgreSQL measured 30 ms instead of 9 for the scoring page of a
+    /// queue of 10,000 filled a moment before).
+    pub async fn refresh_statistics(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("ANALYZE").execute(&self.pool).await?;
+        Ok(())
+    }
+
     /// SQLite only: copies the write-ahead log into the database every
     /// `every`, off the request path (a passive checkpoint never blocks
     /// readers or writers; it does what it can and the next one goes on).

@@ -78,6 +78,11 @@ enum Command {
         /// How far the contest has got.
         #[arg(long, value_enum, default_value = "judging")]
         phase: demo::DemoPhase,
+        /// Fill the contest with this many photo entries (their pictures
+        /// shared among 24 scenes), for benchmarks and for trying a large
+        /// contest; without it, two dozen participants with photos of their own.
+        #[arg(long)]
+        entries: Option<usize>,
     },
     /// Check a contest's commitment and results and say OK or what does not
     /// match: against the data dir, or against the JSON published at the reveal.
@@ -156,9 +161,18 @@ pub fn main() -> ExitCode {
             Command::Audit {
                 action: AuditAction::Verify,
             } => checks::audit_verify(&config).await,
-            Command::Demo { no_serve, phase } => {
+            Command::Demo {
+                no_serve,
+                phase,
+                entries,
+            } => {
                 let db = open(&config).await?;
-                let logins = demo::populate(&db, &config, chrono::Utc::now(), phase).await?;
+                let started = std::time::Instant::now();
+                let now = chrono::Utc::now();
+                let logins = demo::populate_sized(&db, &config, now, phase, entries).await?;
+                if entries.is_some() {
+                    println!("Filled in {:.1} s.", started.elapsed().as_secs_f64());
+                }
                 println!("{logins}");
                 if no_serve {
                     Ok(())

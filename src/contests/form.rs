@@ -33,6 +33,9 @@ pub struct ContestForm {
     pub min_long_edge: String,
     /// `photo` or `portfolio`.
     pub judging_unit: String,
+    /// Digits of the entry numbers, `5` to `7`; empty: five.
+    #[serde(default)]
+    pub number_digits: String,
     /// One country per line.
     pub countries: String,
     /// First capture day allowed, `YYYY-MM-DD`; empty: no bound.
@@ -62,6 +65,7 @@ impl ContestForm {
                 c.min_long_edge.to_string()
             },
             judging_unit: c.judging_unit.as_str().to_owned(),
+            number_digits: c.number_digits.to_string(),
             countries: countries.join("\n"),
             taken_from: c.taken_from.clone().unwrap_or_default(),
             taken_until: c.taken_until.clone().unwrap_or_default(),
@@ -144,6 +148,13 @@ impl ContestForm {
                     .to_owned(),
             );
         }
+        let number_digits = match self.number_digits.trim() {
+            "" => Some(5),
+            raw => raw.parse::<i64>().ok().filter(|n| (5..=7).contains(n)),
+        };
+        if number_digits.is_none() {
+            errors.push("Entry numbers have 5, 6 or 7 digits.".to_owned());
+        }
         let taken_from = capture_day(&self.taken_from, "first", &mut errors);
         let taken_until = capture_day(&self.taken_until, "last", &mut errors);
         if let (Some(from), Some(until)) = (&taken_from, &taken_until)
@@ -167,6 +178,7 @@ impl ContestForm {
                     max_photos,
                     min_long_edge: min_long_edge.unwrap_or(0),
                     judging_unit,
+                    number_digits: number_digits.unwrap_or(5),
                     countries,
                     taken_from,
                     taken_until,
@@ -254,6 +266,7 @@ mod tests {
             max_photos: "10".into(),
             min_long_edge: String::new(),
             judging_unit: "photo".into(),
+            number_digits: String::new(),
             countries: "Kazakhstan\nUzbekistan\n\nkazakhstan\n".into(),
             taken_from: String::new(),
             taken_until: String::new(),
@@ -265,6 +278,31 @@ mod tests {
         let input = filled().parse().unwrap();
         assert_eq!(input.countries, vec!["Kazakhstan", "Uzbekistan"]);
         assert_eq!(input.max_photos, 10);
+        assert_eq!(input.number_digits, 5, "five digits unless asked");
+    }
+
+    #[test]
+    fn entry_numbers_have_five_six_or_seven_digits() {
+        for (raw, digits) in [
+            ("5", Some(5)),
+            ("6", Some(6)),
+            (" 7 ", Some(7)),
+            ("4", None),
+            ("8", None),
+            ("six", None),
+        ] {
+            let form = ContestForm {
+                number_digits: raw.into(),
+                ..filled()
+            };
+            match (form.parse(), digits) {
+                (Ok(input), Some(d)) => assert_eq!(input.number_digits, d),
+                (Err(errors), None) => {
+                    assert!(errors.contains(&"Entry numbers have 5, 6 or 7 digits.".to_owned()))
+                }
+                (got, want) => panic!("{raw}: {:?} against {want:?}", got.map(|i| i.number_digits)),
+            }
+        }
     }
 
     #[test]

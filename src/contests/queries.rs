@@ -34,6 +34,8 @@ pub struct Contest {
     pub min_long_edge: i64,
     /// Each photo or the whole portfolio.
     pub judging_unit: JudgingUnit,
+    /// Digits of its entry numbers (5 to 7), fixed once it opens.
+    pub number_digits: i64,
     /// Where in its life the contest is.
     pub phase: Phase,
     /// Jurors per entry; 0: every juror scores every entry of their categories.
@@ -61,6 +63,7 @@ struct ContestRow {
     max_photos: i64,
     min_long_edge: i64,
     judging_unit: String,
+    number_digits: i64,
     phase: String,
     jury_quorum: i64,
     share_feedback: i64,
@@ -89,6 +92,7 @@ impl TryFrom<ContestRow> for Contest {
             closes_at: r.closes_at,
             max_photos: r.max_photos,
             min_long_edge: r.min_long_edge,
+            number_digits: r.number_digits,
             jury_quorum: r.jury_quorum,
             share_feedback: r.share_feedback == 1,
             taken_from: r.taken_from,
@@ -122,6 +126,8 @@ pub struct ContestInput {
     pub min_long_edge: i64,
     /// See [`Contest::judging_unit`].
     pub judging_unit: JudgingUnit,
+    /// See [`Contest::number_digits`].
+    pub number_digits: i64,
     /// Countries whose citizens may enter, in the order given.
     pub countries: Vec<String>,
     /// See [`Contest::taken_from`].
@@ -131,7 +137,7 @@ pub struct ContestInput {
 }
 
 const CONTEST_COLUMNS_SQL: &str = "SELECT id, slug, title, theme, description, rules, timezone, \
-     opens_at, closes_at, max_photos, min_long_edge, judging_unit, phase, jury_quorum, share_feedback, taken_from, taken_until FROM contests";
+     opens_at, closes_at, max_photos, min_long_edge, judging_unit, number_digits, phase, jury_quorum, share_feedback, taken_from, taken_until FROM contests";
 
 /// What a contest lookup binds to its `$1`.
 enum Key<'a> {
@@ -198,8 +204,8 @@ pub async fn insert_contest(
     let mut tx = db.pool.begin().await?;
     let inserted = sqlx::query_scalar::<_, i64>(
         "INSERT INTO contests (slug, title, theme, description, rules, timezone, opens_at, closes_at, \
-         max_photos, judging_unit, phase, created_at, updated_at, min_long_edge, taken_from, taken_until) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $11, $12, $13, $14) RETURNING id",
+         max_photos, judging_unit, phase, created_at, updated_at, min_long_edge, taken_from, taken_until, number_digits) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $11, $12, $13, $14, $15) RETURNING id",
     )
     .bind(&input.slug)
     .bind(&input.title)
@@ -215,6 +221,7 @@ pub async fn insert_contest(
     .bind(input.min_long_edge)
     .bind(&input.taken_from)
     .bind(&input.taken_until)
+    .bind(input.number_digits)
     .fetch_one(&mut *tx)
     .await;
     let id = match inserted {
@@ -238,7 +245,8 @@ pub async fn update_contest(
     let updated = sqlx::query(
         "UPDATE contests SET slug = $1, title = $2, theme = $3, description = $4, rules = $5, \
          timezone = $6, opens_at = $7, closes_at = $8, max_photos = $9, judging_unit = $10, \
-         updated_at = $11, min_long_edge = $13, taken_from = $14, taken_until = $15 WHERE id = $12",
+         updated_at = $11, min_long_edge = $13, taken_from = $14, taken_until = $15, \
+         number_digits = CASE WHEN phase = 'draft' THEN $16 ELSE number_digits END WHERE id = $12",
     )
     .bind(&input.slug)
     .bind(&input.title)
@@ -255,6 +263,7 @@ pub async fn update_contest(
     .bind(input.min_long_edge)
     .bind(&input.taken_from)
     .bind(&input.taken_until)
+    .bind(input.number_digits)
     .execute(&mut *tx)
     .await;
     match updated {

@@ -13,11 +13,11 @@ use crate::submissions::photo_rows::{StoredPhoto, insert_photo};
 use crate::submissions::queries::{NewPortfolio, insert_portfolio};
 use crate::{config::Config, db::Db};
 
-const FIRST: [&str; 12] = [
+pub(super) const FIRST: [&str; 12] = [
     "Aigerim", "Timur", "Madina", "Bakyt", "Dilnoza", "Rustam", "Zarina", "Farrukh", "Nigora",
     "Azamat", "Gulnara", "Sherzod",
 ];
-const LAST: [&str; 8] = [
+pub(super) const LAST: [&str; 8] = [
     "Nurlanova",
     "Abdullaev",
     "Karimova",
@@ -33,7 +33,7 @@ const UNIVERSITIES: [&str; 4] = [
     "Tajik National University",
     "Al-Farabi Kazakh National University",
 ];
-const TITLES: [&str; 10] = [
+pub(super) const TITLES: [&str; 10] = [
     "Night shift",
     "The last bus home",
     "Remittance day",
@@ -45,7 +45,7 @@ const TITLES: [&str; 10] = [
     "The empty chair",
     "Letters from Moscow",
 ];
-const CAPTIONS: [&str; 6] = [
+pub(super) const CAPTIONS: [&str; 6] = [
     "A builder rests between shifts on a construction site at dawn.",
     "Passengers wait for the overnight bus to the border.",
     "A grandmother reads a message from her son abroad.",
@@ -53,7 +53,7 @@ const CAPTIONS: [&str; 6] = [
     "The village square, emptied of its young men.",
     "A queue at the money transfer office before a holiday.",
 ];
-const STORIES: [&str; 4] = [
+pub(super) const STORIES: [&str; 4] = [
     "Every spring the buses leave full and come back empty. I photographed the families who stay, \
      and the few days a year when someone comes home.",
     "These pictures follow one street in my town for a year. Half of its houses wait for someone \
@@ -211,36 +211,70 @@ pub async fn some_scores(
         .fetch_all(&db.pool)
         .await?;
         let done = (queue.len() as f64 * share) as usize;
-        for (entry, _) in queue.into_iter().take(done) {
-            // The entry's quality is fixed by its id; jurors agree roughly.
-            let quality = 3.0 + ((entry * 7919) % 60) as f64 / 10.0;
-            for c in criteria {
-                let raw = quality + leaning + rng.random_range(-1.5..1.5);
-                let value = (raw.round() as i64).clamp(c.scale_min, c.scale_max);
-                sqlx::query(
-                    "INSERT INTO scores (contest_id, juror_id, entry_id, criterion_id, value, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6)",
-                )
-                .bind(contest_id)
-                .bind(juror)
-                .bind(entry)
-                .bind(c.id)
-                .bind(value)
-                .bind(at)
-                .execute(&db.pool)
-                .await?;
+        // In chunks of 100 entries: a bulk demo scores 150,000 of them.
+        let mut tx = db.pool.begin().await?;
+        for chunk in queue[..done].chunks(100) {
+            let mut values = Vec::new();
+            let mut comments: Vec<Vec<i64>> = vec![Vec::new(); COMMENTS.len()];
+            for &(entry, _) in chunk {
+                // The entry's quality is fixed by its id; jurors agree roughly.
+                let quality = 3.0 + ((entry * 7919) % 60) as f64 / 10.0;
+                for c in criteria {
+                    let raw = quality + leaning + rng.random_range(-1.5..1.5);
+                    values.push((
+                        entry,
+                        c.id,
+                        (raw.round() as i64).clamp(c.scale_min, c.scale_max),
+                    ));
+                }
+                comments[rng.random_range(0..COMMENTS.len())].push(entry);
             }
-            let comment = COMMENTS[rng.random_range(0..COMMENTS.len())];
-            sqlx::query(
-                "UPDATE assignments SET scored_at = $1, comment = $2 WHERE juror_id = $3 AND entry_id = $4",
-            )
-            .bind(at)
-            .bind(comment)
-            .bind(juror)
-            .bind(entry)
-            .execute(&db.pool)
-            .await?;
+            if values.is_empty() {
+                continue;
+            }
+            let marks: Vec<String> = (0..values.len())
+                .map(|i| {
+                    format!(
+                        "($1, $2, ${}, ${}, ${}, $3)",
+                        i * 3 + 4,
+                        i * 3 + 5,
+                        i * 3 + 6
+                    )
+                })
+                .collect();
+            let sql = format!(
+                "INSERT INTO scores (contest_id, juror_id, entry_id, criterion_id, value, updated_at) VALUES {}",
+                marks.join(", ")
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(contest_id)
+                .bind(*juror)
+                .bind(at);
+            for (entry, criterion, value) in values {
+                q = q.bind(entry).bind(criterion).bind(value);
+            }
+            q.execute(&mut *tx).await?;
+            for (comment, entries) in COMMENTS.iter().zip(comments) {
+                if entries.is_empty() {
+                    continue;
+                }
+                let marks: Vec<String> =
+                    (0..entries.len()).map(|i| format!("${}", i + 4)).collect();
+                let sql = format!(
+                    "UPDATE assignments SET scored_at = $1, comment = $2 WHERE juror_id = $3 AND entry_id IN ({})",
+                    marks.join(", ")
+                );
+                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .bind(at)
+                    .bind(*comment)
+                    .bind(*juror);
+                for entry in entries {
+                    q = q.bind(entry);
+                }
+                q.execute(&mut *tx).await?;
+            }
         }
+        tx.commit().await?;
     }
     Ok(())
 }

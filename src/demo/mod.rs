@@ -2,6 +2,7 @@
 //! administrator, two dozen participants with generated photos and a
 //! five-member jury, so a newcomer can see every screen.
 
+pub mod bulk;
 mod entries;
 pub mod photos;
 
@@ -45,6 +46,8 @@ pub struct DemoLogins {
     phase: DemoPhase,
     admin: (String, String),
     jurors: Vec<(String, String)>,
+    /// The participants' shared password when the entries are bulk ones.
+    bulk: bool,
 }
 
 impl fmt::Display for DemoLogins {
@@ -55,10 +58,18 @@ impl fmt::Display for DemoLogins {
         for (email, password) in &self.jurors {
             writeln!(f, "  juror  {email}  password: {password}")?;
         }
-        writeln!(
-            f,
-            "  participant  participant1@demo.photojury.org  password: demo-participant-1"
-        )?;
+        if self.bulk {
+            writeln!(
+                f,
+                "  participants  participant1…@demo.photojury.org  password: {}",
+                bulk::PASSWORD
+            )?;
+        } else {
+            writeln!(
+                f,
+                "  participant  participant1@demo.photojury.org  password: demo-participant-1"
+            )?;
+        }
         match self.phase {
             DemoPhase::Judging => writeln!(f, "Jurors score at {}/jury/{DEMO_SLUG}", self.url)?,
             DemoPhase::Finalized | DemoPhase::Revealed => {
@@ -95,6 +106,17 @@ pub async fn populate(
     config: &Config,
     now: DateTime<Utc>,
     phase: DemoPhase,
+) -> anyhow::Result<DemoLogins> {
+    populate_sized(db, config, now, phase, None).await
+}
+
+/// [`populate`], with `entries` photo entries from [`bulk`] when given.
+pub async fn populate_sized(
+    db: &Db,
+    config: &Config,
+    now: DateTime<Utc>,
+    phase: DemoPhase,
+    entries: Option<usize>,
 ) -> anyhow::Result<DemoLogins> {
     let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
         .fetch_one(&db.pool)
@@ -140,8 +162,18 @@ pub async fn populate(
         }
         .timestamp(),
         max_photos: 10,
-        min_long_edge: i64::from(crate::images::pipeline::LARGE_EDGE),
+        // The bulk entries' originals are small (see `bulk`).
+        min_long_edge: match entries {
+            Some(_) => 0,
+            None => i64::from(crate::images::pipeline::LARGE_EDGE),
+        },
         judging_unit: JudgingUnit::Photo,
+        // A third of the range at most, so that drawing stays quick.
+        number_digits: match entries.unwrap_or(0) {
+            0..=30_000 => 5,
+            30_001..=300_000 => 6,
+            _ => 7,
+        },
         countries: ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
             .map(String::from)
             .to_vec(),
@@ -233,10 +265,12 @@ pub async fn populate(
     let categories = structure::categories_of(db, contest_id).await?;
     entries::jury(db, contest_id, &jury, &categories, at).await?;
     let countries = contests::countries_of(db, contest_id).await?;
-    let photos = if phase >= DemoPhase::Open {
-        entries::participants(db, config, contest_id, &categories, &countries, at).await?
-    } else {
-        0
+    let photos = match entries {
+        _ if phase < DemoPhase::Open => 0,
+        Some(n) => {
+            bulk::participants(db, config, contest_id, &categories, &countries, (n, at)).await?
+        }
+        None => entries::participants(db, config, contest_id, &categories, &countries, at).await?,
     };
     if phase >= DemoPhase::Closed {
         use crate::contests::model::Phase;
@@ -253,6 +287,7 @@ pub async fn populate(
         tx.commit().await?;
         let criteria = structure::criteria_of(db, contest_id).await?;
         entries::some_scores(db, contest_id, &criteria, at, phase > DemoPhase::Judging).await?;
+        db.refresh_statistics().await?;
     }
     if phase > DemoPhase::Judging {
         after_judging(db, contest_id, &admin, phase, at).await?;
@@ -272,6 +307,7 @@ pub async fn populate(
         phase,
         admin: admin_login,
         jurors,
+        bulk: entries.is_some(),
     })
 }
 

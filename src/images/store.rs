@@ -124,6 +124,41 @@ impl FileStore {
         Ok(hash)
     }
 
+    /// Stores many files and returns their hashes in order, written and
+    /// renamed into place without a sync each: **not durable until
+    /// [`FileStore::sync`]**, which the caller runs before committing the
+    /// rows that point to them. For filling a store with many files at once
+    /// (`demo --entries`), where a sync per file (1.6 ms here) would take
+    /// minutes; a crash before the sync leaves files no row points to, as
+    /// any interrupted upload may.
+    pub fn put_many(&self, files: &[&[u8]]) -> io::Result<Vec<String>> {
+        let mut hashes = Vec::with_capacity(files.len());
+        for bytes in files {
+            let hash = sha256_hex(bytes);
+            let path = self.final_path(&hash);
+            if !path.exists() {
+                let mut nonce = [0u8; 8];
+                rand::rng().fill_bytes(&mut nonce);
+                let tmp = self
+                    .tmp
+                    .join(format!("{}.{}", &hash[..16], hex::encode(nonce)));
+                create_private_file(&tmp)?.write_all(bytes)?;
+                create_private_dir(&self.objects.join(&hash[..2]))?;
+                fs::rename(&tmp, &path)?;
+            }
+            hashes.push(hash);
+        }
+        Ok(hashes)
+    }
+
+    /// Makes every file written so far durable: one `syncfs` for the whole
+    /// file system, after [`FileStore::put_many`] and before the rows that
+    /// point to its files are committed.
+    pub fn sync(&self) -> io::Result<()> {
+        rustix::fs::syncfs(File::open(&self.objects)?)?;
+        Ok(())
+    }
+
     /// Stores several files as one: all are written to temp files and fsynced
     /// before any is renamed into place, so when the disk fills up (or turns
     /// read-only) half-way, the temp files are removed and nothing of the

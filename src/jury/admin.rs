@@ -77,7 +77,6 @@ async fn page(
 ) -> Result<Response, AppError> {
     let db = &state.db;
     let categories = structure::categories_of(db, contest.id).await?;
-    let criteria = structure::criteria_of(db, contest.id).await?;
     let mut names: HashMap<i64, Vec<String>> = HashMap::new();
     for (juror, category) in jurors::categories(db, contest.id).await? {
         if let Some(c) = categories.iter().find(|c| c.id == category) {
@@ -85,8 +84,7 @@ async fn page(
         }
     }
     let list = jurors::list(db, contest.id).await?;
-    let (stats, short) =
-        monitor::stats(db, contest.id, contest.jury_quorum, list, &names, &criteria).await?;
+    let (stats, short) = monitor::stats(db, contest.id, contest.jury_quorum, list, &names).await?;
     let reminders = stats
         .iter()
         .filter(|s| s.unfinished())

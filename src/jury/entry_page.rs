@@ -13,10 +13,11 @@ use crate::contests::model::Phase;
 use crate::contests::queries::Contest;
 use crate::contests::structure::{self, Criterion, category_name};
 use crate::jury::access::{Juror, juror_of};
+use crate::jury::queue;
 use crate::jury::recusal;
 use crate::jury::scores::{self, MAX_COMMENT_CHARS, Saved, parse_scores};
 use crate::jury::scoring_target::{CLOSED, Target, open_target};
-use crate::jury::view::{self, JurorEntry, QueueItem};
+use crate::jury::view::{self, JurorEntry, Place};
 use crate::submissions::numbers::EntryNumber;
 use crate::web::{Ctx, Nav, render_form, wants_json};
 use crate::{error::AppError, state::AppState};
@@ -50,8 +51,9 @@ struct EntryPage {
     entry: JurorEntry,
     category: String,
     fields: Vec<Field>,
-    position: usize,
-    count: usize,
+    /// Entries scored and in the queue, over every category.
+    scored: i64,
+    assigned: i64,
     prev: Option<EntryNumber>,
     next: Option<EntryNumber>,
     preload: Vec<String>,
@@ -94,8 +96,8 @@ async fn entry_response(
         .ok_or(AppError::NotFound)?;
     let criteria = structure::criteria_of(db, contest_id).await?;
     let categories = structure::categories_of(db, contest_id).await?;
-    let queue = view::queue(db, juror.juror_id, &criteria).await?;
-    let at = queue.iter().position(|q| q.number == number).unwrap_or(0);
+    let around = queue::around(db, juror.juror_id, entry.place, 3).await?;
+    let counts = queue::progress(db, juror.juror_id).await?;
     let (fields_typed, errors) = typed.map_or((&[][..], Vec::new()), |t| (t.fields, t.errors));
     // What the juror sees: what they just sent, else their draft, else the
     // saved score, so nothing typed is ever replaced by something older.
@@ -143,14 +145,13 @@ async fn entry_response(
         .collect();
     // The next entries' images, fetched ahead so that moving on is instant.
     let base = format!("/jury/{}/entries", juror.contest.slug);
-    let preload = queue
+    let preload = around
+        .next
         .iter()
-        .skip(at + 1)
-        .take(3)
-        .flat_map(|q| {
+        .flat_map(|n| {
             [
-                format!("{base}/{}/1/large.jpg", q.number),
-                format!("{base}/{}/1/thumb.jpg", q.number),
+                format!("{base}/{n}/1/large.jpg"),
+                format!("{base}/{n}/1/thumb.jpg"),
             ]
         })
         .collect();
@@ -162,13 +163,10 @@ async fn entry_response(
         contest: juror.contest,
         entry,
         fields,
-        position: at + 1,
-        count: queue.len(),
-        prev: at
-            .checked_sub(1)
-            .and_then(|i| queue.get(i))
-            .map(|q| q.number),
-        next: queue.get(at + 1).map(|q| q.number),
+        scored: counts.iter().map(|c| c.scored).sum(),
+        assigned: counts.iter().map(|c| c.assigned).sum(),
+        prev: around.prev,
+        next: around.next.first().copied(),
         preload,
         saved,
         draft_note,
@@ -191,14 +189,17 @@ pub async fn show(
 }
 
 /// Where "save and next" goes: the next unscored entry after this one (or
-/// before it, wrapping), else the juror home.
-fn after_save(slug: &str, queue: &[QueueItem], number: EntryNumber) -> String {
-    let at = queue.iter().position(|q| q.number == number).unwrap_or(0);
-    let later = queue.iter().skip(at + 1).chain(queue.iter().take(at));
-    match later.into_iter().find(|q| !q.scored) {
-        Some(q) => format!("/jury/{slug}/entries/{}", q.number),
+/// before it, wrapping), else the juror home. Two index seeks at most.
+async fn after_save(
+    state: &AppState,
+    slug: &str,
+    juror_id: i64,
+    place: Option<Place>,
+) -> Result<String, AppError> {
+    Ok(match queue::next_todo(&state.db, juror_id, place).await? {
+        Some(n) => format!("/jury/{slug}/entries/{n}"),
         None => format!("/jury/{slug}"),
-    }
+    })
 }
 
 /// `POST /jury/{slug}/entries/{number}`: saves every criterion and the
@@ -215,6 +216,7 @@ pub async fn save(
         juror,
         number,
         entry_id,
+        place,
         criteria,
     } = open_target(&state, &ctx, &slug, &number).await?;
     let json = wants_json(&headers);
@@ -267,8 +269,7 @@ pub async fn save(
         }
         Saved::NotAssigned => return Err(AppError::NotFound),
     }
-    let queue = view::queue(&state.db, juror.juror_id, &criteria).await?;
-    let next = after_save(&slug, &queue, number);
+    let next = after_save(&state, &slug, juror.juror_id, Some(place)).await?;
     if json {
         return Ok(json_reply(StatusCode::OK, &[], Some(&next)));
     }
@@ -308,10 +309,12 @@ pub async fn recuse(
     let juror = juror_of(&state, &ctx, &slug).await?;
     let user = ctx.require_user()?;
     let reason: String = form.reason.trim().chars().take(MAX_COMMENT_CHARS).collect();
-    let criteria = structure::criteria_of(&state.db, juror.contest.id).await?;
-    let before = view::queue(&state.db, juror.juror_id, &criteria).await?;
+    // Read before recusing: the entry leaves the queue and its place with it.
+    let place = queue::place_of(&state.db, juror.contest.id, juror.juror_id, number).await?;
+    let juror_id = juror.juror_id;
     recusal::recuse(&state, &juror, user, number, &reason).await?;
-    Ok(Redirect::to(&after_save(&slug, &before, number)).into_response())
+    let next = after_save(&state, &slug, juror_id, place).await?;
+    Ok(Redirect::to(&next).into_response())
 }
 
 /// `GET /jury/{slug}/entries/{number}/{index}/{thumb.jpg|large.jpg}`: the

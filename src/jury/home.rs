@@ -1,6 +1,6 @@
 //! The juror's overview pages: `/jury` (their contests) and `/jury/{slug}`
-//! (progress per category and the grid of their entries, filterable to the
-//! ones not scored yet).
+//! (progress per category and the grid of their entries in pages,
+//! filterable to the ones not scored yet).
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -9,9 +9,9 @@ use serde::Deserialize;
 
 use crate::contests::model::Phase;
 use crate::contests::queries::Contest;
-use crate::contests::structure::{self, Category, category_name};
+use crate::contests::structure::{self, category_name};
 use crate::jury::access::juror_of;
-use crate::jury::view::{self, QueueItem};
+use crate::jury::queue::{self, Cursor, Filter, QueueItem};
 use crate::submissions::numbers::EntryNumber;
 use crate::web::{Ctx, Nav, render};
 use crate::{error::AppError, state::AppState};
@@ -57,9 +57,9 @@ pub struct Progress {
     /// The category.
     pub name: String,
     /// Entries scored.
-    pub scored: usize,
+    pub scored: i64,
     /// Entries in the juror's queue.
-    pub assigned: usize,
+    pub assigned: i64,
 }
 
 #[derive(Template)]
@@ -72,31 +72,40 @@ struct HomePage {
     todo_only: bool,
     first_todo: Option<EntryNumber>,
     judging: bool,
+    /// Links to the pages before and after this one (with the filter).
+    earlier: Option<String>,
+    later: Option<String>,
+    /// Whether this is the queue's first page.
+    at_start: bool,
+    /// Entries a page holds.
+    page_size: usize,
 }
 
-/// Query of the juror home.
+/// Query of the juror home: the filter and where the page starts.
 #[derive(Deserialize)]
 pub struct HomeQuery {
     #[serde(default)]
     filter: String,
+    #[serde(default)]
+    after: String,
+    #[serde(default)]
+    before: String,
 }
 
-fn progress(categories: &[Category], queue: &[QueueItem]) -> Vec<Progress> {
-    categories
-        .iter()
-        .map(|c| {
-            let mine = queue.iter().filter(|q| q.category_id == c.id);
-            Progress {
-                name: c.name.clone(),
-                scored: mine.clone().filter(|q| q.scored).count(),
-                assigned: mine.count(),
-            }
-        })
-        .filter(|p| p.assigned > 0)
-        .collect()
+impl HomeQuery {
+    fn cursor(&self) -> Cursor {
+        if let Some(n) = EntryNumber::parse(&self.after) {
+            Cursor::After(n)
+        } else if let Some(n) = EntryNumber::parse(&self.before) {
+            Cursor::Before(n)
+        } else {
+            Cursor::Start
+        }
+    }
 }
 
-/// `GET /jury/{slug}`: progress per category and the grid of entries.
+/// `GET /jury/{slug}`: progress per category and a page of the grid (at
+/// most [`queue::PAGE`] entries), all or only those not scored yet.
 pub async fn home(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -104,23 +113,54 @@ pub async fn home(
     Query(q): Query<HomeQuery>,
 ) -> Result<Response, AppError> {
     let juror = juror_of(&state, &ctx, &slug).await?;
-    let criteria = structure::criteria_of(&state.db, juror.contest.id).await?;
-    let categories = structure::categories_of(&state.db, juror.contest.id).await?;
-    let queue = view::queue(&state.db, juror.juror_id, &criteria).await?;
+    let (db, contest_id, juror_id) = (&state.db, juror.contest.id, juror.juror_id);
+    let criteria = structure::criteria_of(db, contest_id).await?;
+    let categories = structure::categories_of(db, contest_id).await?;
     let todo_only = q.filter == "todo";
-    let items = queue
-        .iter()
-        .filter(|item| !todo_only || !item.scored)
-        .map(|item| (item.clone(), category_name(&categories, item.category_id)))
+    let filter = if todo_only { Filter::Todo } else { Filter::All };
+    let cursor = q.cursor();
+    let page = queue::page(
+        db,
+        contest_id,
+        juror_id,
+        &criteria,
+        filter,
+        cursor,
+        queue::PAGE,
+    )
+    .await?;
+    let progress = queue::progress(db, juror_id)
+        .await?
+        .into_iter()
+        .map(|c| Progress {
+            name: category_name(&categories, c.category_id),
+            scored: c.scored,
+            assigned: c.assigned,
+        })
         .collect();
-    let page = HomePage {
+    let base = format!(
+        "/jury/{slug}?{}",
+        if todo_only { "filter=todo&" } else { "" }
+    );
+    let page_view = HomePage {
         nav: ctx.nav().await?,
-        progress: progress(&categories, &queue),
-        first_todo: queue.iter().find(|q| !q.scored).map(|q| q.number),
+        progress,
+        first_todo: queue::next_todo(db, juror_id, None).await?,
         judging: juror.contest.phase == Phase::Judging,
+        items: page
+            .items
+            .into_iter()
+            .map(|item| {
+                let category = category_name(&categories, item.category_id);
+                (item, category)
+            })
+            .collect(),
+        earlier: page.earlier.map(|n| format!("{base}before={n}")),
+        later: page.later.map(|n| format!("{base}after={n}")),
+        at_start: cursor == Cursor::Start || page.earlier.is_none(),
+        page_size: queue::PAGE,
         contest: juror.contest,
-        items,
         todo_only,
     };
-    Ok(ctx.private_page(render(&page)?.into_response()))
+    Ok(ctx.private_page(render(&page_view)?.into_response()))
 }

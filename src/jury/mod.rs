@@ -13,6 +13,7 @@ pub mod invitations;
 pub mod judging;
 pub mod jurors;
 pub mod monitor;
+pub mod queue;
 pub mod recusal;
 pub mod scores;
 pub mod scoring_target;

@@ -100,10 +100,9 @@ pub async fn save(
     }
     let assigned = sqlx::query(
         // A complete score replaces the draft it was typed in.
-        "UPDATE assignments SET scored_at = $1, comment = $2, draft = NULL, draft_at = NULL \
-         WHERE juror_id = $3 AND entry_id = $4 AND contest_id = $5 AND recused_at IS NULL",
+        "UPDATE assignments SET comment = $1, draft = NULL, draft_at = NULL \
+         WHERE juror_id = $2 AND entry_id = $3 AND contest_id = $4 AND recused_at IS NULL",
     )
-    .bind(now)
     .bind(comment)
     .bind(juror_id)
     .bind(entry_id)
@@ -129,6 +128,14 @@ pub async fn save(
         .execute(&mut *tx)
         .await?;
     }
+    // Last, once the scores are in: the database computes the assignment's
+    // weighted total when `scored_at` is set (migration 0013).
+    sqlx::query("UPDATE assignments SET scored_at = $1 WHERE juror_id = $2 AND entry_id = $3")
+        .bind(now)
+        .bind(juror_id)
+        .bind(entry_id)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(Saved::Yes)
 }

@@ -5,7 +5,7 @@
 use crate::contests::model::Phase;
 use crate::contests::structure::{self, Criterion};
 use crate::jury::access::{Juror, juror_of};
-use crate::jury::view;
+use crate::jury::view::{self, Place};
 use crate::submissions::numbers::EntryNumber;
 use crate::web::Ctx;
 use crate::{error::AppError, state::AppState};
@@ -18,6 +18,8 @@ pub struct Target {
     pub number: EntryNumber,
     /// Its row id, for the writes.
     pub entry_id: i64,
+    /// Its place in the juror's queue, for what comes after it.
+    pub place: Place,
     /// The contest's criteria, in order.
     pub criteria: Vec<Criterion>,
 }
@@ -39,7 +41,7 @@ pub async fn open_target(
         return Err(AppError::Conflict(CLOSED.into()));
     }
     let contest_id = juror.contest.id;
-    let entry_id = view::assigned_entry_id(&state.db, contest_id, juror.juror_id, number)
+    let (entry_id, place) = view::assigned_entry(&state.db, contest_id, juror.juror_id, number)
         .await?
         .ok_or(AppError::NotFound)?;
     let criteria = structure::criteria_of(&state.db, contest_id).await?;
@@ -47,6 +49,7 @@ pub async fn open_target(
         juror,
         number,
         entry_id,
+        place,
         criteria,
     })
 }

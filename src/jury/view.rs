@@ -10,19 +10,13 @@ use crate::db::Db;
 use crate::jury::drafts::Draft;
 use crate::submissions::numbers::EntryNumber;
 
-/// One entry in the juror's queue (their own random order).
-#[derive(Debug, Clone)]
-pub struct QueueItem {
-    /// The entry number, the only name an entry has during judging.
-    pub number: EntryNumber,
-    /// The entry's category.
-    pub category_id: i64,
-    /// Whether the juror has saved every criterion.
-    pub scored: bool,
-    /// Whether they have typed part of a score since (a draft, "not complete").
-    pub drafted: bool,
-    /// Their weighted score for it, once scored.
-    pub total: Option<f64>,
+/// Where an entry stands in a juror's queue: its random key and its row id
+/// (the tie-break); `queue` reads the entries around it. Never shown: pages
+/// name entries by number only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub(crate) sort_key: i64,
+    pub(crate) id: i64,
 }
 
 /// A photo of an entry, as a juror sees it.
@@ -54,11 +48,15 @@ pub struct JurorEntry {
     pub scores: HashMap<i64, i64>,
     /// What they typed since, not yet a complete score.
     pub draft: Option<Draft>,
+    /// Its place in the juror's queue, for the entries around it.
+    pub place: Place,
 }
 
 /// Where an entry's text and files come from; private, since it holds row ids.
 #[derive(sqlx::FromRow)]
 struct Source {
+    assignment_id: i64,
+    sort_key: i64,
     entry_id: i64,
     category_id: i64,
     portfolio_id: i64,
@@ -67,59 +65,19 @@ struct Source {
     draft: Option<String>,
 }
 
-/// A row of the juror's queue.
-#[derive(sqlx::FromRow)]
-struct QueueRow {
-    id: i64,
-    number: i64,
-    category_id: i64,
-    scored_at: Option<i64>,
-    draft_at: Option<i64>,
-}
-
 /// The juror's weighted mean over the criteria, as results will compute it.
 pub fn weighted_total(criteria: &[Criterion], scores: &HashMap<i64, i64>) -> Option<f64> {
     let weights = criteria.iter().map(|c| (c.id, c.weight));
     crate::contests::structure::weighted_mean(weights, |id| scores.get(&id).copied())
 }
 
-/// The juror's queue: assigned, not recused, in their own stable order.
-pub async fn queue(
-    db: &Db,
-    juror_id: i64,
-    criteria: &[Criterion],
-) -> Result<Vec<QueueItem>, sqlx::Error> {
-    let rows: Vec<QueueRow> = sqlx::query_as(
-        "SELECT e.id, e.number, e.category_id, a.scored_at, a.draft_at FROM assignments a \
-         JOIN entries e ON e.id = a.entry_id \
-         WHERE a.juror_id = $1 AND a.recused_at IS NULL ORDER BY a.sort_key, e.number",
-    )
-    .bind(juror_id)
-    .fetch_all(&db.pool)
-    .await?;
-    let mut scores: HashMap<i64, HashMap<i64, i64>> = HashMap::new();
-    let saved: Vec<(i64, i64, i64)> =
-        sqlx::query_as("SELECT entry_id, criterion_id, value FROM scores WHERE juror_id = $1")
-            .bind(juror_id)
-            .fetch_all(&db.pool)
-            .await?;
-    for (entry, criterion, value) in saved {
-        scores.entry(entry).or_default().insert(criterion, value);
+impl Source {
+    fn place(&self) -> Place {
+        Place {
+            sort_key: self.sort_key,
+            id: self.assignment_id,
+        }
     }
-    Ok(rows
-        .into_iter()
-        .filter_map(|row| {
-            Some(QueueItem {
-                number: EntryNumber::from_stored(row.number)?,
-                category_id: row.category_id,
-                scored: row.scored_at.is_some(),
-                drafted: row.draft_at.is_some(),
-                total: scores
-                    .get(&row.id)
-                    .and_then(|s| weighted_total(criteria, s)),
-            })
-        })
-        .collect())
 }
 
 async fn source(
@@ -129,7 +87,7 @@ async fn source(
     number: EntryNumber,
 ) -> Result<Option<Source>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT e.id AS entry_id, e.category_id, e.portfolio_id, e.photo_id, a.comment, a.draft \
+        "SELECT a.id AS assignment_id, a.sort_key, e.id AS entry_id, e.category_id, e.portfolio_id, e.photo_id, a.comment, a.draft \
          FROM assignments a JOIN entries e ON e.id = a.entry_id \
          WHERE a.juror_id = $1 AND e.contest_id = $2 AND e.number = $3 AND a.recused_at IS NULL",
     )
@@ -202,6 +160,7 @@ pub async fn entry(
         })
         .collect();
     let story = story(db, &src).await?;
+    let place = src.place();
     let scores: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT criterion_id, value FROM scores WHERE juror_id = $1 AND entry_id = $2",
     )
@@ -217,6 +176,7 @@ pub async fn entry(
         comment: src.comment,
         scores: scores.into_iter().collect(),
         draft: src.draft.as_deref().map(Draft::from_stored),
+        place,
     }))
 }
 
@@ -240,14 +200,15 @@ pub async fn photo_file(
         .map(|(_, _, large_hash, thumb_hash)| if large { large_hash } else { thumb_hash }))
 }
 
-/// The entry's row id, if it is in the juror's queue (for saving scores).
-pub async fn assigned_entry_id(
+/// The entry's row id and place, if it is in the juror's queue (for saving
+/// scores and going on).
+pub async fn assigned_entry(
     db: &Db,
     contest_id: i64,
     juror_id: i64,
     number: EntryNumber,
-) -> Result<Option<i64>, sqlx::Error> {
+) -> Result<Option<(i64, Place)>, sqlx::Error> {
     Ok(source(db, contest_id, juror_id, number)
         .await?
-        .map(|s| s.entry_id))
+        .map(|s| (s.entry_id, s.place())))
 }

@@ -3,7 +3,7 @@
 //! An entry's score from one juror is the weighted mean of their criterion
 //! scores; the entry's score is the mean over the jurors who scored it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -136,16 +136,26 @@ pub fn rank(criteria: &[Crit], numbers: &[i64], sheets: &[Sheet]) -> Vec<Ranked>
         .filter_map(|s| weighted(criteria, &s.values).map(|w| (s.alias.clone(), s.number, w)))
         .collect();
     let norm = normalized(criteria, &raw);
+    // Each entry's weighted sheets and sheets, in their order, found by
+    // number: filtering the whole list per entry was entries × sheets.
+    let mut raw_of: HashMap<i64, Vec<&(String, i64, f64)>> = HashMap::new();
+    for r in &raw {
+        raw_of.entry(r.1).or_default().push(r);
+    }
+    let mut sheets_of: HashMap<i64, Vec<&Sheet>> = HashMap::new();
+    for s in sheets {
+        sheets_of.entry(s.number).or_default().push(s);
+    }
     let mut lines: Vec<Ranked> = numbers
         .iter()
         .map(|&number| {
-            let mine: Vec<&(String, i64, f64)> = raw.iter().filter(|r| r.1 == number).collect();
+            let mine: Vec<&(String, i64, f64)> = raw_of.remove(&number).unwrap_or_default();
             let values: Vec<f64> = mine.iter().map(|r| r.2).collect();
             let normal: Vec<f64> = mine
                 .iter()
                 .filter_map(|r| norm.get(&(r.0.clone(), number)).copied())
                 .collect();
-            let own: Vec<&Sheet> = sheets.iter().filter(|s| s.number == number).collect();
+            let own: Vec<&Sheet> = sheets_of.remove(&number).unwrap_or_default();
             let top_marks = own
                 .iter()
                 .flat_map(|s| {

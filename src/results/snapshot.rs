@@ -2,7 +2,7 @@
 //! transaction, ranked by `compute`, serialized once to JSON and hashed.
 //! Jurors appear as A, B, C… in a random order; entries by number only.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
@@ -153,9 +153,12 @@ pub async fn gather(
         .into_iter()
         .map(|(id, name)| {
             let numbers: Vec<i64> = entries.iter().filter(|e| e.1 == id).map(|e| e.0).collect();
+            // A set: a list's `contains` made this sheets × entries, 13 s of
+            // finalizing 50,000 entries.
+            let in_category: HashSet<i64> = numbers.iter().copied().collect();
             let mine: Vec<Sheet> = sheets
                 .iter()
-                .filter(|s| numbers.contains(&s.number))
+                .filter(|s| in_category.contains(&s.number))
                 .cloned()
                 .collect();
             CategoryResults {

@@ -123,7 +123,8 @@ pub async fn insert_photo(
         if count >= limit {
             return Ok(Inserted::Full(count));
         }
-        let number = numbered.then(|| EntryNumber::draw(&mut rand::rng()).get());
+        let digits = crate::submissions::numbers::digits_of(&mut *tx, contest_id).await?;
+        let number = numbered.then(|| EntryNumber::draw(&mut rand::rng(), digits).get());
         let sql = format!(
             "INSERT INTO photos (portfolio_id, contest_id, number, title, caption, position, original_sha256, \
              original_bytes, large_sha256, thumb_sha256, width, height, created_at, {FACTS}) \

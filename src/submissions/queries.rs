@@ -240,9 +240,10 @@ pub async fn insert_portfolio(
     now: i64,
 ) -> Result<i64, sqlx::Error> {
     let mut last_err = None;
+    let digits = crate::submissions::numbers::digits_of(&db.pool, contest_id).await?;
     // A drawn number may collide with one already taken: draw again.
     for _ in 0..20 {
-        let number = numbered.then(|| EntryNumber::draw(&mut rand::rng()).get());
+        let number = numbered.then(|| EntryNumber::draw(&mut rand::rng(), digits).get());
         let inserted = sqlx::query_scalar::<_, i64>(
             "INSERT INTO portfolios (contest_id, user_id, category_id, full_name, country, university, \
              consent_rules, consent_name, number, created_at, updated_at) \

@@ -120,6 +120,13 @@ pub async fn change_phase(
     )
     .await?;
     tx.commit().await?;
+    if to == Phase::Judging
+        && let Err(err) = state.db.refresh_statistics().await
+    {
+        // The phase has changed; slower plans until autovacuum (PostgreSQL)
+        // or the next start are all a failure here costs.
+        tracing::warn!(error = %err, "refreshing the planner's statistics failed");
+    }
     let message = match to {
         Phase::Revealed => "Names revealed. The mapping and salts are now public.".to_owned(),
         Phase::Announced => "Winners announced: the winners page is public.".to_owned(),

@@ -30,6 +30,7 @@ mod metrics;
 mod operations;
 mod platform;
 mod proof;
+mod queue_pages;
 mod results;
 mod screening_pages;
 mod security;
