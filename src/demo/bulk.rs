@@ -30,6 +30,8 @@ const CHUNK: usize = 500;
 const PER_PORTFOLIO: usize = 3;
 /// Distinct scenes the bulk entries share.
 const SCENES: u64 = 24;
+/// The most entries a bulk demo makes: a third of the seven-digit numbers.
+pub const MAX_ENTRIES: usize = 3_000_000;
 /// The one password of every bulk participant.
 pub const PASSWORD: &str = "demo-participant";
 

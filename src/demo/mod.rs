@@ -127,6 +127,11 @@ pub async fn populate_sized(
             config.data_dir.display()
         );
     }
+    if entries.is_some_and(|n| n > bulk::MAX_ENTRIES) {
+        // Numbers are drawn until a free one comes up: past a third of the
+        // widest range that slows down, and past all of it never ends.
+        anyhow::bail!("--entries takes at most {}", bulk::MAX_ENTRIES);
+    }
     let at = now.timestamp();
     let admin_login = (
         "admin@demo.photojury.org".to_owned(),
