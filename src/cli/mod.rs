@@ -79,7 +79,7 @@ enum Command {
         #[arg(long, value_enum, default_value = "judging")]
         phase: demo::DemoPhase,
         /// Fill the contest with this many photo entries (their pictures
-        /// shared among 24 scenes), for benchmarks and for trying a large
+        /// shared among up to 24 scenes), for benchmarks and for trying a large
         /// contest; without it, two dozen participants with photos of their own.
         #[arg(long)]
         entries: Option<usize>,

@@ -1,7 +1,7 @@
 //! `photojury demo --entries N`: the demo contest with N photo entries, for
 //! benchmarks and for trying a large contest. Rows are real (accounts,
 //! portfolios, photos with their numbers, titles and files); what is shared
-//! is the pictures: 24 generated scenes, all of a scene's entries pointing
+//! is the pictures: up to 24 generated scenes (one per hundred entries), all of a scene's entries pointing
 //! to its two derivatives (made by the pipeline from the full-size scene, so
 //! jurors see real 2,560 px images). Each entry's original is a distinct
 //! file, as the schema demands, but a small one: the scene at 96 px with a
@@ -28,7 +28,9 @@ use crate::{config::Config, db::Db};
 const CHUNK: usize = 500;
 /// Photos per bulk portfolio (the last may have fewer).
 const PER_PORTFOLIO: usize = 3;
-/// Distinct scenes the bulk entries share.
+/// Distinct scenes the bulk entries share, at most: one per hundred
+/// entries, at least two (each takes a 12-megapixel photo through the
+/// pipeline, most of a small fill's time).
 const SCENES: u64 = 24;
 /// The most entries a bulk demo makes: a third of the seven-digit numbers.
 pub const MAX_ENTRIES: usize = 3_000_000;
@@ -59,10 +61,13 @@ pub fn with_comment(original: &[u8], text: &str) -> Vec<u8> {
 
 /// The scenes, made on every core (each is a 12-megapixel photo generated
 /// and run through the pipeline twice).
-fn scenes(files: &FileStore, config: &Config) -> anyhow::Result<Vec<Scene>> {
+fn scenes(files: &FileStore, config: &Config, entries: usize) -> anyhow::Result<Vec<Scene>> {
     let limits = config.image_limits;
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let seeds: Vec<u64> = (1..=SCENES).collect();
+    let count = u64::try_from(entries / 100)
+        .unwrap_or(SCENES)
+        .clamp(2, SCENES);
+    let seeds: Vec<u64> = (1..=count).collect();
     let made: Vec<anyhow::Result<Scene>> = std::thread::scope(|scope| {
         let workers: Vec<_> = seeds
             .chunks(seeds.len().div_ceil(threads))
@@ -136,7 +141,7 @@ pub async fn participants(
     (entries, at): (usize, i64),
 ) -> anyhow::Result<usize> {
     let files = FileStore::open(&config.data_dir)?;
-    let scenes = scenes(&files, config)?;
+    let scenes = scenes(&files, config, entries)?;
     let hash = password::hash(NewPassword::parse(PASSWORD).map_err(|e| anyhow::anyhow!(e))?)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
