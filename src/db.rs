@@ -192,3 +192,19 @@ pub fn create_private_file_if_missing(path: &std::path::Path) -> std::io::Result
 pub fn is_unique_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())
 }
+
+/// `($1, $2), ($3, $4)`…: the placeholders of a multi-row `VALUES` for `rows`
+/// rows of `width` values each, numbered from `first`; the same text on both
+/// databases. Bulk writes (rebalancing, the bulk demo) insert hundreds of
+/// rows a statement with it.
+pub fn value_rows(rows: usize, width: usize, first: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let row: Vec<String> = (0..width)
+                .map(|c| format!("${}", first + r * width + c))
+                .collect();
+            format!("({})", row.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}

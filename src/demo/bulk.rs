@@ -18,11 +18,12 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use crate::accounts::password::{self, NewPassword};
+use crate::config::Config;
 use crate::contests::structure::Category;
+use crate::db::{Db, value_rows};
 use crate::images::FileStore;
 use crate::images::pipeline::derive;
 use crate::submissions::numbers::{self, EntryNumber};
-use crate::{config::Config, db::Db};
 
 /// Rows per INSERT: well under both databases' limits on bound values.
 const CHUNK: usize = 500;
@@ -119,17 +120,6 @@ fn scene(
     })
 }
 
-/// `$a, $b, …` rows of `width` marks for `rows` rows.
-fn marks(rows: usize, width: usize) -> String {
-    (0..rows)
-        .map(|r| {
-            let row: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();
-            format!("({})", row.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Creates participants with portfolios of up to three photos, `entries`
 /// photos in all, spread over the categories. Returns the number of photos.
 pub async fn participants(
@@ -158,7 +148,7 @@ pub async fn participants(
             .collect();
         let sql = format!(
             "INSERT INTO users (email, password_hash, created_at) VALUES {} RETURNING id, email",
-            marks(emails.len(), 3)
+            value_rows(emails.len(), 3, 1)
         );
         let mut q = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
         for email in &emails {
@@ -176,7 +166,7 @@ pub async fn participants(
             .collect();
         let sql = format!(
             "INSERT INTO contest_roles (contest_id, user_id, role, created_at) VALUES {}",
-            marks(ids.len(), 4)
+            value_rows(ids.len(), 4, 1)
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for id in &ids {
@@ -186,7 +176,7 @@ pub async fn participants(
         let sql = format!(
             "INSERT INTO portfolios (contest_id, user_id, category_id, full_name, country, university, \
              consent_rules, consent_name, story, created_at, updated_at) VALUES {} RETURNING id, user_id",
-            marks(ids.len(), 11)
+            value_rows(ids.len(), 11, 1)
         );
         let mut q = sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql));
         for (i, id) in ids.iter().enumerate() {
@@ -251,7 +241,7 @@ pub async fn participants(
             let sql = format!(
                 "INSERT INTO photos (portfolio_id, contest_id, number, title, caption, position, original_sha256, \
                  original_bytes, large_sha256, thumb_sha256, width, height, created_at) VALUES {}",
-                marks(chunk.len(), 13)
+                value_rows(chunk.len(), 13, 1)
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for ((portfolio, position, number, scene, original), hash) in chunk.iter().zip(hashes) {

@@ -232,26 +232,19 @@ pub async fn some_scores(
             if values.is_empty() {
                 continue;
             }
-            let marks: Vec<String> = (0..values.len())
-                .map(|i| {
-                    format!(
-                        "($1, $2, ${}, ${}, ${}, $3)",
-                        i * 3 + 4,
-                        i * 3 + 5,
-                        i * 3 + 6
-                    )
-                })
-                .collect();
             let sql = format!(
                 "INSERT INTO scores (contest_id, juror_id, entry_id, criterion_id, value, updated_at) VALUES {}",
-                marks.join(", ")
+                crate::db::value_rows(values.len(), 6, 1)
             );
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
-                .bind(contest_id)
-                .bind(*juror)
-                .bind(at);
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for (entry, criterion, value) in values {
-                q = q.bind(entry).bind(criterion).bind(value);
+                q = q
+                    .bind(contest_id)
+                    .bind(*juror)
+                    .bind(entry)
+                    .bind(criterion)
+                    .bind(value)
+                    .bind(at);
             }
             q.execute(&mut *tx).await?;
             for (comment, entries) in COMMENTS.iter().zip(comments) {

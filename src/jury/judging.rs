@@ -142,19 +142,18 @@ pub async fn rebalance(
             .collect()
     };
     for (chunk, keys) in plan.add.chunks(400).zip(keys.chunks(400)) {
-        let marks: Vec<String> = (0..chunk.len())
-            .map(|i| {
-                let b = i * 4;
-                format!("($1, ${}, ${}, ${}, ${})", b + 2, b + 3, b + 4, b + 5)
-            })
-            .collect();
         let sql = format!(
             "INSERT INTO assignments (contest_id, entry_id, juror_id, sort_key, created_at) VALUES {}",
-            marks.join(", ")
+            crate::db::value_rows(chunk.len(), 5, 1)
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(contest_id);
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
         for ((entry, juror), sort_key) in chunk.iter().zip(keys) {
-            query = query.bind(*entry).bind(*juror).bind(*sort_key).bind(now);
+            query = query
+                .bind(contest_id)
+                .bind(*entry)
+                .bind(*juror)
+                .bind(*sort_key)
+                .bind(now);
         }
         query.execute(&mut *conn).await?;
     }
