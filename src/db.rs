@@ -193,6 +193,19 @@ pub fn is_unique_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())
 }
 
+/// Rows to a multi-row `INSERT` on this connection: PostgreSQL pays a round
+/// trip and a statement-level trigger per statement, so larger statements
+/// win there (a 50,000-entry round closed in 5.4 s at 1,000 rows against
+/// 8.5 s at 400); SQLite is in-process and slower with them (4.3 s at 400,
+/// 7.7 s at 1,000).
+pub fn rows_per_insert(conn: &sqlx::AnyConnection) -> usize {
+    if conn.backend_name() == "PostgreSQL" {
+        1000
+    } else {
+        400
+    }
+}
+
 /// `($1, $2), ($3, $4)`…: the placeholders of a multi-row `VALUES` for `rows`
 /// rows of `width` values each, numbered from `first`; the same text on both
 /// databases. Bulk writes (rebalancing, the bulk demo) insert hundreds of

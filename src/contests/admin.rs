@@ -179,7 +179,18 @@ pub async fn edit_response(
     let categories = structure::categories_of(&state.db, contest.id).await?;
     let criteria = structure::criteria_of(&state.db, contest.id).await?;
     let glance = crate::contests::plots::glance(&state.db, contest.id).await?;
+    let open_round = match crate::contests::rounds::list(&state.db, contest.id)
+        .await?
+        .into_iter()
+        .find(|r| r.opened_at.is_some() && r.closed_at.is_none())
+    {
+        Some(round) if contest.phase == crate::contests::model::Phase::Judging => {
+            Some(round.position)
+        }
+        _ => None,
+    };
     let next = next_step(&Facts {
+        open_round,
         contest_id: contest.id,
         slug: &contest.slug,
         phase: contest.phase,

@@ -12,6 +12,7 @@ pub mod plots;
 pub mod public;
 pub mod queries;
 pub mod roles;
+pub mod rounds;
 pub mod structure;
 pub mod times;
 

@@ -44,6 +44,9 @@ pub struct Facts<'a> {
     pub criteria: usize,
     /// Entries, jury progress, flags, awards.
     pub glance: &'a Glance,
+    /// The shortlisting round open now, by position (judging is in the
+    /// criteria round, or not judging, when `None`).
+    pub open_round: Option<i64>,
 }
 
 fn link(href: String, label: &'static str) -> Option<Action> {
@@ -95,6 +98,13 @@ pub fn next_step(facts: &Facts<'_>) -> NextStep {
         Phase::Judging if g.jurors == 0 => step(
             "No juror has accepted yet: invite the jury.".into(),
             link(format!("/admin/contests/{id}/jury"), "Invite jurors"),
+        ),
+        Phase::Judging if facts.open_round.is_some() => step(
+            format!(
+                "Round {} is open: jurors vote. Close it on the rounds page once the votes are in.",
+                facts.open_round.unwrap_or_default()
+            ),
+            link(format!("/admin/contests/{id}/rounds"), "Rounds"),
         ),
         Phase::Judging if g.assigned == 0 || g.done_percent() < 100 => step(
             format!(
@@ -155,6 +165,7 @@ mod tests {
             categories: 1,
             criteria: 1,
             glance: g,
+            open_round: None,
         })
     }
 
@@ -187,6 +198,26 @@ mod tests {
     }
 
     #[test]
+    fn while_a_shortlisting_round_is_open_the_step_is_its_close() {
+        let g = glance(0, 0, 3, 0);
+        let step = next_step(&Facts {
+            contest_id: 4,
+            slug: "c",
+            phase: Phase::Judging,
+            past_deadline: true,
+            categories: 1,
+            criteria: 1,
+            glance: &g,
+            open_round: Some(2),
+        });
+        assert!(step.text.starts_with("Round 2 is open"), "{}", step.text);
+        assert_eq!(
+            step.action,
+            link("/admin/contests/4/rounds".into(), "Rounds")
+        );
+    }
+
+    #[test]
     fn a_draft_asks_for_categories_then_criteria_then_opening() {
         let g = glance(0, 0, 0, 0);
         let mut facts = Facts {
@@ -197,6 +228,7 @@ mod tests {
             categories: 0,
             criteria: 0,
             glance: &g,
+            open_round: None,
         };
         assert_eq!(
             next_step(&facts).action,

@@ -51,6 +51,8 @@ pub struct Proof {
     pub commitment: Option<String>,
     /// The results hash published at finalization.
     pub results_hash: Option<String>,
+    /// Each closed shortlisting round's hash: (position, sha256).
+    pub round_hashes: Vec<(i64, String)>,
 }
 
 /// One line saying where the contest stands, by the server clock.

@@ -4,7 +4,9 @@
 
 pub mod bulk;
 mod entries;
+mod finish;
 pub mod photos;
+mod rounds;
 
 use std::fmt;
 
@@ -29,6 +31,9 @@ pub enum DemoPhase {
     Open,
     /// Past the deadline: the admin screens the entries.
     Closed,
+    /// Judging, in its first round: the yes/no shortlist, most votes cast
+    /// (juror 1 has not voted).
+    Shortlist,
     /// Entries frozen; the jury has started scoring.
     Judging,
     /// Scores locked (juror 1 never finished: finalized with an override).
@@ -71,7 +76,10 @@ impl fmt::Display for DemoLogins {
             )?;
         }
         match self.phase {
-            DemoPhase::Judging => writeln!(f, "Jurors score at {}/jury/{DEMO_SLUG}", self.url)?,
+            DemoPhase::Shortlist | DemoPhase::Judging => {
+                writeln!(f, "Jurors judge at {}/jury/{DEMO_SLUG}", self.url)?;
+                writeln!(f, "The rounds: {}/admin/contests/1/rounds", self.url)?
+            }
             DemoPhase::Finalized | DemoPhase::Revealed => {
                 writeln!(f, "Results at {}/admin/contests/1/results", self.url)?
             }
@@ -244,6 +252,9 @@ pub async fn populate_sized(
         };
         structure::add_criterion(db, contest_id, &criterion).await?;
     }
+    if rounds::shortlists(phase, entries.is_some()) {
+        rounds::set_up(db, contest_id, at).await?;
+    }
     if phase >= DemoPhase::Open {
         contests::set_phase(
             &db.pool,
@@ -281,21 +292,11 @@ pub async fn populate_sized(
         use crate::contests::model::Phase;
         contests::set_phase(&db.pool, contest_id, Phase::Open, Phase::Closed, at).await?;
     }
-    if phase >= DemoPhase::Judging {
-        use crate::contests::model::Phase;
-        let contest = contests::contest_by_id(db, contest_id)
-            .await?
-            .ok_or_else(|| anyhow::anyhow!("the demo contest vanished"))?;
-        let mut tx = db.pool.begin().await?;
-        contests::set_phase(&mut *tx, contest_id, Phase::Closed, Phase::Judging, at).await?;
-        crate::workflow::phases::start_judging(&mut tx, &contest, at).await?;
-        tx.commit().await?;
-        let criteria = structure::criteria_of(db, contest_id).await?;
-        entries::some_scores(db, contest_id, &criteria, at, phase > DemoPhase::Judging).await?;
-        db.refresh_statistics().await?;
+    if phase >= DemoPhase::Shortlist {
+        rounds::judge(db, contest_id, &admin, phase, at).await?;
     }
     if phase > DemoPhase::Judging {
-        after_judging(db, contest_id, &admin, phase, at).await?;
+        finish::after_judging(db, contest_id, &admin, phase, at).await?;
     }
     let detail = format!("demo contest, 2 categories, 4 criteria, 5 jurors, {photos} photos");
     audit::record(
@@ -314,116 +315,4 @@ pub async fn populate_sized(
         jurors,
         bulk: entries.is_some(),
     })
-}
-
-/// Finalizes (with an override: juror 1 never started), then reveals, awards
-/// what the ranking suggests plus an exhibition selection, and announces, as
-/// far as `phase` asks.
-async fn after_judging(
-    db: &Db,
-    contest_id: i64,
-    admin: &User,
-    phase: DemoPhase,
-    at: i64,
-) -> anyhow::Result<()> {
-    use crate::contests::model::Phase;
-    use crate::results::{awards, finalize, snapshot};
-    let reason = "Juror 1 could not take part (demo).";
-    finalize::finalize(
-        db,
-        at,
-        admin,
-        &demo_contest(db, contest_id).await?,
-        true,
-        reason,
-    )
-    .await?
-    .map_err(|message| anyhow::anyhow!(message))?;
-    if phase == DemoPhase::Finalized {
-        return Ok(());
-    }
-    advance(
-        db,
-        admin,
-        contest_id,
-        (Phase::Finalized, Phase::Revealed),
-        at,
-    )
-    .await?;
-    if phase == DemoPhase::Revealed {
-        return Ok(());
-    }
-    let (json, _) = snapshot::stored_json(db, contest_id)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("no results snapshot"))?;
-    let snap: snapshot::Snapshot = serde_json::from_str(&json)?;
-    let contest = demo_contest(db, contest_id).await?;
-    let author_of = awards::authors_of(db, &contest).await?;
-    let mut form = awards::AwardsForm {
-        chosen: awards::suggested(&snap, &author_of, false),
-        reason: "Honourable mentions for the next two photographers (demo).".into(),
-        share_feedback: true,
-        normalized: false,
-    };
-    // Honourable mentions and exhibition picks for the next two authors of each category.
-    for category in &snap.categories {
-        let mut honoured: Vec<i64> = category
-            .entries
-            .iter()
-            .filter(|l| form.chosen.contains_key(&l.number))
-            .filter_map(|l| author_of.get(&l.number).copied())
-            .collect();
-        for line in &category.entries {
-            let author = author_of.get(&line.number).copied().unwrap_or_default();
-            if honoured.len() >= 5 || honoured.contains(&author) {
-                continue;
-            }
-            honoured.push(author);
-            let decision = awards::Decision {
-                award: Some(awards::Award::Mention),
-                exhibition: true,
-            };
-            form.chosen.insert(line.number, decision);
-        }
-    }
-    awards::save(db, at, admin, &contest, &snap, &form)
-        .await?
-        .map_err(|message| anyhow::anyhow!(message))?;
-    advance(
-        db,
-        admin,
-        contest_id,
-        (Phase::Revealed, Phase::Announced),
-        at,
-    )
-    .await?;
-    Ok(())
-}
-
-/// Moves the demo contest on a phase, logged as the admin's action.
-async fn advance(
-    db: &Db,
-    admin: &User,
-    contest_id: i64,
-    (from, to): (crate::contests::model::Phase, crate::contests::model::Phase),
-    at: i64,
-) -> anyhow::Result<()> {
-    contests::set_phase(&db.pool, contest_id, from, to, at).await?;
-    let detail = format!("{from} → {to}");
-    audit::record(
-        db,
-        at,
-        Some(admin),
-        "contest.phase",
-        Some(contest_id),
-        &detail,
-    )
-    .await?;
-    Ok(())
-}
-
-async fn demo_contest(db: &Db, id: i64) -> anyhow::Result<contests::Contest> {
-    contests::contest_by_id(db, id)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("the demo contest vanished"))
 }

@@ -1,6 +1,9 @@
 //! Who may see the jury pages: the signed-in person as an active juror of
-//! the contest. Anyone else gets 404, so a page does not even confirm that
-//! the contest has a jury.
+//! the contest (anyone else gets 404, so a page does not even confirm that
+//! the contest has a jury); and when a jury write may happen at all: under
+//! the contest's row lock, while it is judging.
+
+use sqlx::AnyConnection;
 
 use crate::contests::queries::{Contest, contest_by_slug};
 use crate::jury::jurors;
@@ -26,4 +29,19 @@ pub async fn juror_of(state: &AppState, ctx: &Ctx, slug: &str) -> Result<Juror, 
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(Juror { contest, juror_id })
+}
+
+/// Takes the contest's row lock, but only while it is judging. Score saves,
+/// recusals and jury changes all start with it, and the phase change that ends
+/// judging updates the same row: whichever commits first wins, and a write
+/// that waited sees the new phase and changes nothing. `false`: not judging.
+pub async fn lock_while_judging(
+    conn: &mut AnyConnection,
+    contest_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE contests SET phase = phase WHERE id = $1 AND phase = 'judging'")
+        .bind(contest_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }

@@ -223,7 +223,7 @@ pub async fn invite(
         }
     };
     let mut tx = state.db.pool.begin().await?;
-    if judging::lock_while_judging(&mut tx, id).await? {
+    if crate::jury::access::lock_while_judging(&mut tx, id).await? {
         // A returning juror who had accepted takes work at once.
         judging::rebalance(&mut tx, id, contest.jury_quorum, now).await?;
     }
@@ -313,7 +313,7 @@ pub async fn remove(
     }
     let now = state.now().timestamp();
     let mut tx = state.db.pool.begin().await?;
-    let judging = judging::lock_while_judging(&mut tx, id).await?;
+    let judging = crate::jury::access::lock_while_judging(&mut tx, id).await?;
     if !jurors::remove(&mut tx, id, juror_id, now).await? {
         return Err(AppError::NotFound);
     }

@@ -7,7 +7,7 @@
 
 use crate::contests::structure::Criterion;
 use crate::db::Db;
-use crate::jury::judging::lock_while_judging;
+use crate::jury::access::lock_while_judging;
 use crate::jury::scores::{MAX_COMMENT_CHARS, Saved};
 
 /// Longest text kept for one criterion: a score is a few digits, and this

@@ -7,10 +7,12 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use crate::contests::model::Phase;
+use crate::contests::model::{Phase, describe_time};
 use crate::contests::queries::Contest;
+use crate::contests::rounds::{self, Stage};
 use crate::contests::structure::{self, category_name};
-use crate::jury::access::juror_of;
+use crate::jury::access::{Juror, juror_of};
+use crate::jury::ballots;
 use crate::jury::queue::{self, Cursor, Filter, QueueItem};
 use crate::submissions::numbers::EntryNumber;
 use crate::web::{Ctx, Nav, render};
@@ -62,10 +64,26 @@ pub struct Progress {
     pub assigned: i64,
 }
 
+/// The open shortlisting round on the juror home.
+pub struct RoundBox {
+    /// 1, 2, …
+    pub position: i64,
+    /// What is voted.
+    pub kind: String,
+    /// Votes cast and ballots of this juror.
+    pub voted: i64,
+    /// See `voted`.
+    pub assigned: i64,
+    /// The soft deadline, in the contest's time zone ('' if none).
+    pub deadline: String,
+}
+
 #[derive(Template)]
 #[template(path = "jury/home.html")]
 struct HomePage {
     nav: Nav,
+    /// Set while a shortlisting round is open: its box replaces the grid.
+    round: Option<RoundBox>,
     contest: Contest,
     progress: Vec<Progress>,
     items: Vec<(QueueItem, String)>,
@@ -114,6 +132,7 @@ pub async fn home(
 ) -> Result<Response, AppError> {
     let juror = juror_of(&state, &ctx, &slug).await?;
     let (db, contest_id, juror_id) = (&state.db, juror.contest.id, juror.juror_id);
+    let round = open_round(&state, &juror).await?;
     let criteria = structure::criteria_of(db, contest_id).await?;
     let categories = structure::categories_of(db, contest_id).await?;
     let todo_only = q.filter == "todo";
@@ -144,6 +163,7 @@ pub async fn home(
     );
     let page_view = HomePage {
         nav: ctx.nav().await?,
+        round,
         progress,
         first_todo: queue::next_todo(db, juror_id, None).await?,
         judging: juror.contest.phase == Phase::Judging,
@@ -163,4 +183,27 @@ pub async fn home(
         todo_only,
     };
     Ok(ctx.private_page(render(&page_view)?.into_response()))
+}
+
+/// The box of the open shortlisting round, if judging is in one.
+async fn open_round(state: &AppState, juror: &Juror) -> Result<Option<RoundBox>, AppError> {
+    if juror.contest.phase != Phase::Judging {
+        return Ok(None);
+    }
+    let mut conn = state.db.pool.acquire().await?;
+    let Stage::Shortlist(round) = rounds::stage(&mut conn, juror.contest.id).await? else {
+        return Ok(None);
+    };
+    drop(conn);
+    let (voted, assigned) = ballots::progress(&state.db, round.id, juror.juror_id).await?;
+    Ok(Some(RoundBox {
+        position: round.position,
+        kind: round.kind.label().to_owned(),
+        voted,
+        assigned,
+        deadline: round
+            .deadline_at
+            .map(|at| describe_time(at, juror.contest.tz))
+            .unwrap_or_default(),
+    }))
 }

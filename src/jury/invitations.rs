@@ -211,7 +211,7 @@ pub async fn accept(
     let now = state.now().timestamp();
     let mut tx = state.db.pool.begin().await?;
     // The contest row lock first: acceptance may create assignments.
-    let judging = judging::lock_while_judging(&mut tx, contest.id).await?;
+    let judging = crate::jury::access::lock_while_judging(&mut tx, contest.id).await?;
     sqlx::query(
         "INSERT INTO contest_roles (contest_id, user_id, role, created_at) VALUES ($1, $2, 'juror', $3) \
          ON CONFLICT (contest_id, user_id) DO NOTHING",

@@ -5,6 +5,8 @@
 pub mod access;
 pub mod admin;
 pub mod assign;
+pub mod ballot_page;
+pub mod ballots;
 pub mod draft_page;
 pub mod drafts;
 pub mod entry_page;
@@ -13,6 +15,7 @@ pub mod invitations;
 pub mod judging;
 pub mod jurors;
 pub mod monitor;
+pub mod plan_rows;
 pub mod queue;
 pub mod recusal;
 pub mod scores;
@@ -44,6 +47,11 @@ pub fn router() -> Router<AppState> {
         .route(
             "/jury/{slug}/entries/{number}/{index}/{file}",
             get(entry_page::image),
+        )
+        .route("/jury/{slug}/vote", get(ballot_page::start))
+        .route(
+            "/jury/{slug}/vote/{number}",
+            get(ballot_page::show).post(ballot_page::vote),
         )
         .route(
             "/invitations/{token}",

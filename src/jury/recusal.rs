@@ -3,7 +3,8 @@
 //! another juror takes it, all in one transaction under the judging lock.
 
 use crate::jury::access::Juror;
-use crate::jury::judging::{lock_while_judging, rebalance};
+use crate::jury::access::lock_while_judging;
+use crate::jury::judging::rebalance;
 use crate::submissions::numbers::EntryNumber;
 use crate::web::user::User;
 use crate::{audit, error::AppError, state::AppState};

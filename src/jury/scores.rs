@@ -4,7 +4,7 @@
 
 use crate::contests::structure::Criterion;
 use crate::db::Db;
-use crate::jury::judging::lock_while_judging;
+use crate::jury::access::lock_while_judging;
 
 /// Longest juror comment kept.
 pub const MAX_COMMENT_CHARS: usize = 2000;

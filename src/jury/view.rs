@@ -180,8 +180,109 @@ pub async fn entry(
     }))
 }
 
-/// The stored hash of photo `index` of an entry in the juror's queue, in the
-/// size asked for (`large` or `thumb`).
+/// An entry on the voting page of a shortlisting round: what [`JurorEntry`]
+/// shows, with the juror's vote instead of scores (never a vote of another
+/// round: ballots are read from the open round only).
+#[derive(Debug, Clone)]
+pub struct BallotEntry {
+    /// The entry number (the same in every round).
+    pub number: EntryNumber,
+    /// The entry's category.
+    pub category_id: i64,
+    /// One photo, or all of a portfolio's.
+    pub photos: Vec<JurorPhoto>,
+    /// The portfolio's story when the portfolio is the entry.
+    pub story: String,
+    /// This juror's vote in this round, once cast.
+    pub vote: Option<i64>,
+    /// Its place in the juror's order, for the entries around it.
+    pub place: Place,
+    /// Its row id, for the vote.
+    pub(crate) entry_id: i64,
+}
+
+/// The entry `number` among the juror's ballots of the open round: the
+/// entry by its number, then the ballot by (round, entry, juror), both
+/// unique keys, so the juror's queue is never walked.
+async fn ballot_source(
+    db: &Db,
+    contest_id: i64,
+    juror_id: i64,
+    number: EntryNumber,
+) -> Result<Option<(Source, Option<i64>)>, sqlx::Error> {
+    let row: Option<BallotRow> = sqlx::query_as(
+        "SELECT b.id AS ballot_id, b.sort_key, e.id AS entry_id, e.category_id, e.portfolio_id, \
+         e.photo_id, b.vote FROM entries e JOIN ballots b ON b.entry_id = e.id \
+         WHERE e.contest_id = $2 AND e.number = $3 AND b.juror_id = $1 \
+         AND b.round_id = (SELECT id FROM rounds WHERE contest_id = $2 \
+             AND opened_at IS NOT NULL AND closed_at IS NULL)",
+    )
+    .bind(juror_id)
+    .bind(contest_id)
+    .bind(number.get())
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(|b| {
+        let src = Source {
+            assignment_id: b.ballot_id,
+            sort_key: b.sort_key,
+            entry_id: b.entry_id,
+            category_id: b.category_id,
+            portfolio_id: b.portfolio_id,
+            photo_id: b.photo_id,
+            comment: String::new(),
+            draft: None,
+        };
+        (src, b.vote)
+    }))
+}
+
+/// A ballot of the open round with its entry's sources; private, like [`Source`].
+#[derive(sqlx::FromRow)]
+struct BallotRow {
+    ballot_id: i64,
+    sort_key: i64,
+    entry_id: i64,
+    category_id: i64,
+    portfolio_id: i64,
+    photo_id: Option<i64>,
+    vote: Option<i64>,
+}
+
+/// The entry `number` if the juror has a ballot for it in the open round.
+pub async fn ballot_entry(
+    db: &Db,
+    contest_id: i64,
+    juror_id: i64,
+    number: EntryNumber,
+) -> Result<Option<BallotEntry>, sqlx::Error> {
+    let Some((src, vote)) = ballot_source(db, contest_id, juror_id, number).await? else {
+        return Ok(None);
+    };
+    let photos = photo_rows(db, &src)
+        .await?
+        .into_iter()
+        .enumerate()
+        .map(|(i, (title, caption, _, _))| JurorPhoto {
+            index: i + 1,
+            title,
+            caption,
+        })
+        .collect();
+    Ok(Some(BallotEntry {
+        number,
+        category_id: src.category_id,
+        photos,
+        story: story(db, &src).await?,
+        vote,
+        place: src.place(),
+        entry_id: src.entry_id,
+    }))
+}
+
+/// The stored hash of photo `index` of an entry in the juror's queue (the
+/// criteria round's or the open round's ballots), in the size asked for
+/// (`large` or `thumb`).
 pub async fn photo_file(
     db: &Db,
     contest_id: i64,
@@ -190,8 +291,12 @@ pub async fn photo_file(
     index: usize,
     large: bool,
 ) -> Result<Option<String>, sqlx::Error> {
-    let Some(src) = source(db, contest_id, juror_id, number).await? else {
-        return Ok(None);
+    let src = match source(db, contest_id, juror_id, number).await? {
+        Some(src) => src,
+        None => match ballot_source(db, contest_id, juror_id, number).await? {
+            Some((src, _)) => src,
+            None => return Ok(None),
+        },
     };
     let rows = photo_rows(db, &src).await?;
     Ok(index

@@ -16,6 +16,7 @@ use crate::identity::Author;
 use crate::results::awards::{self, Award, AwardsForm, Decision};
 use crate::results::compute::Crit;
 use crate::results::reveal::{Revealed, authors};
+use crate::results::round_snapshot;
 use crate::results::snapshot::{Snapshot, stored_json};
 use crate::web::{Ctx, Nav, render, render_form};
 use crate::{error::AppError, state::AppState};
@@ -32,6 +33,9 @@ struct ResultsPage {
     decisions: HashMap<i64, Decision>,
     /// Each entry's first photo, for its thumbnail.
     covers: HashMap<i64, i64>,
+    /// Each ranked entry's way through the shortlisting rounds (none
+    /// without rounds).
+    paths: HashMap<i64, String>,
 }
 
 impl ResultsPage {
@@ -98,9 +102,20 @@ pub async fn show(
         Some(key) => authors(&state.db, key).await?,
         None => HashMap::new(),
     };
+    let snapshot = stored(&state, id).await?;
+    let ranked: std::collections::HashSet<i64> = snapshot
+        .iter()
+        .flat_map(|(s, _)| {
+            s.categories
+                .iter()
+                .flat_map(|c| c.entries.iter().map(|e| e.number))
+        })
+        .collect();
+    let rounds = round_snapshot::closed(&mut *state.db.pool.acquire().await?, id).await?;
     let page = ResultsPage {
         nav: ctx.nav().await?,
-        snapshot: stored(&state, id).await?,
+        paths: round_snapshot::paths(&rounds, &ranked),
+        snapshot,
         commitment: crate::results::commitment::root_of(&state.db, id).await?,
         decisions: awards::saved(&state.db, id).await?,
         covers: covers(&state.db, id).await?,

@@ -5,6 +5,7 @@
 
 use crate::contests::model::Phase;
 use crate::contests::queries::{Contest, set_phase};
+use crate::contests::rounds::{self, Stage};
 use crate::results::snapshot;
 use crate::web::user::User;
 use crate::{audit, db::Db, error::AppError};
@@ -38,6 +39,12 @@ pub enum FinalizeRefusal {
         /// Whose they are: "email (count), …".
         jurors: String,
     },
+    /// A shortlisting round is still open: the criteria round has not begun.
+    #[error(
+        "Round {0} is still open. Close it (Jury → Rounds) and score the entries it \
+         advances before finalizing."
+    )]
+    RoundOpen(i64),
     /// The override came without a reason (or with one too long).
     #[error(
         "Finalizing with work missing needs a reason (1,000 characters at most); it is \
@@ -60,6 +67,11 @@ pub async fn finalize(
         return Ok(Err(FinalizeRefusal::NotJudging(contest.phase)));
     }
     let reason = reason.trim();
+    if let Stage::Shortlist(round) =
+        rounds::stage(&mut *db.pool.acquire().await?, contest.id).await?
+    {
+        return Ok(Err(FinalizeRefusal::RoundOpen(round.position)));
+    }
     let missing = missing_work(db, contest.id).await?;
     if !missing.is_empty() {
         let open: i64 = missing.iter().map(|m| m.1).sum();

@@ -13,8 +13,11 @@ pub mod export;
 pub mod feedback;
 pub mod finalize;
 pub mod reveal;
+pub mod round_snapshot;
 pub mod snapshot;
+pub mod tally;
 pub mod verify;
+pub mod verify_rounds;
 pub mod verify_stored;
 pub mod winners;
 

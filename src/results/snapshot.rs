@@ -114,10 +114,18 @@ pub async fn gather(
     .bind(contest_id)
     .fetch_all(&mut *conn)
     .await?;
+    // The entries of the criteria round: those the shortlisting rounds
+    // left out are in those rounds' snapshots, not ranked here.
+    let shortlists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM rounds WHERE contest_id = $1")
+        .bind(contest_id)
+        .fetch_one(&mut *conn)
+        .await?;
     let entries: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT number, category_id FROM entries WHERE contest_id = $1 ORDER BY number",
+        "SELECT number, category_id FROM entries WHERE contest_id = $1 AND reached > $2 \
+         ORDER BY number",
     )
     .bind(contest_id)
+    .bind(shortlists)
     .fetch_all(&mut *conn)
     .await?;
     let rows: Vec<(i64, i64, i64, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(counted_sql(

@@ -41,6 +41,21 @@ pub struct Published {
     pub results_sha256: String,
     /// The results, byte for byte as hashed.
     pub results: String,
+    /// Each closed shortlisting round, as hashed at its close (absent from
+    /// bundles of contests judged in one round).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<PublishedRound>,
+}
+
+/// A closed round in the published bundle.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PublishedRound {
+    /// Its position.
+    pub round: i64,
+    /// The hash published at its close.
+    pub sha256: String,
+    /// The round's snapshot, byte for byte as hashed.
+    pub snapshot: String,
 }
 
 /// The format tag of [`Published`] for commitments of version 1 and 2.
@@ -102,7 +117,17 @@ pub async fn publish(db: &Db, contest: &Contest) -> Result<Option<Published>, sq
             .collect()
     };
     entries.sort_by_key(|e| e.mapped.number);
+    let rounds = crate::results::round_snapshot::stored(&mut conn, contest.id)
+        .await?
+        .into_iter()
+        .map(|(round, snapshot, sha256)| PublishedRound {
+            round,
+            sha256,
+            snapshot,
+        })
+        .collect();
     Ok(Some(Published {
+        rounds,
         format: FORMATS[usize::from(version >= 2)].into(),
         contest: contest.slug.clone(),
         commitment: root,
@@ -136,6 +161,14 @@ pub fn check_published(bundle: &Published) -> Vec<String> {
     }
     if sha256_hex(bundle.results.as_bytes()) != bundle.results_sha256 {
         problems.push("the results do not match the published results hash".into());
+    }
+    for r in &bundle.rounds {
+        if sha256_hex(r.snapshot.as_bytes()) != r.sha256 {
+            problems.push(format!(
+                "round {}: its snapshot does not match its published hash",
+                r.round
+            ));
+        }
     }
     problems
 }

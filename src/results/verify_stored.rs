@@ -89,6 +89,7 @@ pub async fn check_stored(
             .push("the stored commitments do not add up to the published commitment".into());
     }
     check_files(&live, &checks, &mut report).await;
+    crate::results::verify_rounds::check_rounds(&mut conn, contest, &mut report.problems).await?;
     if let Some((json, hash)) = snapshot::stored_json(db, contest.id).await? {
         check_results(&mut conn, contest, &json, &hash, &mut report.problems).await?;
     }

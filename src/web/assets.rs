@@ -1,4 +1,4 @@
-//! The stylesheet and the four small scripts, compiled into the binary and
+//! The stylesheet and the five small scripts, compiled into the binary and
 //! served with an hour of public caching.
 
 use axum::http::header;
@@ -9,6 +9,7 @@ const UPLOAD_JS: &str = include_str!("assets/upload.js");
 const JURY_JS: &str = include_str!("assets/jury.js");
 const CONFIRM_JS: &str = include_str!("assets/confirm.js");
 const ENTRY_JS: &str = include_str!("assets/entry.js");
+const VOTE_JS: &str = include_str!("assets/vote.js");
 
 /// `GET /static/style.css`
 pub async fn style_css() -> impl IntoResponse {
@@ -34,6 +35,11 @@ pub async fn jury_js() -> impl IntoResponse {
 /// `GET /static/entry.js`
 pub async fn entry_js() -> impl IntoResponse {
     script(ENTRY_JS)
+}
+
+/// `GET /static/vote.js`
+pub async fn vote_js() -> impl IntoResponse {
+    script(VOTE_JS)
 }
 
 /// `GET /static/confirm.js`

@@ -1,5 +1,5 @@
 //! The workflow: a contest's way through its phases (open, close, start
-//! judging, finalize, reveal, announce), and the pages that show where a
+//! judging, finalize, reveal, announce) and its judging rounds (`rounds`), and the pages that show where a
 //! contest or a person stands. It stands above the capability modules and
 //! calls down into them: starting judging freezes the entries and makes the
 //! assignments (`jury`) and the commitment (`results`); finalizing locks the
@@ -16,6 +16,7 @@ pub mod erasure;
 pub mod export;
 pub mod phases;
 pub mod retention;
+pub mod rounds;
 pub mod system_page;
 pub mod verification;
 
@@ -40,4 +41,5 @@ pub fn router() -> Router<AppState> {
         .route("/admin/contests/{id}/retention", post(retention::set))
         .route("/admin/contests/{id}/phase", post(phases::change_phase))
         .merge(verification::router())
+        .merge(rounds::router())
 }

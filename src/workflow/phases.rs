@@ -20,8 +20,8 @@ use crate::{error::AppError, state::AppState};
 
 /// Starts judging inside the transaction that moves the contest into it:
 /// the entries freeze, the commitment to who made them is made (see
-/// `results::commitment`), and the assignments exist, all at the same
-/// instant. Returns the number of entries.
+/// `results::commitment`), and the first round's work exists, all at the
+/// same instant. Returns the number of entries.
 pub async fn start_judging(
     conn: &mut AnyConnection,
     contest: &Contest,
@@ -29,6 +29,14 @@ pub async fn start_judging(
 ) -> Result<u64, sqlx::Error> {
     let frozen = crate::jury::judging::freeze_entries(conn, contest).await?;
     crate::results::commitment::commit(conn, contest.id, now).await?;
+    // The first round opens with judging (the criteria round when there
+    // are no shortlisting rounds); rebalancing plans its work.
+    if let Some(first) = crate::contests::rounds::rounds_of(conn, contest.id)
+        .await?
+        .first()
+    {
+        crate::contests::rounds::open(conn, first.id, now).await?;
+    }
     crate::jury::judging::rebalance(conn, contest.id, contest.jury_quorum, now).await?;
     Ok(frozen)
 }

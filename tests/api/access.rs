@@ -40,6 +40,7 @@ const TABLE: &[Row] = &[
     ("GET", "/static/jury.js", "PPPPPPP", ""),
     ("GET", "/static/confirm.js", "PPPPPPP", ""),
     ("GET", "/static/entry.js", "PPPPPPP", ""),
+    ("GET", "/static/vote.js", "PPPPPPP", ""),
     ("GET", "/login", "PPPPPPP", ""),
     ("POST", "/login", "PPPPPPP", ""),
     ("GET", "/register", "PPPPPPP", ""),
@@ -132,6 +133,11 @@ const TABLE: &[Row] = &[
     ("GET", "/jury", "DPPPPPP", ""),
     ("GET", "/jury/{slug}", "DDDPPPD", ""),
     ("GET", "/jury/{slug}/entries/{number}", "DDDPDDD", ""),
+    // No shortlisting round is open (this contest judges in one criteria
+    // round): the voting pages are 404 to all, a vote 409 to its jury.
+    ("GET", "/jury/{slug}/vote", "DDDDDDD", ""),
+    ("GET", "/jury/{slug}/vote/{number}", "DDDDDDD", ""),
+    ("POST", "/jury/{slug}/vote/{number}", "DDDCCCD", "vote=1"),
     ("POST", "/jury/{slug}/entries/{number}", "DDDPDDD", ""),
     ("POST", "/jury/{slug}/entries/{number}/draft", "DDDPDDD", ""),
     (
@@ -207,6 +213,27 @@ const TABLE: &[Row] = &[
     ),
     ("GET", "/admin/contests/{id}/jury", "DDDDDDP", ""),
     ("POST", "/admin/contests/{id}/jury/quorum", "DDDDDDP", ""),
+    // Judging has started and no round is open: each is refused on the page.
+    ("GET", "/admin/contests/{id}/rounds", "DDDDDDP", ""),
+    (
+        "POST",
+        "/admin/contests/{id}/rounds",
+        "DDDDDDP",
+        "kind=yes_no",
+    ),
+    ("POST", "/admin/contests/{id}/rounds/remove", "DDDDDDP", ""),
+    (
+        "POST",
+        "/admin/contests/{id}/rounds/quorum",
+        "DDDDDDP",
+        "quorum=1",
+    ),
+    (
+        "POST",
+        "/admin/contests/{id}/rounds/close",
+        "DDDDDDP",
+        "round=1",
+    ),
     ("POST", "/admin/contests/{id}/jurors", "DDDDDDP", ""),
     (
         "POST",

@@ -39,8 +39,10 @@ async fn crawl(
         format!("/contests/{slug}"),
     ]
     .into();
+    todo.push_back(format!("/jury/{slug}/vote"));
     for n in numbers {
         todo.push_back(format!("/jury/{slug}/entries/{n}"));
+        todo.push_back(format!("/jury/{slug}/vote/{n}"));
         for i in 1..=3 {
             todo.push_back(format!("/jury/{slug}/entries/{n}/{i}/thumb.jpg"));
             todo.push_back(format!("/jury/{slug}/entries/{n}/{i}/large.jpg"));
@@ -136,6 +138,48 @@ async fn juror_never_sees_the_photographers_identity_assigned_unassigned_or_recu
             })
             .count();
         assert_eq!(pages, reachable_images / 2, "{who} juror's entry pages");
+    }
+}
+
+#[tokio::test]
+async fn in_a_shortlisting_round_a_juror_sees_no_identity_and_only_their_ballots() {
+    let app = TestApp::spawn().await;
+    let setup = Setup {
+        per_category: [3, 0],
+        redacted_stories: true,
+        jurors: vec![vec![0], vec![0], vec![1]],
+        ..Setup::default()
+    };
+    let contest = crate::rounds::rounds_of(&app, setup, &[("yes_no", "1")]).await;
+    let slug = contest.slug;
+    let numbers: Vec<i64> = sqlx::query_scalar("SELECT number FROM entries ORDER BY number")
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(numbers.len(), 6);
+    for (j, juror) in contest.jurors.iter().enumerate() {
+        let email = format!("juror{j}@jury.example.org");
+        let ballots = app
+            .count(&format!(
+                "ballots WHERE juror_id = (SELECT id FROM jurors WHERE email = '{email}')"
+            ))
+            .await as usize;
+        let (fetched, leaks) = crawl(juror, slug, &numbers).await;
+        assert!(leaks.is_empty(), "juror {j}: {leaks:?}");
+        let ok = |what: &str| {
+            fetched
+                .iter()
+                .filter(|(p, s)| p.contains(what) && *s == StatusCode::OK)
+                .count()
+        };
+        // One vote page per ballot (a single photo each: a thumb and a large).
+        assert_eq!(ok("/vote/"), ballots, "juror {j} fetched {fetched:?}");
+        assert_eq!(ok(".jpg"), ballots * 2, "juror {j}");
+        assert_eq!(
+            ok("/entries/") - ok(".jpg"),
+            0,
+            "no criteria page in round 1"
+        );
     }
 }
 

@@ -32,6 +32,8 @@ mod platform;
 mod proof;
 mod queue_pages;
 mod results;
+mod rounds;
+mod rounds_changes;
 mod screening_pages;
 mod security;
 mod security_accounts;

@@ -190,7 +190,21 @@ async fn the_demo_builds_a_contest_in_judging_with_entries_and_a_working_jury() 
     let entries = app.count("entries").await;
     assert_eq!(entries, app.count("photos").await);
     assert!(entries >= 60, "{entries}");
-    assert_eq!(app.count("assignments").await, entries * 5);
+    // Judged in two rounds: the yes/no shortlist (two jurors per entry,
+    // closed with juror 1's votes missing), then the criteria round on what
+    // it advanced, to all five jurors.
+    assert_eq!(app.count("ballots").await, entries * 2);
+    assert_eq!(
+        app.count("round_snapshots WHERE override_reason <> ''")
+            .await,
+        1
+    );
+    let advanced = app.count("entries WHERE reached = 2").await;
+    assert!(
+        advanced > 0 && advanced < entries,
+        "{advanced} of {entries}"
+    );
+    assert_eq!(app.count("assignments").await, advanced * 5);
     assert!(app.count("scores").await > 0);
 
     // The printed juror login reaches a scoring page with a real image.
@@ -200,7 +214,21 @@ async fn the_demo_builds_a_contest_in_judging_with_entries_and_a_working_jury() 
         .await;
     juror.get("/account").await.assert_contains("jury member");
     let home = juror.get(&format!("/jury/{DEMO_SLUG}")).await;
-    home.assert_contains(&format!("0 of {} scored", entries / 2));
+    let first_category = app
+        .count(
+            "juror_progress WHERE juror_id = (SELECT MIN(id) FROM jurors) \
+             AND category_id = (SELECT MIN(id) FROM categories)",
+        )
+        .await;
+    assert_eq!(first_category, 1);
+    let assigned: i64 = sqlx::query_scalar(
+        "SELECT assigned FROM juror_progress WHERE juror_id = (SELECT MIN(id) FROM jurors) \
+         AND category_id = (SELECT MIN(id) FROM categories)",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    home.assert_contains(&format!("0 of {assigned} scored"));
     let first = home
         .body
         .split(&format!("/jury/{DEMO_SLUG}/entries/"))

@@ -13,7 +13,7 @@ use serde_json::Value;
 use super::chrome::{Chrome, ENTER};
 use super::common::{TestApp, create_contest};
 
-fn axe_source() -> String {
+pub(crate) fn axe_source() -> String {
     let path = std::env::var("AXE_CORE").unwrap_or_else(|_| {
         format!(
             "{}/target/axe/node_modules/axe-core/axe.min.js",
@@ -26,7 +26,7 @@ fn axe_source() -> String {
 }
 
 /// The violations axe finds on the page now, one line each.
-async fn violations(c: &Chrome, axe: &str) -> Vec<String> {
+pub(crate) async fn violations(c: &Chrome, axe: &str) -> Vec<String> {
     c.execute(axe).await;
     let found = c
         .execute_async(
@@ -156,6 +156,7 @@ async fn every_main_page_passes_axe_at_wcag_2_1_aa() {
         ("dashboard", ""),
         ("screening", "/entries"),
         ("monitor", "/jury"),
+        ("rounds", "/rounds"),
         ("results", "/results"),
         ("awards", "/awards"),
     ] {

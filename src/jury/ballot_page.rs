@@ -1,0 +1,236 @@
+//! The juror's page in a shortlisting round: one entry, image first, and
+//! one key per vote (y/n or 1/0 for yes/no, 1–5 for stars) that saves and
+//! moves on to the next entry without a vote; the next images are prefetched.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::contests::model::{Phase, describe_time};
+use crate::contests::queries::Contest;
+use crate::contests::rounds::{self, Kind, Round, Stage};
+use crate::contests::structure::{self, category_name};
+use crate::jury::access::lock_while_judging;
+use crate::jury::access::{Juror, juror_of};
+use crate::jury::ballots;
+use crate::jury::view::{self, BallotEntry};
+use crate::submissions::numbers::EntryNumber;
+use crate::web::{Ctx, Nav, render};
+use crate::{error::AppError, state::AppState};
+
+/// The message of a vote once its round has closed.
+pub const ROUND_CLOSED: &str = "This round is closed: votes can no longer change.";
+
+/// Images fetched ahead, so the next entries show at once.
+const PREFETCH: i64 = 3;
+
+/// A vote the page offers: its value, its label and the keys that cast it.
+pub struct Choice {
+    /// Stored value.
+    pub value: i64,
+    /// What the button says.
+    pub label: &'static str,
+    /// Keys, as `data-keys` (space separated).
+    pub keys: &'static str,
+    /// Whether it is the juror's vote now.
+    pub pressed: bool,
+}
+
+fn choices(kind: Kind, vote: Option<i64>) -> Vec<Choice> {
+    let offered: Vec<(i64, &'static str, &'static str)> = match kind {
+        Kind::YesNo => vec![(1, "Yes", "y 1"), (0, "No", "n 0")],
+        Kind::Stars => vec![
+            (1, "★", "1"),
+            (2, "★★", "2"),
+            (3, "★★★", "3"),
+            (4, "★★★★", "4"),
+            (5, "★★★★★", "5"),
+        ],
+    };
+    offered
+        .into_iter()
+        .map(|(value, label, keys)| Choice {
+            value,
+            label,
+            keys,
+            pressed: vote == Some(value),
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "jury/ballot.html")]
+struct BallotPage {
+    nav: Nav,
+    contest: Contest,
+    round: Round,
+    entry: BallotEntry,
+    category: String,
+    choices: Vec<Choice>,
+    voted: i64,
+    assigned: i64,
+    deadline: String,
+    prev: Option<EntryNumber>,
+    next: Option<EntryNumber>,
+    /// The next entries' first images, to prefetch.
+    ahead: Vec<EntryNumber>,
+}
+
+#[derive(Template)]
+#[template(path = "jury/ballot_done.html")]
+struct DonePage {
+    nav: Nav,
+    contest: Contest,
+    round: Round,
+    voted: i64,
+    assigned: i64,
+    deadline: String,
+    /// The juror's first entry, to review the votes from.
+    first: Option<EntryNumber>,
+}
+
+/// The juror's open round, or 404 (no round open: the criteria round or
+/// judging over; the grid of `/jury/{slug}` says where things stand).
+async fn open_round(state: &AppState, juror: &Juror) -> Result<Round, AppError> {
+    if juror.contest.phase != Phase::Judging {
+        return Err(AppError::NotFound);
+    }
+    let mut conn = state.db.pool.acquire().await?;
+    match rounds::stage(&mut conn, juror.contest.id).await? {
+        Stage::Shortlist(round) if round.opened_at.is_some() => Ok(round),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+fn deadline(contest: &Contest, round: &Round) -> String {
+    round
+        .deadline_at
+        .map(|at| describe_time(at, contest.tz))
+        .unwrap_or_default()
+}
+
+/// `GET /jury/{slug}/vote`: the first entry without a vote, or the end.
+pub async fn start(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let juror = juror_of(&state, &ctx, &slug).await?;
+    let round = open_round(&state, &juror).await?;
+    let db = &state.db;
+    if let Some(n) = ballots::next_open(db, round.id, juror.juror_id, None).await? {
+        return Ok(Redirect::to(&format!("/jury/{slug}/vote/{n}")).into_response());
+    }
+    let (voted, assigned) = ballots::progress(db, round.id, juror.juror_id).await?;
+    let page = DonePage {
+        nav: ctx.nav().await?,
+        first: ballots::following(db, round.id, juror.juror_id, None, false, 1)
+            .await?
+            .pop(),
+        deadline: deadline(&juror.contest, &round),
+        contest: juror.contest,
+        round,
+        voted,
+        assigned,
+    };
+    Ok(ctx.private_page(render(&page)?.into_response()))
+}
+
+/// `GET /jury/{slug}/vote/{number}`: one entry of the juror's round.
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, number)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let number = EntryNumber::parse(&number).ok_or(AppError::NotFound)?;
+    let juror = juror_of(&state, &ctx, &slug).await?;
+    let round = open_round(&state, &juror).await?;
+    let db = &state.db;
+    let entry = view::ballot_entry(db, juror.contest.id, juror.juror_id, number)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let categories = structure::categories_of(db, juror.contest.id).await?;
+    let (voted, assigned) = ballots::progress(db, round.id, juror.juror_id).await?;
+    let after = Some(entry.place);
+    let ahead = ballots::following(db, round.id, juror.juror_id, after, true, PREFETCH).await?;
+    let page = BallotPage {
+        nav: ctx.nav().await?,
+        category: category_name(&categories, entry.category_id),
+        choices: choices(round.kind, entry.vote),
+        voted,
+        assigned,
+        deadline: deadline(&juror.contest, &round),
+        prev: ballots::previous(db, round.id, juror.juror_id, entry.place).await?,
+        next: ballots::following(db, round.id, juror.juror_id, after, false, 1)
+            .await?
+            .pop(),
+        ahead,
+        contest: juror.contest,
+        round,
+        entry,
+    };
+    Ok(ctx.private_page(render(&page)?.into_response()))
+}
+
+/// The vote form.
+#[derive(Deserialize)]
+pub struct VoteForm {
+    #[serde(default)]
+    vote: String,
+}
+
+/// `POST /jury/{slug}/vote/{number}`: saves the vote and goes to the next
+/// entry without one (after this one in the juror's order, then from the start).
+pub async fn vote(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, number)): Path<(String, String)>,
+    Form(form): Form<VoteForm>,
+) -> Result<Response, AppError> {
+    let number = EntryNumber::parse(&number).ok_or(AppError::NotFound)?;
+    let juror = juror_of(&state, &ctx, &slug).await?;
+    let round = open_round(&state, &juror)
+        .await
+        .map_err(|_| AppError::Conflict(ROUND_CLOSED.into()))?;
+    let entry = view::ballot_entry(&state.db, juror.contest.id, juror.juror_id, number)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let value = form
+        .vote
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|v| round.kind.votes().contains(v))
+        .ok_or_else(|| AppError::BadRequest("Choose one of the votes the page offers.".into()))?;
+    let now = state.now().timestamp();
+    let mut tx = state.db.pool.begin().await?;
+    // The contest's row lock, as score saves take it: a close or a
+    // finalization that commits first leaves this vote refused, not lost
+    // silently in a closed round.
+    if !lock_while_judging(&mut tx, juror.contest.id).await?
+        || !rounds::is_open(&mut tx, round.id).await?
+    {
+        return Err(AppError::Conflict(ROUND_CLOSED.into()));
+    }
+    if !ballots::cast(
+        &mut tx,
+        round.id,
+        juror.juror_id,
+        entry.entry_id,
+        value,
+        now,
+    )
+    .await?
+    {
+        return Err(AppError::NotFound);
+    }
+    tx.commit().await?;
+    let next = ballots::next_open(&state.db, round.id, juror.juror_id, Some(entry.place)).await?;
+    let to = match next {
+        Some(n) => format!("/jury/{slug}/vote/{n}"),
+        None => format!("/jury/{slug}/vote"),
+    };
+    Ok(Redirect::to(&to).into_response())
+}
