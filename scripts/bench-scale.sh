@@ -15,40 +15,9 @@
 #   PG_URL=postgres://postgres@127.0.0.1:5432/test scripts/bench-scale.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SIZES="${SIZES:-1000 10000 50000}"
-DATABASES="${DATABASES:-sqlite postgres}"
-REPS="${REPS:-31}"
-PG_URL="${PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
-cargo build --release -q --bin photojury
-bin="$PWD/target/release/photojury"
-work="$(mktemp -d)"
-server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-slug=migrants-central-asia
 port=3811
-base="http://127.0.0.1:$port"
-
-csrf() { grep -o 'name="csrf" value="[^"]*"' | awk 'NR==1' | sed 's/.*value="//;s/"$//'; }
-login() { # jar email password
-  local token
-  token=$(curl -s -c "$1" -b "$1" "$base/login" | csrf)
-  curl -s -c "$1" -b "$1" -o /dev/null --data-urlencode "csrf=$token" \
-    --data-urlencode "email=$2" --data-urlencode "password=$3" "$base/login"
-}
-# median of REPS timings (ms) of: curl args…
-median() {
-  for _ in $(seq "$REPS"); do
-    curl -s -o /dev/null -w '%{time_total}\n' "$@"
-  done | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]*1000}'
-}
-# median (ms) of one GET of each of the URLs on standard input: each a first
-# visit, so that no page kept for the session answers instead of the server.
-median_each() {
-  while read -r url; do
-    curl -s -o /dev/null -w '%{time_total}\n' "$@" "$base$url"
-  done | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]*1000}'
-}
+# shellcheck source=scripts/bench-lib.sh
+source scripts/bench-lib.sh
 
 echo "| entries | database | fill (demo) | scoring page | score save | grid page (size) | not scored yet | monitor | finalize | results |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
@@ -62,9 +31,7 @@ for db in $DATABASES; do
       args+=(--database-url "${PG_URL%/*}/$name")
     fi
     fill=$("$bin" "${args[@]}" demo --phase judging --entries "$n" --no-serve | awk '/^Filled in/{print $3}')
-    "$bin" "${args[@]}" serve >"$work/log" 2>&1 &
-    server=$!
-    for _ in $(seq 300); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
+    start_server
     jar="$work/juror"; admin="$work/admin"
     login "$jar" juror2@demo.photojury.org demo-juror-2
     login "$admin" admin@demo.photojury.org demo-admin-pass

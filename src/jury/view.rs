@@ -123,6 +123,20 @@ async fn photo_rows(
     }
 }
 
+/// The entry's photos as a juror sees them: place, title, caption.
+async fn juror_photos(db: &Db, src: &Source) -> Result<Vec<JurorPhoto>, sqlx::Error> {
+    Ok(photo_rows(db, src)
+        .await?
+        .into_iter()
+        .enumerate()
+        .map(|(i, (title, caption, _, _))| JurorPhoto {
+            index: i + 1,
+            title,
+            caption,
+        })
+        .collect())
+}
+
 /// The story a juror reads with an entry: the portfolio's (redacted) story
 /// when the portfolio is the entry, nothing when a photo is. Shown with each
 /// of a portfolio's photo entries, the same text would tell a juror which
@@ -149,16 +163,7 @@ pub async fn entry(
     let Some(src) = source(db, contest_id, juror_id, number).await? else {
         return Ok(None);
     };
-    let photos = photo_rows(db, &src)
-        .await?
-        .into_iter()
-        .enumerate()
-        .map(|(i, (title, caption, _, _))| JurorPhoto {
-            index: i + 1,
-            title,
-            caption,
-        })
-        .collect();
+    let photos = juror_photos(db, &src).await?;
     let story = story(db, &src).await?;
     let place = src.place();
     let scores: Vec<(i64, i64)> = sqlx::query_as(
@@ -259,16 +264,7 @@ pub async fn ballot_entry(
     let Some((src, vote)) = ballot_source(db, contest_id, juror_id, number).await? else {
         return Ok(None);
     };
-    let photos = photo_rows(db, &src)
-        .await?
-        .into_iter()
-        .enumerate()
-        .map(|(i, (title, caption, _, _))| JurorPhoto {
-            index: i + 1,
-            title,
-            caption,
-        })
-        .collect();
+    let photos = juror_photos(db, &src).await?;
     Ok(Some(BallotEntry {
         number,
         category_id: src.category_id,

@@ -84,6 +84,16 @@ struct JudgedRow {
     recusal_reason: String,
 }
 
+/// One vote of a juror in a shortlisting round.
+#[derive(sqlx::FromRow, Serialize)]
+struct VoteRow {
+    round: i64,
+    entry: i64,
+    kind: String,
+    vote: Option<i64>,
+    cast_at: Option<i64>,
+}
+
 /// Builds the JSON document and the list of originals to add.
 pub async fn gather(
     db: &Db,
@@ -163,7 +173,8 @@ pub async fn gather(
 }
 
 /// Their jury memberships, with each entry they judged: its number, their
-/// scores and their comment (what they wrote is theirs).
+/// scores and their comment (what they wrote is theirs), and their votes in
+/// shortlisting rounds.
 async fn jury_of(db: &Db, user_id: i64) -> Result<Vec<serde_json::Value>, sqlx::Error> {
     let memberships: Vec<MembershipRow> = sqlx::query_as(
         "SELECT j.id, c.slug AS contest, j.invited_at, j.accepted_at, j.removed_at FROM jurors j \
@@ -204,9 +215,19 @@ async fn jury_of(db: &Db, user_id: i64) -> Result<Vec<serde_json::Value>, sqlx::
                 json!({"assignment": row, "scores": mine})
             })
             .collect();
+        // Their votes in shortlisting rounds: a vote is theirs as a score is.
+        let votes: Vec<VoteRow> = sqlx::query_as(
+            "SELECT r.position AS round, e.number AS entry, r.kind, b.vote, b.cast_at \
+             FROM ballots b JOIN rounds r ON r.id = b.round_id JOIN entries e ON e.id = b.entry_id \
+             WHERE b.juror_id = $1 ORDER BY r.position, e.number",
+        )
+        .bind(m.id)
+        .fetch_all(&db.pool)
+        .await?;
         out.push(json!({
             "contest": m.contest, "invited_at": m.invited_at,
             "accepted_at": m.accepted_at, "removed_at": m.removed_at, "entries": entries,
+            "round_votes": votes,
         }));
     }
     Ok(out)

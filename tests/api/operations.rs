@@ -171,7 +171,7 @@ async fn retention_deletes_the_files_of_entries_that_won_nothing_and_verify_stil
 }
 
 /// Reads the ZIP a download answered with: name → bytes.
-fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
+pub(crate) fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut out = std::collections::BTreeMap::new();
     for i in 0..archive.len() {
@@ -185,7 +185,7 @@ fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
 
 /// Asks for the export from the account page's form; status, content
 /// type and the body's bytes.
-async fn download(who: &Browser, password: &str) -> (StatusCode, String, Vec<u8>) {
+pub(crate) async fn download(who: &Browser, password: &str) -> (StatusCode, String, Vec<u8>) {
     who.get("/account").await;
     let token = who.csrf.lock().unwrap().clone().unwrap_or_default();
     let response = who

@@ -291,6 +291,18 @@ async fn closing_with_votes_missing_needs_a_reason_and_verify_finds_a_changed_vo
     assert_eq!(late.status, StatusCode::CONFLICT);
     let (ok, out) = photojury(&app, &["verify", "--contest", slug]);
     assert!(ok, "{out}");
+    // A juror's own data export holds their votes, by round and number.
+    let (status, _, body) = crate::operations::download(&contest.jurors[0], "juror-password").await;
+    assert_eq!(status, StatusCode::OK);
+    let files = crate::operations::unzip(&body);
+    let json: serde_json::Value = serde_json::from_slice(&files["photojury-data.json"]).unwrap();
+    let mine = json["jury"][0]["round_votes"].as_array().unwrap();
+    assert_eq!(mine.len(), 8);
+    for vote in mine {
+        let number = vote["entry"].as_i64().unwrap();
+        assert_eq!(vote["vote"].as_i64(), Some(number % 2), "{vote}");
+        assert_eq!(vote["round"], 1);
+    }
 
     // Someone with database access turns a no into a yes.
     let (entry, number): (i64, i64) = sqlx::query_as(
