@@ -43,6 +43,7 @@ pub fn build_app(state: AppState) -> Router {
         .route("/static/entry.js", get(assets::entry_js))
         .route("/static/jury.js", get(assets::jury_js))
         .route("/static/vote.js", get(assets::vote_js))
+        .route("/static/rank.js", get(assets::rank_js))
         .route("/static/confirm.js", get(assets::confirm_js))
         .merge(crate::accounts::router())
         .merge(crate::contests::router())

@@ -11,6 +11,8 @@ mod chrome;
 mod common;
 #[path = "browser/journey.rs"]
 mod journey;
+#[path = "browser/ranking.rs"]
+mod ranking;
 #[path = "browser/rounds.rs"]
 mod rounds;
 #[path = "browser/scoring.rs"]

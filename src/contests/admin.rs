@@ -182,8 +182,15 @@ pub async fn edit_response(
     let open_round = match crate::contests::rounds::list(&state.db, contest.id)
         .await?
         .into_iter()
-        .find(|r| r.opened_at.is_some() && r.closed_at.is_none())
-    {
+        // The criteria round's row (with a ranking round after it) is
+        // judged on the jury page: its close is the next step only once
+        // every entry is scored.
+        .find(|r| {
+            r.opened_at.is_some()
+                && r.closed_at.is_none()
+                && (r.kind != crate::contests::rounds::Kind::Criteria
+                    || glance.done_percent() >= 100)
+        }) {
         Some(round) if contest.phase == crate::contests::model::Phase::Judging => {
             Some(round.position)
         }

@@ -1,6 +1,8 @@
 //! The rounds a contest judges in: shortlisting rounds (yes/no, stars), set
-//! up before judging, then the criteria round of `jury::scores`, which is
-//! always the last. A contest without rounds judges in that one round.
+//! up before judging, then the criteria round of `jury::scores`, then
+//! optionally a ranking round of the finalists. A contest without rounds
+//! judges in the criteria round alone, which then has no row; with a ranking
+//! round it has one (kind `criteria`), so that it can be closed.
 
 use std::fmt;
 use std::str::FromStr;
@@ -16,7 +18,16 @@ pub enum Kind {
     YesNo,
     /// One to five stars.
     Stars,
+    /// The criteria round's row (only with a ranking round after it).
+    Criteria,
+    /// Each juror orders the finalists of a category (at most 60): the vote
+    /// is the place given, 1 the best.
+    Ranking,
 }
+
+/// The most entries per category a ranking round takes: ordering more is
+/// not a judgement a juror can make in one sitting.
+pub const MAX_RANKED: usize = 60;
 
 impl Kind {
     /// The stored name.
@@ -24,7 +35,14 @@ impl Kind {
         match self {
             Kind::YesNo => "yes_no",
             Kind::Stars => "stars",
+            Kind::Criteria => "criteria",
+            Kind::Ranking => "ranking",
         }
+    }
+
+    /// A round before the criteria round (yes/no, stars).
+    pub fn shortlists(self) -> bool {
+        matches!(self, Kind::YesNo | Kind::Stars)
     }
 
     /// What the admin and jurors read.
@@ -32,6 +50,8 @@ impl Kind {
         match self {
             Kind::YesNo => "yes / no",
             Kind::Stars => "stars 1–5",
+            Kind::Criteria => "criteria",
+            Kind::Ranking => "ranking",
         }
     }
 
@@ -40,6 +60,8 @@ impl Kind {
         match self {
             Kind::YesNo => 0..=1,
             Kind::Stars => 1..=5,
+            Kind::Criteria => 0..=0,
+            Kind::Ranking => 1..=MAX_RANKED as i64,
         }
     }
 }
@@ -50,6 +72,8 @@ impl FromStr for Kind {
         match s {
             "yes_no" => Ok(Kind::YesNo),
             "stars" => Ok(Kind::Stars),
+            "criteria" => Ok(Kind::Criteria),
+            "ranking" => Ok(Kind::Ranking),
             _ => Err(()),
         }
     }
@@ -61,7 +85,8 @@ impl fmt::Display for Kind {
     }
 }
 
-/// A shortlisting round.
+/// A round with a row: a shortlisting round, or the criteria and ranking
+/// rounds of a contest that ranks its finalists.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Round {
     /// Row id.
@@ -98,7 +123,7 @@ fn from_row(row: RoundRow) -> Option<Round> {
     })
 }
 
-/// The contest's shortlisting rounds, in order.
+/// The contest's rounds with a row, in order.
 pub async fn rounds_of(
     conn: &mut AnyConnection,
     contest_id: i64,
@@ -118,7 +143,8 @@ pub async fn list(db: &Db, contest_id: i64) -> Result<Vec<Round>, sqlx::Error> {
     rounds_of(&mut conn, contest_id).await
 }
 
-/// Where judging stands: a shortlisting round open, or the criteria round.
+/// Where judging stands: a shortlisting round open, the criteria round, or
+/// the ranking round.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stage {
     /// A shortlisting round is open: its ballots are the jurors' queue.
@@ -129,6 +155,9 @@ pub enum Stage {
         /// The criteria round's position.
         position: i64,
     },
+    /// The criteria round is closed and the ranking round is the queue (it
+    /// stays the stage once closed, at finalization).
+    Ranking(Round),
 }
 
 /// The stage judging is at (or would start at): the first round not closed,
@@ -140,15 +169,30 @@ pub async fn stage(conn: &mut AnyConnection, contest_id: i64) -> Result<Stage, s
 
 /// [`stage`] from the rounds already read.
 pub fn stage_of(rounds: &[Round]) -> Stage {
+    let shortlists = rounds.iter().filter(|r| r.kind.shortlists()).count() as i64;
+    let criteria = Stage::Criteria {
+        position: shortlists + 1,
+    };
     match rounds.iter().find(|r| r.closed_at.is_none()) {
-        Some(round) => Stage::Shortlist(round.clone()),
-        None => Stage::Criteria {
-            position: rounds.len() as i64 + 1,
+        Some(round) if round.kind.shortlists() => Stage::Shortlist(round.clone()),
+        Some(round) if round.kind == Kind::Ranking => Stage::Ranking(round.clone()),
+        Some(_) => criteria,
+        None => match rounds.iter().find(|r| r.kind == Kind::Ranking) {
+            Some(ranking) => Stage::Ranking(ranking.clone()),
+            None => criteria,
         },
     }
 }
 
-/// Adds a round after the last (the caller checks judging has not started).
+/// The ranking round, if the contest has one.
+pub fn ranking_of(rounds: &[Round]) -> Option<&Round> {
+    rounds.iter().find(|r| r.kind == Kind::Ranking)
+}
+
+/// Adds a shortlisting round after the last one, before the criteria round
+/// (the caller checks judging has not started). The criteria and ranking
+/// rows, if any, move one place on, the later first (each statement must
+/// keep the positions unique as it goes).
 pub async fn add(
     db: &Db,
     contest_id: i64,
@@ -156,29 +200,80 @@ pub async fn add(
     quorum: i64,
     deadline_at: Option<i64>,
 ) -> Result<(), sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    for later in [Kind::Ranking, Kind::Criteria] {
+        sqlx::query(
+            "UPDATE rounds SET position = position + 1 WHERE contest_id = $1 AND kind = $2",
+        )
+        .bind(contest_id)
+        .bind(later.as_str())
+        .execute(&mut *tx)
+        .await?;
+    }
     sqlx::query(
         "INSERT INTO rounds (contest_id, position, kind, quorum, deadline_at) \
-         SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4 FROM rounds WHERE contest_id = $1",
+         SELECT $1, COUNT(*) + 1, $2, $3, $4 FROM rounds \
+         WHERE contest_id = $1 AND kind IN ('yes_no', 'stars')",
     )
     .bind(contest_id)
     .bind(kind.as_str())
     .bind(quorum)
     .bind(deadline_at)
-    .execute(&db.pool)
+    .execute(&mut *tx)
     .await?;
-    Ok(())
+    tx.commit().await
 }
 
-/// Removes the last round if it never opened; `false` if there was none.
+/// Adds the ranking round after the criteria round (and the criteria
+/// round's row); `false` if the contest has one already.
+pub async fn add_ranking(
+    db: &Db,
+    contest_id: i64,
+    deadline_at: Option<i64>,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let all = rounds_of(&mut tx, contest_id).await?;
+    if ranking_of(&all).is_some() {
+        return Ok(false);
+    }
+    let next = all.len() as i64 + 1;
+    for (offset, kind, deadline) in [(0, Kind::Criteria, None), (1, Kind::Ranking, deadline_at)] {
+        sqlx::query(
+            "INSERT INTO rounds (contest_id, position, kind, quorum, deadline_at) \
+             VALUES ($1, $2, $3, 0, $4)",
+        )
+        .bind(contest_id)
+        .bind(next + offset)
+        .bind(kind.as_str())
+        .bind(deadline)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Removes the last round if it never opened (the ranking round goes with
+/// the criteria round's row); `false` if there was none.
 pub async fn remove_last(db: &Db, contest_id: i64) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "DELETE FROM rounds WHERE contest_id = $1 AND opened_at IS NULL AND position = \
-         (SELECT MAX(position) FROM rounds WHERE contest_id = $1)",
-    )
-    .bind(contest_id)
-    .execute(&db.pool)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    let mut tx = db.pool.begin().await?;
+    let all = rounds_of(&mut tx, contest_id).await?;
+    let Some(last) = all.last().filter(|r| r.opened_at.is_none()) else {
+        return Ok(false);
+    };
+    // The ranking round's row is the last, the criteria row just before it.
+    let from = if last.kind == Kind::Ranking {
+        last.position - 1
+    } else {
+        last.position
+    };
+    sqlx::query("DELETE FROM rounds WHERE contest_id = $1 AND position >= $2")
+        .bind(contest_id)
+        .bind(from)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// Marks round `id` open at `now`.
@@ -254,11 +349,30 @@ mod tests {
     }
 
     #[test]
+    fn a_ranking_round_follows_the_criteria_round_and_stays_the_stage() {
+        let mut criteria = round(2, false);
+        criteria.kind = Kind::Criteria;
+        let mut ranking = round(3, false);
+        ranking.kind = Kind::Ranking;
+        ranking.opened_at = None;
+        let rounds = [round(1, true), criteria.clone(), ranking.clone()];
+        assert_eq!(stage_of(&rounds), Stage::Criteria { position: 2 });
+        criteria.closed_at = Some(3);
+        ranking.opened_at = Some(3);
+        let rounds = [round(1, true), criteria.clone(), ranking.clone()];
+        assert_eq!(stage_of(&rounds), Stage::Ranking(ranking.clone()));
+        ranking.closed_at = Some(4);
+        let rounds = [round(1, true), criteria, ranking.clone()];
+        assert_eq!(stage_of(&rounds), Stage::Ranking(ranking));
+    }
+
+    #[test]
     fn kinds_read_back_what_they_store_and_bound_the_votes() {
-        for kind in [Kind::YesNo, Kind::Stars] {
+        for kind in [Kind::YesNo, Kind::Stars, Kind::Criteria, Kind::Ranking] {
             assert_eq!(kind.as_str().parse::<Kind>(), Ok(kind));
         }
-        assert!("ranking".parse::<Kind>().is_err());
+        assert!("rank".parse::<Kind>().is_err());
+        assert_eq!(Kind::Ranking.votes(), 1..=60);
         assert_eq!(Kind::YesNo.votes(), 0..=1);
         assert_eq!(Kind::Stars.votes(), 1..=5);
     }

@@ -34,8 +34,11 @@ pub enum DemoPhase {
     /// Judging, in its first round: the yes/no shortlist, most votes cast
     /// (juror 1 has not voted).
     Shortlist,
-    /// Entries frozen; the jury has started scoring.
+    /// Entries frozen; the jury has started scoring (the criteria round).
     Judging,
+    /// The criteria round closed with the ten best of each category as
+    /// finalists; jurors 2–5 have saved their rankings, juror 1 has not.
+    Ranking,
     /// Scores locked (juror 1 never finished: finalized with an override).
     Finalized,
     /// Names revealed to the admin.
@@ -76,7 +79,7 @@ impl fmt::Display for DemoLogins {
             )?;
         }
         match self.phase {
-            DemoPhase::Shortlist | DemoPhase::Judging => {
+            DemoPhase::Shortlist | DemoPhase::Judging | DemoPhase::Ranking => {
                 writeln!(f, "Jurors judge at {}/jury/{DEMO_SLUG}", self.url)?;
                 writeln!(f, "The rounds: {}/admin/contests/1/rounds", self.url)?
             }
@@ -295,7 +298,7 @@ pub async fn populate_sized(
     if phase >= DemoPhase::Shortlist {
         rounds::judge(db, contest_id, &admin, phase, at).await?;
     }
-    if phase > DemoPhase::Judging {
+    if phase > DemoPhase::Ranking {
         finish::after_judging(db, contest_id, &admin, phase, at).await?;
     }
     let detail = format!("demo contest, 2 categories, 4 criteria, 5 jurors, {photos} photos");

@@ -48,6 +48,8 @@ fn choices(kind: Kind, vote: Option<i64>) -> Vec<Choice> {
             (4, "★★★★", "4"),
             (5, "★★★★★", "5"),
         ],
+        // Not voted one entry at a time: the criteria pages and the ranking page.
+        Kind::Criteria | Kind::Ranking => Vec::new(),
     };
     offered
         .into_iter()

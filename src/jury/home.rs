@@ -76,6 +76,8 @@ pub struct RoundBox {
     pub assigned: i64,
     /// The soft deadline, in the contest's time zone ('' if none).
     pub deadline: String,
+    /// A ranking round (ordered as a whole), not one vote per entry.
+    pub ranking: bool,
 }
 
 #[derive(Template)]
@@ -185,20 +187,23 @@ pub async fn home(
     Ok(ctx.private_page(render(&page_view)?.into_response()))
 }
 
-/// The box of the open shortlisting round, if judging is in one.
+/// The box of the open shortlisting or ranking round, if judging is in one.
 async fn open_round(state: &AppState, juror: &Juror) -> Result<Option<RoundBox>, AppError> {
     if juror.contest.phase != Phase::Judging {
         return Ok(None);
     }
     let mut conn = state.db.pool.acquire().await?;
-    let Stage::Shortlist(round) = rounds::stage(&mut conn, juror.contest.id).await? else {
-        return Ok(None);
+    let round = match rounds::stage(&mut conn, juror.contest.id).await? {
+        Stage::Shortlist(round) => round,
+        Stage::Ranking(round) if round.closed_at.is_none() => round,
+        _ => return Ok(None),
     };
     drop(conn);
     let (voted, assigned) = ballots::progress(&state.db, round.id, juror.juror_id).await?;
     Ok(Some(RoundBox {
         position: round.position,
         kind: round.kind.label().to_owned(),
+        ranking: round.kind == rounds::Kind::Ranking,
         voted,
         assigned,
         deadline: round

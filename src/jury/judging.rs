@@ -51,7 +51,8 @@ struct AssignmentRow {
 
 /// Brings the work of the round judging is in with the jury as it is now
 /// (after an acceptance, a removal, a recusal or a new quorum): the ballots
-/// of an open shortlisting round, or the criteria round's assignments.
+/// of an open shortlisting or ranking round, or the criteria round's
+/// assignments.
 /// `quorum` is the criteria round's; a shortlisting round has its own.
 /// Does nothing before judging opens, since there are no entries yet.
 pub async fn rebalance(
@@ -65,6 +66,12 @@ pub async fn rebalance(
         Stage::Criteria { position } => {
             rebalance_criteria(conn, contest_id, quorum, position, now).await
         }
+        // A ranking round's ballots are every juror's of the category, the
+        // same planner with quorum 0; once it closed there is nothing to do.
+        Stage::Ranking(round) if round.closed_at.is_none() => {
+            ballots::rebalance(conn, contest_id, &round, now).await
+        }
+        Stage::Ranking(_) => Ok(()),
     }
 }
 

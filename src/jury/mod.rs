@@ -17,6 +17,8 @@ pub mod jurors;
 pub mod monitor;
 pub mod plan_rows;
 pub mod queue;
+pub mod ranking;
+pub mod ranking_page;
 pub mod recusal;
 pub mod scores;
 pub mod scoring_target;
@@ -49,6 +51,10 @@ pub fn router() -> Router<AppState> {
             get(entry_page::image),
         )
         .route("/jury/{slug}/vote", get(ballot_page::start))
+        .route(
+            "/jury/{slug}/rank",
+            get(ranking_page::show).post(ranking_page::save),
+        )
         .route(
             "/jury/{slug}/vote/{number}",
             get(ballot_page::show).post(ballot_page::vote),

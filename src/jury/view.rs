@@ -80,6 +80,9 @@ impl Source {
     }
 }
 
+/// The juror's assignment of the criteria round for entry `number`; none
+/// once a ranking round has followed it (its scores are locked and a later
+/// round shows nothing of an earlier one).
 async fn source(
     db: &Db,
     contest_id: i64,
@@ -89,7 +92,9 @@ async fn source(
     sqlx::query_as(
         "SELECT a.id AS assignment_id, a.sort_key, e.id AS entry_id, e.category_id, e.portfolio_id, e.photo_id, a.comment, a.draft \
          FROM assignments a JOIN entries e ON e.id = a.entry_id \
-         WHERE a.juror_id = $1 AND e.contest_id = $2 AND e.number = $3 AND a.recused_at IS NULL",
+         WHERE a.juror_id = $1 AND e.contest_id = $2 AND e.number = $3 AND a.recused_at IS NULL \
+         AND NOT EXISTS (SELECT 1 FROM rounds r WHERE r.contest_id = $2 \
+             AND r.kind = 'criteria' AND r.closed_at IS NOT NULL)",
     )
     .bind(juror_id)
     .bind(contest_id)

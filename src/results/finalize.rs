@@ -2,11 +2,13 @@
 //! explicit override and a reason. One transaction moves the contest out of
 //! judging (from then on the database refuses score writes), computes the
 //! results from what was committed, and stores the snapshot with its SHA-256.
+//! With a ranking round of the finalists, its close is the finalization: the
+//! same transaction stores the ranking round's snapshot and closes it.
 
 use crate::contests::model::Phase;
 use crate::contests::queries::{Contest, set_phase};
 use crate::contests::rounds::{self, Stage};
-use crate::results::snapshot;
+use crate::results::{round_gather, round_snapshot, snapshot};
 use crate::web::user::User;
 use crate::{audit, db::Db, error::AppError};
 
@@ -18,6 +20,19 @@ pub async fn missing_work(db: &Db, contest_id: i64) -> Result<Vec<(String, i64)>
          GROUP BY j.email ORDER BY j.email",
     )
     .bind(contest_id)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Ballots of round `round_id` not cast yet, per juror's email (for the
+/// admin), as the triggers count them.
+pub async fn missing_votes(db: &Db, round_id: i64) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT j.email, p.assigned - p.voted FROM ballot_progress p \
+         JOIN jurors j ON j.id = p.juror_id \
+         WHERE p.round_id = $1 AND p.voted < p.assigned ORDER BY j.email",
+    )
+    .bind(round_id)
     .fetch_all(&db.pool)
     .await
 }
@@ -39,12 +54,29 @@ pub enum FinalizeRefusal {
         /// Whose they are: "email (count), …".
         jurors: String,
     },
+    /// Rankings of the ranking round are not saved, and no override was asked for.
+    #[error(
+        "{open} places of the ranking round are not given yet: {jurors}. Wait for them, or \
+         tick \"finalize with work missing\" and give a reason."
+    )]
+    RankingMissing {
+        /// Ballots without a place.
+        open: i64,
+        /// Whose they are: "email (count), …".
+        jurors: String,
+    },
     /// A shortlisting round is still open: the criteria round has not begun.
     #[error(
         "Round {0} is still open. Close it (Jury → Rounds) and score the entries it \
          advances before finalizing."
     )]
     RoundOpen(i64),
+    /// A ranking round follows the criteria round, which is still open.
+    #[error(
+        "A ranking round follows the criteria round: close the criteria round first \
+         (Jury → Rounds), choosing the finalists; finalizing then closes the ranking round."
+    )]
+    CriteriaOpen,
     /// The override came without a reason (or with one too long).
     #[error(
         "Finalizing with work missing needs a reason (1,000 characters at most); it is \
@@ -67,18 +99,28 @@ pub async fn finalize(
         return Ok(Err(FinalizeRefusal::NotJudging(contest.phase)));
     }
     let reason = reason.trim();
-    if let Stage::Shortlist(round) =
-        rounds::stage(&mut *db.pool.acquire().await?, contest.id).await?
-    {
-        return Ok(Err(FinalizeRefusal::RoundOpen(round.position)));
-    }
-    let missing = missing_work(db, contest.id).await?;
+    let all = rounds::list(db, contest.id).await?;
+    let ranking = match rounds::stage_of(&all) {
+        Stage::Shortlist(round) => return Ok(Err(FinalizeRefusal::RoundOpen(round.position))),
+        Stage::Criteria { .. } if rounds::ranking_of(&all).is_some() => {
+            return Ok(Err(FinalizeRefusal::CriteriaOpen));
+        }
+        Stage::Criteria { .. } => None,
+        Stage::Ranking(round) => Some(round),
+    };
+    let missing = match &ranking {
+        Some(round) => missing_votes(db, round.id).await?,
+        None => missing_work(db, contest.id).await?,
+    };
     if !missing.is_empty() {
         let open: i64 = missing.iter().map(|m| m.1).sum();
         let who: Vec<String> = missing.iter().map(|(e, n)| format!("{e} ({n})")).collect();
         if !force {
             let jurors = who.join(", ");
-            return Ok(Err(FinalizeRefusal::WorkMissing { open, jurors }));
+            return Ok(Err(match ranking {
+                Some(_) => FinalizeRefusal::RankingMissing { open, jurors },
+                None => FinalizeRefusal::WorkMissing { open, jurors },
+            }));
         }
         if reason.is_empty() || reason.chars().count() > 1000 {
             return Ok(Err(FinalizeRefusal::ReasonNeeded));
@@ -92,6 +134,25 @@ pub async fn finalize(
         return Err(AppError::Conflict(
             "Someone else changed this contest's phase just now. Reload and try again.".into(),
         ));
+    }
+    let mut closed_round = String::new();
+    if let Some(round) = ranking.filter(|r| r.closed_at.is_none()) {
+        rounds::close(&mut tx, round.id, now).await?;
+        let none = std::collections::HashMap::new();
+        let closed = round_gather::gather(
+            &mut tx,
+            contest.id,
+            &contest.slug,
+            &round,
+            &none,
+            now,
+            reason,
+        )
+        .await?;
+        let (json, hash) =
+            round_snapshot::seal(&closed).map_err(|e| AppError::Internal(e.into()))?;
+        round_snapshot::store(&mut tx, contest.id, round.id, &json, &hash, now, reason).await?;
+        closed_round = format!(", ranking round {} sha256 {hash}", round.position);
     }
     snapshot::draw_aliases(&mut tx, contest.id).await?;
     let snapshot = snapshot::gather(&mut tx, contest.id, &contest.slug, now, reason).await?;
@@ -108,9 +169,11 @@ pub async fn finalize(
     .execute(&mut *tx)
     .await?;
     let detail = if reason.is_empty() {
-        format!("judging → finalized, results sha256 {hash}")
+        format!("judging → finalized, results sha256 {hash}{closed_round}")
     } else {
-        format!("judging → finalized with work missing ({reason}), results sha256 {hash}")
+        format!(
+            "judging → finalized with work missing ({reason}), results sha256 {hash}{closed_round}"
+        )
     };
     audit::record_with(
         &mut tx,

@@ -13,7 +13,7 @@ use crate::images::store::sha256_hex;
 use crate::results::tally::{self, Rule};
 
 /// One entry's line in a round.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RoundLine {
     /// The entry number.
     pub number: i64,
@@ -23,6 +23,16 @@ pub struct RoundLine {
     pub mean: Option<f64>,
     /// Whether it goes on to the next round.
     pub advanced: bool,
+    /// A ranking round's Schulze place (absent in other rounds, so their
+    /// stored JSON reads and hashes as before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<usize>,
+    /// A ranking round's Borda points.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub borda: Option<i64>,
+    /// A ranking round's place is shared.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub tie: bool,
 }
 
 /// One category of a round.
@@ -32,8 +42,14 @@ pub struct RoundCategory {
     pub name: String,
     /// The rule chosen at the close (`top:N` or `min:X`).
     pub rule: String,
-    /// Its entries, best mean first, then by number.
+    /// Its entries, best mean first, then by number (a ranking round's
+    /// by place).
     pub entries: Vec<RoundLine>,
+    /// A ranking round's ballots: each juror's order, best first, sorted
+    /// so the list says nothing of who gave which. Anyone can run Schulze
+    /// and Borda on them again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ballots: Vec<Vec<i64>>,
 }
 
 /// What a closed round decided.
@@ -43,7 +59,7 @@ pub struct RoundSnapshot {
     pub contest: String,
     /// The round's position (1, 2, …).
     pub round: i64,
-    /// `yes_no` or `stars`.
+    /// `yes_no`, `stars`, `criteria` or `ranking`.
     pub kind: String,
     /// When it closed (UTC seconds).
     pub closed_at: i64,
@@ -60,8 +76,9 @@ pub fn seal(snapshot: &RoundSnapshot) -> Result<(String, String), serde_json::Er
     Ok((json, hash))
 }
 
-/// Builds round `round`'s snapshot from its ballots and the rule of each
-/// category (by id; a category without one advances nothing).
+/// Builds shortlisting round `round`'s snapshot from its ballots and the
+/// rule of each category (by id; a category without one advances nothing).
+/// `round_gather::gather` takes every kind.
 pub async fn gather(
     conn: &mut AnyConnection,
     contest_id: i64,
@@ -109,7 +126,7 @@ pub async fn gather(
                         number: *number,
                         mean: tally::mean(&votes),
                         votes,
-                        advanced: false,
+                        ..RoundLine::default()
                     }
                 })
                 .collect();
@@ -125,6 +142,7 @@ pub async fn gather(
                 name,
                 rule: rule.to_string(),
                 entries: lines,
+                ballots: Vec::new(),
             }
         })
         .collect();
@@ -200,6 +218,11 @@ pub fn paths(rounds: &[RoundSnapshot], wanted: &HashSet<i64>) -> HashMap<i64, St
                 continue;
             }
             let said = match (round.kind.as_str(), line.mean) {
+                ("ranking", _) => match (line.place, line.borda) {
+                    (Some(place), Some(borda)) => format!("place {place} (Borda {borda})"),
+                    _ => "not ranked".to_owned(),
+                },
+                ("criteria", Some(score)) => format!("score {score:.2}"),
                 (_, None) => "no vote".to_owned(),
                 ("yes_no", Some(_)) => {
                     let yes = line.votes.iter().filter(|v| **v == 1).count();
@@ -238,8 +261,10 @@ mod tests {
                         mean: tally::mean(&votes),
                         votes,
                         advanced: true,
+                        ..RoundLine::default()
                     })
                     .collect(),
+                ballots: Vec::new(),
             }],
         }
     }

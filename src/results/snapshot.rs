@@ -8,8 +8,10 @@ use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
 
+use crate::contests::rounds;
 use crate::images::store::sha256_hex;
 use crate::results::compute::{self, Crit, Ranked, Sheet};
+use crate::results::ranking;
 
 /// One category's ranking.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -84,13 +86,50 @@ pub fn counted_sql(columns: &str) -> String {
 }
 
 /// Builds the snapshot from the scores that count, jurors by the aliases
-/// drawn at finalization. Deterministic: `verify` rebuilds it to compare.
+/// drawn at finalization; a ranking round's finalists first, in its order.
+/// Deterministic: `verify` rebuilds it to compare.
 pub async fn gather(
     conn: &mut AnyConnection,
     contest_id: i64,
     slug: &str,
     now: i64,
     override_reason: &str,
+) -> Result<Snapshot, sqlx::Error> {
+    let alias_rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT juror_id, alias FROM juror_aliases WHERE contest_id = $1")
+            .bind(contest_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let alias_of: HashMap<i64, String> = alias_rows.into_iter().collect();
+    gather_with(conn, contest_id, slug, now, override_reason, alias_of, true).await
+}
+
+/// The criteria round's own ranking, as its close, its preview and
+/// `verify` of it read it: without a ranking round's order, and before the
+/// aliases are drawn (the ranks do not depend on the letters, so any
+/// distinct label per juror gives the same order).
+pub async fn criteria_ranking(
+    conn: &mut AnyConnection,
+    contest_id: i64,
+) -> Result<Snapshot, sqlx::Error> {
+    let jurors: Vec<i64> =
+        sqlx::query_scalar(sqlx::AssertSqlSafe(counted_sql("DISTINCT s.juror_id")))
+            .bind(contest_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let alias_of = jurors.into_iter().map(|j| (j, j.to_string())).collect();
+    gather_with(conn, contest_id, "", 0, "", alias_of, false).await
+}
+
+/// [`gather`] with the jurors' labels given.
+async fn gather_with(
+    conn: &mut AnyConnection,
+    contest_id: i64,
+    slug: &str,
+    now: i64,
+    override_reason: &str,
+    alias_of: HashMap<i64, String>,
+    with_ranking: bool,
 ) -> Result<Snapshot, sqlx::Error> {
     let criteria: Vec<(i64, String, f64, i64, i64)> = sqlx::query_as(
         "SELECT id, name, weight, scale_min, scale_max FROM criteria WHERE contest_id = $1 ORDER BY position, id",
@@ -116,10 +155,12 @@ pub async fn gather(
     .await?;
     // The entries of the criteria round: those the shortlisting rounds
     // left out are in those rounds' snapshots, not ranked here.
-    let shortlists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM rounds WHERE contest_id = $1")
-        .bind(contest_id)
-        .fetch_one(&mut *conn)
-        .await?;
+    let shortlists: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM rounds WHERE contest_id = $1 AND kind IN ('yes_no', 'stars')",
+    )
+    .bind(contest_id)
+    .fetch_one(&mut *conn)
+    .await?;
     let entries: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT number, category_id FROM entries WHERE contest_id = $1 AND reached > $2 \
          ORDER BY number",
@@ -134,12 +175,6 @@ pub async fn gather(
     .bind(contest_id)
     .fetch_all(&mut *conn)
     .await?;
-    let alias_rows: Vec<(i64, String)> =
-        sqlx::query_as("SELECT juror_id, alias FROM juror_aliases WHERE contest_id = $1")
-            .bind(contest_id)
-            .fetch_all(&mut *conn)
-            .await?;
-    let alias_of: HashMap<i64, String> = alias_rows.into_iter().collect();
     let mut sheets: BTreeMap<(i64, String), BTreeMap<i64, i64>> = BTreeMap::new();
     for (juror, number, criterion, value) in rows {
         if let Some(alias) = alias_of.get(&juror) {
@@ -157,6 +192,13 @@ pub async fn gather(
             values,
         })
         .collect();
+    // With a ranking round of the finalists, its order comes first.
+    let all = rounds::rounds_of(conn, contest_id).await?;
+    let ranking_round = rounds::ranking_of(&all).filter(|r| with_ranking && r.opened_at.is_some());
+    let profiles = match ranking_round {
+        Some(round) => ranking::profiles(conn, contest_id, round).await?,
+        None => HashMap::new(),
+    };
     let categories = categories
         .into_iter()
         .map(|(id, name)| {
@@ -169,10 +211,12 @@ pub async fn gather(
                 .filter(|s| in_category.contains(&s.number))
                 .cloned()
                 .collect();
-            CategoryResults {
-                name,
-                entries: compute::rank(&criteria, &numbers, &mine),
+            let mut entries = compute::rank(&criteria, &numbers, &mine);
+            if let Some(profile) = profiles.get(&id) {
+                let placed = ranking::combine(&profile.candidates, &profile.ballots);
+                ranking::reorder(&mut entries, &placed);
             }
+            CategoryResults { name, entries }
         })
         .collect();
     let mut sorted_aliases: Vec<String> = alias_of.into_values().collect();

@@ -10,6 +10,7 @@ use sqlx::AnyConnection;
 use crate::contests::queries::Contest;
 use crate::contests::rounds;
 use crate::images::store::sha256_hex;
+use crate::results::round_gather;
 use crate::results::round_snapshot::{self, RoundLine, RoundSnapshot};
 use crate::results::tally::Rule;
 
@@ -50,7 +51,7 @@ pub async fn check_rounds(
                 Some((id, c.rule.parse().ok()?))
             })
             .collect();
-        let now = round_snapshot::gather(
+        let now = round_gather::gather(
             conn,
             contest.id,
             &contest.slug,

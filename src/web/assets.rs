@@ -10,6 +10,7 @@ const JURY_JS: &str = include_str!("assets/jury.js");
 const CONFIRM_JS: &str = include_str!("assets/confirm.js");
 const ENTRY_JS: &str = include_str!("assets/entry.js");
 const VOTE_JS: &str = include_str!("assets/vote.js");
+const RANK_JS: &str = include_str!("assets/rank.js");
 
 /// `GET /static/style.css`
 pub async fn style_css() -> impl IntoResponse {
@@ -40,6 +41,11 @@ pub async fn entry_js() -> impl IntoResponse {
 /// `GET /static/vote.js`
 pub async fn vote_js() -> impl IntoResponse {
     script(VOTE_JS)
+}
+
+/// `GET /static/rank.js`
+pub async fn rank_js() -> impl IntoResponse {
+    script(RANK_JS)
 }
 
 /// `GET /static/confirm.js`

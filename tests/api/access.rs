@@ -41,6 +41,7 @@ const TABLE: &[Row] = &[
     ("GET", "/static/confirm.js", "PPPPPPP", ""),
     ("GET", "/static/entry.js", "PPPPPPP", ""),
     ("GET", "/static/vote.js", "PPPPPPP", ""),
+    ("GET", "/static/rank.js", "PPPPPPP", ""),
     ("GET", "/login", "PPPPPPP", ""),
     ("POST", "/login", "PPPPPPP", ""),
     ("GET", "/register", "PPPPPPP", ""),
@@ -138,6 +139,14 @@ const TABLE: &[Row] = &[
     ("GET", "/jury/{slug}/vote", "DDDDDDD", ""),
     ("GET", "/jury/{slug}/vote/{number}", "DDDDDDD", ""),
     ("POST", "/jury/{slug}/vote/{number}", "DDDCCCD", "vote=1"),
+    // No ranking round either: the page is 404 to all, a save 409 to the jury.
+    ("GET", "/jury/{slug}/rank", "DDDDDDD", ""),
+    (
+        "POST",
+        "/jury/{slug}/rank",
+        "DDDCCCD",
+        "category=1&order=10001",
+    ),
     ("POST", "/jury/{slug}/entries/{number}", "DDDPDDD", ""),
     ("POST", "/jury/{slug}/entries/{number}/draft", "DDDPDDD", ""),
     (

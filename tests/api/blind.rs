@@ -40,6 +40,7 @@ async fn crawl(
     ]
     .into();
     todo.push_back(format!("/jury/{slug}/vote"));
+    todo.push_back(format!("/jury/{slug}/rank"));
     for n in numbers {
         todo.push_back(format!("/jury/{slug}/entries/{n}"));
         todo.push_back(format!("/jury/{slug}/vote/{n}"));
@@ -180,6 +181,61 @@ async fn in_a_shortlisting_round_a_juror_sees_no_identity_and_only_their_ballots
             0,
             "no criteria page in round 1"
         );
+    }
+}
+
+#[tokio::test]
+async fn in_a_ranking_round_a_juror_sees_no_identity_no_score_and_only_the_finalists() {
+    let app = TestApp::spawn().await;
+    let setup = Setup {
+        per_category: [3, 0],
+        redacted_stories: true,
+        jurors: vec![vec![0], vec![0], vec![1]],
+        ..Setup::default()
+    };
+    let contest = crate::rounds::rounds_of(&app, setup, &[("ranking", "")]).await;
+    let slug = contest.slug;
+    for juror in &contest.jurors[..2] {
+        crate::common::jury::score_all(juror, slug, "7").await;
+    }
+    let cats = crate::common::jury::category_ids(&app, contest.contest_id).await;
+    let rounds = format!("{}/rounds", contest.admin_path);
+    contest.admin.get(&rounds).await;
+    let top = format!("top_{}", cats[0]);
+    let closed = contest
+        .admin
+        .post(&format!("{rounds}/close"), &[("round", "1"), (&top, "3")])
+        .await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER, "{}", closed.body);
+    let numbers: Vec<i64> = sqlx::query_scalar("SELECT number FROM entries ORDER BY number")
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
+    // Every score is the same: the tie at the cut sends all six on.
+    let finalists = app.count("entries WHERE reached = 2").await as usize;
+    assert_eq!(finalists, 6);
+    for (j, juror) in contest.jurors.iter().enumerate() {
+        let (fetched, leaks) = crawl(juror, slug, &numbers).await;
+        assert!(leaks.is_empty(), "juror {j}: {leaks:?}");
+        let ok = |what: &str| {
+            fetched
+                .iter()
+                .filter(|(p, s)| p.contains(what) && *s == StatusCode::OK)
+                .count()
+        };
+        let finalists = if j < 2 { finalists } else { 0 };
+        let page = format!("/jury/{slug}/rank");
+        assert_eq!(ok(&page), usize::from(j < 2), "juror {j}: {fetched:?}");
+        assert_eq!(ok(".jpg"), finalists * 2, "juror {j}: {fetched:?}");
+        assert_eq!(ok("/entries/") - ok(".jpg"), 0, "no criteria page now");
+        // The scores of the criteria round are nowhere on the juror's pages.
+        for (path, _) in fetched
+            .iter()
+            .filter(|(p, s)| !p.ends_with(".jpg") && *s == StatusCode::OK)
+        {
+            let page = juror.get(path).await;
+            assert!(!page.body.contains("value=\"7\""), "a score in {path}");
+        }
     }
 }
 

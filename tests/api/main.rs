@@ -31,6 +31,7 @@ mod operations;
 mod platform;
 mod proof;
 mod queue_pages;
+mod ranking;
 mod results;
 mod rounds;
 mod rounds_changes;

@@ -13,16 +13,17 @@ use axum::response::{IntoResponse, Redirect, Response};
 use crate::contests::admin::admin_contest;
 use crate::contests::model::Phase;
 use crate::contests::queries::Contest;
-use crate::contests::rounds::{self, Round, Stage};
+use crate::contests::rounds::{self, Kind, MAX_RANKED, Round};
 use crate::contests::structure;
 use crate::db::Db;
 use crate::jury::judging;
-use crate::results::round_snapshot;
 use crate::results::tally::Rule;
+use crate::results::{finalize, round_gather, round_snapshot};
 use crate::web::Ctx;
 use crate::web::user::User;
-use crate::workflow::rounds::page::{page, rules_of};
-use crate::workflow::rounds::{RoundRefusal, missing};
+use crate::workflow::rounds::page::page;
+use crate::workflow::rounds::preview::rules_of;
+use crate::workflow::rounds::{RoundRefusal, closable, missing};
 use crate::{audit, error::AppError, state::AppState};
 
 /// `POST /admin/contests/{id}/rounds/close`: closes the open round with the
@@ -40,10 +41,7 @@ pub async fn close(
     let refuse = |r: RoundRefusal| vec![r.to_string()];
     let all = rounds::list(db, id).await?;
     let asked = fields.get("round").and_then(|p| p.parse::<i64>().ok());
-    let open = match rounds::stage_of(&all) {
-        Stage::Shortlist(round) if round.opened_at.is_some() => Some(round),
-        _ => None,
-    };
+    let open = closable(&all);
     let Some(round) = open.filter(|r| contest.phase == Phase::Judging && Some(r.position) == asked)
     else {
         return page(
@@ -74,7 +72,18 @@ pub async fn close(
         )
         .await;
     }
-    let work = missing(db, round.id).await?;
+    if round.kind == Kind::Criteria
+        && rules
+            .values()
+            .any(|r| !matches!(r, Rule::Top(n) if (1..=MAX_RANKED).contains(n)))
+    {
+        let refusal = refuse(RoundRefusal::FinalistsLimit);
+        return page(&state, &ctx, contest, &fields, refusal).await;
+    }
+    let work = match round.kind {
+        Kind::Criteria => finalize::missing_work(db, id).await?,
+        _ => missing(db, round.id).await?,
+    };
     let reason = fields.get("reason").map(|r| r.trim()).unwrap_or_default();
     if !work.is_empty() {
         let force = fields.get("force").is_some_and(|f| f == "1");
@@ -98,8 +107,11 @@ pub async fn close(
     }
     let reason = if work.is_empty() { "" } else { reason };
     let now = state.now().timestamp();
-    let (_, advanced) =
-        close_round(db, &admin, &contest, &all, &round, &rules, reason, now).await?;
+    let closed = close_round(db, &admin, &contest, &all, &round, &rules, reason, now).await?;
+    let Some((_, advanced)) = closed else {
+        let refusal = refuse(RoundRefusal::FinalistsLimit);
+        return page(&state, &ctx, contest, &fields, refusal).await;
+    };
     let message = format!(
         "Round {} closed: {} entries advance. Its hash is published on the contest page.",
         round.position, advanced
@@ -112,8 +124,10 @@ pub async fn close(
 /// its snapshot, moves the entries it advances on and opens what follows,
 /// in one transaction under the contest's row lock (the lock votes take: a
 /// vote in flight lands before the snapshot reads the ballots, a later one
-/// finds the round closed). Returns the round's hash and how many advanced.
-/// The caller has checked the rules and the votes missing.
+/// finds the round closed). Returns the round's hash and how many advanced;
+/// `None` (nothing changed) when a criteria round would send more than a
+/// ranking round takes. The caller has checked the rules and the votes
+/// missing.
 #[allow(clippy::too_many_arguments)]
 pub async fn close_round(
     db: &Db,
@@ -124,7 +138,7 @@ pub async fn close_round(
     rules: &HashMap<i64, Rule>,
     reason: &str,
     now: i64,
-) -> Result<(String, usize), AppError> {
+) -> Result<Option<(String, usize)>, AppError> {
     let id = contest.id;
     let categories = structure::categories_of(db, id).await?;
     let mut tx = db.pool.begin().await?;
@@ -133,8 +147,18 @@ pub async fn close_round(
     {
         return Err(AppError::Conflict(RoundRefusal::NoRoundOpen.to_string()));
     }
+    // The criteria round's row opens only now: it has no ballots of its own.
+    rounds::open(&mut tx, round.id, now).await?;
     let snapshot =
-        round_snapshot::gather(&mut tx, id, &contest.slug, round, rules, now, reason).await?;
+        round_gather::gather(&mut tx, id, &contest.slug, round, rules, now, reason).await?;
+    if round.kind == Kind::Criteria
+        && snapshot
+            .categories
+            .iter()
+            .any(|c| c.entries.iter().filter(|e| e.advanced).count() > MAX_RANKED)
+    {
+        return Ok(None);
+    }
     let (json, hash) = round_snapshot::seal(&snapshot).map_err(|e| AppError::Internal(e.into()))?;
     round_snapshot::store(&mut tx, id, round.id, &json, &hash, now, reason).await?;
     let advanced: Vec<i64> = snapshot
@@ -165,7 +189,7 @@ pub async fn close_round(
     if let Err(err) = db.refresh_statistics().await {
         tracing::warn!(error = %err, "refreshing the planner's statistics failed");
     }
-    Ok((hash, advanced.len()))
+    Ok(Some((hash, advanced.len())))
 }
 
 /// The round after `round`, if there is one.

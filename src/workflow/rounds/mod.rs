@@ -2,15 +2,18 @@
 //! (`page`), each opens when the one before it closes, and a close
 //! (`close`) stores the round's snapshot, moves the entries its rules
 //! advance on, and opens the next round, or the criteria round after the
-//! last. The rules themselves are pure (`results::tally`).
+//! last. With a ranking round, the criteria round is closed here too (its
+//! best N per category go on), and the ranking round's close is the
+//! finalization. The rules themselves are pure (`results::tally`).
 
 pub mod close;
 pub mod page;
+pub mod preview;
 
 use axum::Router;
 use axum::routing::{get, post};
 
-use crate::db::Db;
+use crate::contests::rounds::{self, Kind, Round, Stage};
 use crate::state::AppState;
 
 /// Why a round cannot be set up, changed or closed as asked.
@@ -26,8 +29,18 @@ pub enum RoundRefusal {
     )]
     BadRound,
     /// No round is open (or a different one than the form was made for).
-    #[error("No shortlisting round is open now; reload the page to see where judging stands.")]
+    #[error("No round can be closed now; reload the page to see where judging stands.")]
     NoRoundOpen,
+    /// A contest ranks its finalists once.
+    #[error("This contest has its ranking round already: it comes after the criteria round.")]
+    OneRanking,
+    /// The criteria round's finalists: the best N, at most 60 per category
+    /// once ties at the cut are counted.
+    #[error(
+        "The finalists of the criteria round are its best N per category, and a ranking round \
+         takes at most 60 per category (entries tied at the cut all go on): choose fewer."
+    )]
+    FinalistsLimit,
     /// A category has entries and no rule.
     #[error("Choose, for every category, a threshold or a number of entries that advance.")]
     RuleNeeded,
@@ -51,15 +64,16 @@ pub enum RoundRefusal {
 }
 
 /// Ballots of the round not cast yet, per juror's email (for the admin).
-pub async fn missing(db: &Db, round_id: i64) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT j.email, p.assigned - p.voted FROM ballot_progress p \
-         JOIN jurors j ON j.id = p.juror_id \
-         WHERE p.round_id = $1 AND p.voted < p.assigned ORDER BY j.email",
-    )
-    .bind(round_id)
-    .fetch_all(&db.pool)
-    .await
+pub use crate::results::finalize::missing_votes as missing;
+
+/// The round an admin may close now: the open shortlisting round, or the
+/// criteria round when a ranking round follows it.
+pub fn closable(all: &[Round]) -> Option<Round> {
+    match rounds::stage_of(all) {
+        Stage::Shortlist(round) if round.opened_at.is_some() => Some(round),
+        Stage::Criteria { .. } => all.iter().find(|r| r.kind == Kind::Criteria).cloned(),
+        _ => None,
+    }
 }
 
 /// The rounds' admin routes.

@@ -12,43 +12,32 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::contests::admin::admin_contest;
-use crate::contests::model::{Phase, describe_time, parse_local_time};
+use crate::contests::model::{Phase, parse_local_time};
 use crate::contests::queries::Contest;
 use crate::contests::rounds::{self, Kind, Round, Stage};
 use crate::contests::structure;
 use crate::jury::ballots;
-use crate::results::tally::{self, Rule};
+use crate::results::finalize;
 use crate::web::{Ctx, Nav, render_form};
-use crate::workflow::rounds::RoundRefusal;
+use crate::workflow::rounds::preview::{
+    CategoryPreview, RoundRow, finalists_preview, rows, shortlist_preview,
+};
+use crate::workflow::rounds::{RoundRefusal, closable};
 use crate::{audit, error::AppError, state::AppState};
-
-/// A category in the close preview.
-pub struct CategoryPreview {
-    /// Its id (the form's field names use it).
-    pub id: i64,
-    /// Its name.
-    pub name: String,
-    /// Entries in the round.
-    pub entries: usize,
-    /// Each mean that occurs, best first, as (rule, "≥ 0.50: 12 entries").
-    pub thresholds: Vec<(String, String)>,
-    /// The rule asked for, as the form writes it.
-    pub chosen: String,
-    /// The top N typed, if any.
-    pub top: String,
-    /// How many entries the chosen rule advances.
-    pub advancing: Option<usize>,
-}
 
 #[derive(Template)]
 #[template(path = "admin/rounds.html")]
 struct RoundsPage {
     nav: Nav,
     contest: Contest,
-    rounds: Vec<(Round, String)>,
-    /// The round open now, if judging is in a shortlisting round.
+    rows: Vec<RoundRow>,
+    /// The round that can be closed now: an open shortlisting round, or
+    /// the criteria round when a ranking round follows it.
     open: Option<Round>,
-    criteria_position: i64,
+    /// The ranking round, while it is open (its close is the finalization).
+    ranking: Option<Round>,
+    /// Whether the contest has a ranking round at all.
+    has_ranking: bool,
     editable: bool,
     missing: Vec<(String, i64)>,
     preview: Vec<CategoryPreview>,
@@ -56,22 +45,6 @@ struct RoundsPage {
     complete: bool,
     errors: Vec<String>,
     reason: String,
-}
-
-/// The rules a form or query names: `top_{category}` (a number) before
-/// `rule_{category}` (`min:X` or `top:N`).
-pub fn rules_of(fields: &HashMap<String, String>, categories: &[i64]) -> HashMap<i64, Rule> {
-    categories
-        .iter()
-        .filter_map(|id| {
-            let top = fields.get(&format!("top_{id}")).map(|t| t.trim());
-            let rule = match top.filter(|t| !t.is_empty()) {
-                Some(n) => n.parse().ok().map(Rule::Top),
-                None => fields.get(&format!("rule_{id}"))?.parse().ok(),
-            };
-            rule.map(|r| (*id, r))
-        })
-        .collect()
 }
 
 /// Draws the page, with the preview of `fields` (the rules asked for).
@@ -84,66 +57,36 @@ pub async fn page(
 ) -> Result<Response, AppError> {
     let db = &state.db;
     let all = rounds::list(db, contest.id).await?;
-    let open = match rounds::stage_of(&all) {
-        Stage::Shortlist(round) if round.opened_at.is_some() => Some(round),
+    let judging = contest.phase == Phase::Judging;
+    let open = closable(&all).filter(|_| judging);
+    let ranking = match rounds::stage_of(&all) {
+        Stage::Ranking(round) if judging && round.closed_at.is_none() => Some(round),
         _ => None,
     };
     let categories = structure::categories_of(db, contest.id).await?;
     let mut preview = Vec::new();
     let mut missing = Vec::new();
-    if let Some(round) = &open {
+    if let Some(round) = &ranking {
         missing = super::missing(db, round.id).await?;
-        let mut means: HashMap<i64, Vec<Option<f64>>> = HashMap::new();
-        for (category, sum, count) in
-            ballots::sums(db, contest.id, round.id, round.position).await?
-        {
-            let mean = (count > 0).then(|| sum as f64 / count as f64);
-            means.entry(category).or_default().push(mean);
-        }
-        let ids: Vec<i64> = categories.iter().map(|c| c.id).collect();
-        let rules = rules_of(fields, &ids);
-        for c in &categories {
-            let m = means.remove(&c.id).unwrap_or_default();
-            let rule = rules.get(&c.id).copied();
-            preview.push(CategoryPreview {
-                id: c.id,
-                name: c.name.clone(),
-                entries: m.len(),
-                thresholds: tally::thresholds(&m)
-                    .into_iter()
-                    .map(|(t, n)| {
-                        (
-                            Rule::AtLeast(t).to_string(),
-                            format!("≥ {t:.2}: {n} entries"),
-                        )
-                    })
-                    .collect(),
-                chosen: rule.map(|r| r.to_string()).unwrap_or_default(),
-                top: match rule {
-                    Some(Rule::Top(n)) => n.to_string(),
-                    _ => String::new(),
-                },
-                advancing: rule.map(|r| tally::advancing(&m, r).iter().filter(|a| **a).count()),
-            });
-        }
+    }
+    if open.as_ref().is_some_and(|r| r.kind == Kind::Criteria) {
+        missing = finalize::missing_work(db, contest.id).await?;
+        preview = finalists_preview(state, contest.id, &categories, fields).await?;
+    } else if let Some(round) = &open {
+        missing = super::missing(db, round.id).await?;
+        preview = shortlist_preview(state, contest.id, &categories, fields, round).await?;
     }
     let complete = preview
         .iter()
         .all(|p| p.advancing.is_some() || p.entries == 0);
-    let rounds = all
-        .iter()
-        .map(|r| {
-            let deadline = r.deadline_at.map(|at| describe_time(at, contest.tz));
-            (r.clone(), deadline.unwrap_or_default())
-        })
-        .collect();
     let view = RoundsPage {
         nav: ctx.nav().await?,
-        criteria_position: all.len() as i64 + 1,
+        rows: rows(&contest, &all),
+        has_ranking: rounds::ranking_of(&all).is_some(),
+        ranking,
         editable: contest.phase < Phase::Judging,
         reason: fields.get("reason").cloned().unwrap_or_default(),
         contest,
-        rounds,
         open,
         missing,
         preview,
@@ -218,7 +161,21 @@ pub async fn add(
         )
         .await;
     };
-    rounds::add(&state.db, id, kind, quorum, deadline).await?;
+    match kind {
+        Kind::Ranking => {
+            if !rounds::add_ranking(&state.db, id, deadline).await? {
+                let empty = HashMap::new();
+                let errors = refuse(RoundRefusal::OneRanking);
+                return page(&state, &ctx, contest, &empty, errors).await;
+            }
+        }
+        Kind::Criteria => {
+            let empty = HashMap::new();
+            let errors = refuse(RoundRefusal::BadRound);
+            return page(&state, &ctx, contest, &empty, errors).await;
+        }
+        _ => rounds::add(&state.db, id, kind, quorum, deadline).await?,
+    }
     let detail = format!("added a {} round, quorum {quorum}", kind.as_str());
     audit::record(
         &state.db,

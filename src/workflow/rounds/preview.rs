@@ -1,0 +1,203 @@
+//! The rounds page's tables: every round's line, and the close previews
+//! (a shortlisting round's thresholds and top N, the criteria round's
+//! finalists), each from one grouped read.
+
+use std::collections::HashMap;
+
+use crate::contests::model::{Phase, describe_time};
+use crate::contests::queries::Contest;
+use crate::contests::rounds::{self, Kind, Round, Stage};
+use crate::contests::structure;
+use crate::jury::ballots;
+use crate::results::snapshot;
+use crate::results::tally::{self, Rule};
+use crate::{error::AppError, state::AppState};
+
+/// A category in the close preview.
+pub struct CategoryPreview {
+    /// Its id (the form's field names use it).
+    pub id: i64,
+    /// Its name.
+    pub name: String,
+    /// Entries in the round.
+    pub entries: usize,
+    /// Each mean that occurs, best first, as (rule, "≥ 0.50: 12 entries").
+    pub thresholds: Vec<(String, String)>,
+    /// The rule asked for, as the form writes it.
+    pub chosen: String,
+    /// The top N typed, if any.
+    pub top: String,
+    /// How many entries the chosen rule advances.
+    pub advancing: Option<usize>,
+}
+
+/// A line of the rounds table.
+pub struct RoundRow {
+    /// 1, 2, …
+    pub position: i64,
+    /// What it judges.
+    pub kind: &'static str,
+    /// "every juror of the category", or a number.
+    pub jurors: String,
+    /// The planned close ('' if none).
+    pub deadline: String,
+    /// "closed", "open" or "not started".
+    pub status: &'static str,
+}
+
+/// The table's lines: every round with a row, and the criteria round where
+/// it has none (after the shortlisting rounds).
+pub fn rows(contest: &Contest, all: &[Round]) -> Vec<RoundRow> {
+    let status = |r: &Round| match (r.opened_at, r.closed_at) {
+        (_, Some(_)) => "closed",
+        (Some(_), None) => "open",
+        _ => "not started",
+    };
+    let criteria_quorum = match contest.jury_quorum {
+        0 => "every juror of the category (set on the jury page)".to_owned(),
+        q => format!("{q} (set on the jury page)"),
+    };
+    let stage = rounds::stage_of(all);
+    let mut out: Vec<RoundRow> = all
+        .iter()
+        .map(|r| RoundRow {
+            position: r.position,
+            kind: r.kind.label(),
+            jurors: match (r.kind, r.quorum) {
+                (Kind::Criteria, _) => criteria_quorum.clone(),
+                (_, 0) => "every juror of the category".to_owned(),
+                (_, q) => q.to_string(),
+            },
+            deadline: r
+                .deadline_at
+                .map(|at| describe_time(at, contest.tz))
+                .unwrap_or_default(),
+            status: match (r.kind, &stage) {
+                (Kind::Criteria, Stage::Criteria { .. }) if contest.phase == Phase::Judging => {
+                    "open"
+                }
+                _ => status(r),
+            },
+        })
+        .collect();
+    if !all.iter().any(|r| r.kind == Kind::Criteria) {
+        let judging_done = contest.phase.is_judging_or_later() && contest.phase != Phase::Judging;
+        out.push(RoundRow {
+            position: all.len() as i64 + 1,
+            kind: Kind::Criteria.label(),
+            jurors: criteria_quorum,
+            deadline: String::new(),
+            status: match (&stage, contest.phase) {
+                (Stage::Criteria { .. }, Phase::Judging) => "open",
+                _ if judging_done => "closed",
+                _ => "not started",
+            },
+        });
+    }
+    out
+}
+
+/// The criteria round's close preview: per category, how many entries the
+/// best N typed would send to the ranking round (ties at the cut count).
+pub async fn finalists_preview(
+    state: &AppState,
+    contest_id: i64,
+    categories: &[structure::Category],
+    fields: &HashMap<String, String>,
+) -> Result<Vec<CategoryPreview>, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let results = snapshot::criteria_ranking(&mut conn, contest_id).await?;
+    let ids: Vec<i64> = categories.iter().map(|c| c.id).collect();
+    let rules = rules_of(fields, &ids);
+    Ok(categories
+        .iter()
+        .zip(results.categories)
+        .map(|(c, ranked)| {
+            let rule = rules.get(&c.id).copied();
+            let advancing = match rule {
+                Some(Rule::Top(n)) => Some(
+                    ranked
+                        .entries
+                        .iter()
+                        .filter(|r| r.jurors > 0 && r.rank <= n)
+                        .count(),
+                ),
+                _ => None,
+            };
+            CategoryPreview {
+                id: c.id,
+                name: c.name.clone(),
+                entries: ranked.entries.len(),
+                thresholds: Vec::new(),
+                chosen: rule.map(|r| r.to_string()).unwrap_or_default(),
+                top: match rule {
+                    Some(Rule::Top(n)) => n.to_string(),
+                    _ => String::new(),
+                },
+                advancing,
+            }
+        })
+        .collect())
+}
+
+/// The rules a form or query names: `top_{category}` (a number) before
+/// `rule_{category}` (`min:X` or `top:N`).
+pub fn rules_of(fields: &HashMap<String, String>, categories: &[i64]) -> HashMap<i64, Rule> {
+    categories
+        .iter()
+        .filter_map(|id| {
+            let top = fields.get(&format!("top_{id}")).map(|t| t.trim());
+            let rule = match top.filter(|t| !t.is_empty()) {
+                Some(n) => n.parse().ok().map(Rule::Top),
+                None => fields.get(&format!("rule_{id}"))?.parse().ok(),
+            };
+            rule.map(|r| (*id, r))
+        })
+        .collect()
+}
+
+/// A shortlisting round's close preview: per category, each mean that
+/// occurs with how many entries reach it, and what the rule typed advances.
+pub async fn shortlist_preview(
+    state: &AppState,
+    contest_id: i64,
+    categories: &[structure::Category],
+    fields: &HashMap<String, String>,
+    round: &Round,
+) -> Result<Vec<CategoryPreview>, AppError> {
+    let mut preview = Vec::new();
+    let mut means: HashMap<i64, Vec<Option<f64>>> = HashMap::new();
+    for (category, sum, count) in
+        ballots::sums(&state.db, contest_id, round.id, round.position).await?
+    {
+        let mean = (count > 0).then(|| sum as f64 / count as f64);
+        means.entry(category).or_default().push(mean);
+    }
+    let ids: Vec<i64> = categories.iter().map(|c| c.id).collect();
+    let rules = rules_of(fields, &ids);
+    for c in categories {
+        let m = means.remove(&c.id).unwrap_or_default();
+        let rule = rules.get(&c.id).copied();
+        preview.push(CategoryPreview {
+            id: c.id,
+            name: c.name.clone(),
+            entries: m.len(),
+            thresholds: tally::thresholds(&m)
+                .into_iter()
+                .map(|(t, n)| {
+                    (
+                        Rule::AtLeast(t).to_string(),
+                        format!("≥ {t:.2}: {n} entries"),
+                    )
+                })
+                .collect(),
+            chosen: rule.map(|r| r.to_string()).unwrap_or_default(),
+            top: match rule {
+                Some(Rule::Top(n)) => n.to_string(),
+                _ => String::new(),
+            },
+            advancing: rule.map(|r| tally::advancing(&m, r).iter().filter(|a| **a).count()),
+        });
+    }
+    Ok(preview)
+}
