@@ -184,6 +184,16 @@ pub fn stage_of(rounds: &[Round]) -> Stage {
     }
 }
 
+/// The round whose ballots jurors cast now: an open shortlisting round, or
+/// the ranking round until it closes (none in the criteria round).
+pub fn voting_round(stage: Stage) -> Option<Round> {
+    match stage {
+        Stage::Shortlist(round) if round.opened_at.is_some() => Some(round),
+        Stage::Ranking(round) if round.closed_at.is_none() => Some(round),
+        _ => None,
+    }
+}
+
 /// The ranking round, if the contest has one.
 pub fn ranking_of(rounds: &[Round]) -> Option<&Round> {
     rounds.iter().find(|r| r.kind == Kind::Ranking)

@@ -5,7 +5,9 @@
 
 use sqlx::AnyConnection;
 
+use crate::contests::model::Phase;
 use crate::contests::queries::{Contest, contest_by_slug};
+use crate::contests::rounds::{self, Round};
 use crate::jury::jurors;
 use crate::web::Ctx;
 use crate::{error::AppError, state::AppState};
@@ -44,4 +46,16 @@ pub async fn lock_while_judging(
         .execute(&mut *conn)
         .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// The round the juror's contest votes in now ([`rounds::voting_round`]),
+/// none outside judging. The voting, ranking and home pages start from it.
+pub async fn voting_round(state: &AppState, juror: &Juror) -> Result<Option<Round>, AppError> {
+    if juror.contest.phase != Phase::Judging {
+        return Ok(None);
+    }
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(rounds::voting_round(
+        rounds::stage(&mut conn, juror.contest.id).await?,
+    ))
 }

@@ -8,12 +8,12 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::contests::model::{Phase, describe_time};
+use crate::contests::model::describe_time;
 use crate::contests::queries::Contest;
-use crate::contests::rounds::{self, Kind, Round, Stage};
+use crate::contests::rounds::{self, Kind, Round};
 use crate::contests::structure::{self, category_name};
 use crate::jury::access::lock_while_judging;
-use crate::jury::access::{Juror, juror_of};
+use crate::jury::access::{Juror, juror_of, voting_round};
 use crate::jury::ballots;
 use crate::jury::view::{self, BallotEntry};
 use crate::submissions::numbers::EntryNumber;
@@ -93,17 +93,14 @@ struct DonePage {
     first: Option<EntryNumber>,
 }
 
-/// The juror's open round, or 404 (no round open: the criteria round or
-/// judging over; the grid of `/jury/{slug}` says where things stand).
+/// The juror's open shortlisting round, or 404 (the criteria round, the
+/// ranking round or judging over; the grid of `/jury/{slug}` says where
+/// things stand).
 async fn open_round(state: &AppState, juror: &Juror) -> Result<Round, AppError> {
-    if juror.contest.phase != Phase::Judging {
-        return Err(AppError::NotFound);
-    }
-    let mut conn = state.db.pool.acquire().await?;
-    match rounds::stage(&mut conn, juror.contest.id).await? {
-        Stage::Shortlist(round) if round.opened_at.is_some() => Ok(round),
-        _ => Err(AppError::NotFound),
-    }
+    voting_round(state, juror)
+        .await?
+        .filter(|r| r.kind.shortlists())
+        .ok_or(AppError::NotFound)
 }
 
 fn deadline(contest: &Contest, round: &Round) -> String {

@@ -9,9 +9,9 @@ use serde::Deserialize;
 
 use crate::contests::model::{Phase, describe_time};
 use crate::contests::queries::Contest;
-use crate::contests::rounds::{self, Stage};
+use crate::contests::rounds;
 use crate::contests::structure::{self, category_name};
-use crate::jury::access::{Juror, juror_of};
+use crate::jury::access::{Juror, juror_of, voting_round};
 use crate::jury::ballots;
 use crate::jury::queue::{self, Cursor, Filter, QueueItem};
 use crate::submissions::numbers::EntryNumber;
@@ -189,16 +189,9 @@ pub async fn home(
 
 /// The box of the open shortlisting or ranking round, if judging is in one.
 async fn open_round(state: &AppState, juror: &Juror) -> Result<Option<RoundBox>, AppError> {
-    if juror.contest.phase != Phase::Judging {
+    let Some(round) = voting_round(state, juror).await? else {
         return Ok(None);
-    }
-    let mut conn = state.db.pool.acquire().await?;
-    let round = match rounds::stage(&mut conn, juror.contest.id).await? {
-        Stage::Shortlist(round) => round,
-        Stage::Ranking(round) if round.closed_at.is_none() => round,
-        _ => return Ok(None),
     };
-    drop(conn);
     let (voted, assigned) = ballots::progress(&state.db, round.id, juror.juror_id).await?;
     Ok(Some(RoundBox {
         position: round.position,

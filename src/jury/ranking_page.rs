@@ -13,11 +13,11 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::contests::model::{Phase, describe_time};
+use crate::contests::model::describe_time;
 use crate::contests::queries::Contest;
-use crate::contests::rounds::{self, Round, Stage};
+use crate::contests::rounds::{self, Kind, Round};
 use crate::contests::structure::{self, category_name};
-use crate::jury::access::{Juror, juror_of, lock_while_judging};
+use crate::jury::access::{Juror, juror_of, lock_while_judging, voting_round};
 use crate::jury::ranking::{self, Finalist, Move};
 use crate::submissions::numbers::EntryNumber;
 use crate::web::{Ctx, Nav, render, wants_json};
@@ -55,14 +55,10 @@ struct RankingPage {
 
 /// The open ranking round, or 404.
 async fn open_ranking(state: &AppState, juror: &Juror) -> Result<Round, AppError> {
-    if juror.contest.phase != Phase::Judging {
-        return Err(AppError::NotFound);
-    }
-    let mut conn = state.db.pool.acquire().await?;
-    match rounds::stage(&mut conn, juror.contest.id).await? {
-        Stage::Ranking(round) if round.closed_at.is_none() => Ok(round),
-        _ => Err(AppError::NotFound),
-    }
+    voting_round(state, juror)
+        .await?
+        .filter(|r| r.kind == Kind::Ranking)
+        .ok_or(AppError::NotFound)
 }
 
 fn order_of(list: &[Finalist]) -> String {

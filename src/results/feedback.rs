@@ -1,11 +1,13 @@
 //! What a participant learns about their own entries once the winners are
 //! announced: their award or rank band in the category, and the jurors'
 //! comments (without saying which juror) when the contest shares feedback.
+//! An entry that a shortlisting round left out says after which round.
 
 use std::collections::HashMap;
 
 use crate::db::Db;
 use crate::results::awards::Award;
+use crate::results::round_snapshot::{self, RoundSnapshot};
 use crate::results::snapshot::Snapshot;
 
 /// One of the participant's entries in an announced contest.
@@ -40,13 +42,14 @@ pub fn band(rank: usize, of: usize) -> String {
     format!("{band} of {of} entries")
 }
 
-/// Entry id, contest title and slug, number, share_feedback, results JSON, exhibition.
-type OwnRow = (i64, String, String, i64, i64, String, i64);
+/// Entry id, contest id, title and slug, number, share_feedback, results
+/// JSON, exhibition.
+type OwnRow = (i64, i64, String, String, i64, i64, String, i64);
 
 /// The user's entries in announced contests.
 pub async fn own_results(db: &Db, user_id: i64) -> Result<Vec<OwnResult>, sqlx::Error> {
     let rows: Vec<OwnRow> = sqlx::query_as(
-        "SELECT e.id, c.title, c.slug, e.number, c.share_feedback, r.json, \
+        "SELECT e.id, c.id, c.title, c.slug, e.number, c.share_feedback, r.json, \
          COALESCE((SELECT a.exhibition FROM awards a WHERE a.entry_id = e.id), 0) \
          FROM entries e JOIN portfolios p ON p.id = e.portfolio_id \
          JOIN contests c ON c.id = e.contest_id \
@@ -57,7 +60,9 @@ pub async fn own_results(db: &Db, user_id: i64) -> Result<Vec<OwnResult>, sqlx::
     .fetch_all(&db.pool)
     .await?;
     let mut out = Vec::new();
-    for (entry_id, contest, slug, number, share, json, exhibition) in rows {
+    // The closed rounds of each contest, read once, for entries left out.
+    let mut rounds: HashMap<i64, Vec<RoundSnapshot>> = HashMap::new();
+    for (entry_id, contest_id, contest, slug, number, share, json, exhibition) in rows {
         let Ok(snapshot) = serde_json::from_str::<Snapshot>(&json) else {
             continue;
         };
@@ -77,12 +82,22 @@ pub async fn own_results(db: &Db, user_id: i64) -> Result<Vec<OwnResult>, sqlx::
                     .map(move |e| (e.number, (c.name.clone(), e.rank, of)))
             })
             .collect();
-        let Some((category, rank, of)) = placed.get(&number).cloned() else {
-            continue;
-        };
-        let outcome = match award.as_deref().and_then(Award::parse) {
-            Some(a) => a.label().to_owned(),
-            None => band(rank, of),
+        let (category, outcome) = match placed.get(&number).cloned() {
+            Some((category, rank, of)) => match award.as_deref().and_then(Award::parse) {
+                Some(a) => (category, a.label().to_owned()),
+                None => (category, band(rank, of)),
+            },
+            None => {
+                if let std::collections::hash_map::Entry::Vacant(slot) = rounds.entry(contest_id) {
+                    let mut conn = db.pool.acquire().await?;
+                    slot.insert(round_snapshot::closed(&mut conn, contest_id).await?);
+                }
+                let left_out = rounds.get(&contest_id).and_then(|r| last_round(r, number));
+                let Some((round, category)) = left_out else {
+                    continue;
+                };
+                (category, format!("did not go on after round {round}"))
+            }
         };
         let comments = if share == 1 {
             sqlx::query_scalar(
@@ -108,9 +123,50 @@ pub async fn own_results(db: &Db, user_id: i64) -> Result<Vec<OwnResult>, sqlx::
     Ok(out)
 }
 
+/// The last round that held entry `number`, and its category there.
+fn last_round(rounds: &[RoundSnapshot], number: i64) -> Option<(i64, String)> {
+    rounds.iter().rev().find_map(|r| {
+        r.categories
+            .iter()
+            .find(|c| c.entries.iter().any(|e| e.number == number))
+            .map(|c| (r.round, c.name.clone()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::band;
+    use super::{band, last_round};
+    use crate::results::round_snapshot::{RoundCategory, RoundLine, RoundSnapshot};
+
+    fn round(position: i64, numbers: &[i64]) -> RoundSnapshot {
+        RoundSnapshot {
+            contest: "c".into(),
+            round: position,
+            kind: "yes_no".into(),
+            closed_at: 0,
+            override_reason: String::new(),
+            categories: vec![RoundCategory {
+                name: "Open".into(),
+                rule: "top:1".into(),
+                entries: numbers
+                    .iter()
+                    .map(|&number| RoundLine {
+                        number,
+                        ..RoundLine::default()
+                    })
+                    .collect(),
+                ballots: Vec::new(),
+            }],
+        }
+    }
+
+    #[test]
+    fn an_entry_left_out_is_told_the_last_round_it_was_in() {
+        let rounds = [round(1, &[10, 11, 12]), round(2, &[11])];
+        assert_eq!(last_round(&rounds, 10), Some((1, "Open".into())));
+        assert_eq!(last_round(&rounds, 11), Some((2, "Open".into())));
+        assert_eq!(last_round(&rounds, 99), None);
+    }
 
     #[test]
     fn bands_say_roughly_where_an_entry_ranked() {

@@ -309,10 +309,21 @@ async fn the_demo_announces_winners_in_one_command_and_they_verify() {
     participant
         .sign_in("participant1@demo.photojury.org", "demo-participant-1")
         .await;
-    participant
-        .get("/account")
-        .await
-        .assert_contains("Your results");
+    let account = participant.get("/account").await;
+    account.assert_contains("Your results");
+    // Every entry of theirs has a line: a place band, an award, or the
+    // round after which it did not go on (the shortlist is drawn at random).
+    let numbers: Vec<i64> = sqlx::query_scalar(
+        "SELECT e.number FROM entries e JOIN portfolios p ON p.id = e.portfolio_id \
+         JOIN users u ON u.id = p.user_id WHERE u.email = 'participant1@demo.photojury.org'",
+    )
+    .fetch_all(&app.state.db.pool)
+    .await
+    .unwrap();
+    assert!(!numbers.is_empty());
+    for n in numbers {
+        account.assert_contains(&format!("id=\"result-{n}\""));
+    }
 }
 
 /// Runs the real binary; the database is the suite's (SQLite in a temp dir, or PostgreSQL).
