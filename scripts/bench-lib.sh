@@ -42,3 +42,23 @@ start_server() {
   server=$!
   for _ in $(seq 300); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
 }
+# A fresh data dir and database for database $1 and size $2: sets `data`,
+# `args` (the server's and demo's options) and, on PostgreSQL, `name` and
+# `db_url` (a database of its own, created here).
+fresh() {
+  data="$work/$1-$2"
+  args=(--data-dir "$data" --addr "127.0.0.1:$port")
+  name=""
+  if [ "$1" = postgres ]; then
+    name="photojury_$(basename "$0" .sh | tr - _)_$$_$2"
+    db_url="${PG_URL%/*}/$name"
+    psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
+    args+=(--database-url "$db_url")
+  fi
+}
+# Stops the server and removes what `fresh` made.
+finish() {
+  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+  [ -n "$name" ] && psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $name" >/dev/null
+  rm -rf "$data"
+}

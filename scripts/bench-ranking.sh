@@ -22,13 +22,9 @@ echo "| entries | database | fill (demo) | rounds page with the finalists' previ
 echo "|---|---|---|---|---|---|---|---|"
 for db in $DATABASES; do
   for n in $SIZES; do
-    data="$work/$db-$n"
-    args=(--data-dir "$data" --addr "127.0.0.1:$port")
+    fresh "$db" "$n"
     if [ "$db" = postgres ]; then
-      name="photojury_ranking_$$_$n"
-      psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
-      args+=(--database-url "${PG_URL%/*}/$name")
-      run_sql() { psql -q "${PG_URL%/*}/$name" -c "$1" >/dev/null; }
+      run_sql() { psql -q "$db_url" -c "$1" >/dev/null; }
     else
       run_sql() { sqlite3 "$data/photojury.db" "$1"; }
     fi
@@ -57,8 +53,6 @@ for db in $DATABASES; do
     [ "$finalized" -ge 2 ] || t_final="$t_final (not finalized!)"
     printf '| %s | %s | %s s | %s ms | %s | %s ms | %s ms | %s |\n' \
       "$n" "$db" "$fill" "$t_preview" "$t_close" "$t_page" "$t_save" "$t_final"
-    kill "$server"; wait "$server" 2>/dev/null || true; server=""
-    [ "$db" = postgres ] && psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $name" >/dev/null
-    rm -rf "$data"
+    finish
   done
 done

@@ -22,13 +22,7 @@ echo "| entries | database | fill (demo) | voting page | vote | juror home | rou
 echo "|---|---|---|---|---|---|---|---|"
 for db in $DATABASES; do
   for n in $SIZES; do
-    data="$work/$db-$n"
-    args=(--data-dir "$data" --addr "127.0.0.1:$port")
-    if [ "$db" = postgres ]; then
-      name="photojury_rounds_$$_$n"
-      psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
-      args+=(--database-url "${PG_URL%/*}/$name")
-    fi
+    fresh "$db" "$n"
     fill=$("$bin" "${args[@]}" demo --phase shortlist --entries "$n" --no-serve | awk '/^Filled in/{print $3}')
     start_server
     jar="$work/juror"; admin="$work/admin"
@@ -56,8 +50,6 @@ for db in $DATABASES; do
     [ "$closed" -ge 1 ] || t_close="$t_close (not closed!)"
     printf '| %s | %s | %s s | %s ms | %s ms | %s ms | %s ms | %s |\n' \
       "$n" "$db" "$fill" "$t_page" "$t_vote" "$t_home" "$t_preview" "$t_close"
-    kill "$server"; wait "$server" 2>/dev/null || true; server=""
-    [ "$db" = postgres ] && psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $name" >/dev/null
-    rm -rf "$data"
+    finish
   done
 done

@@ -23,13 +23,7 @@ echo "| entries | database | fill (demo) | scoring page | score save | grid page
 echo "|---|---|---|---|---|---|---|---|---|---|"
 for db in $DATABASES; do
   for n in $SIZES; do
-    data="$work/$db-$n"
-    args=(--data-dir "$data" --addr "127.0.0.1:$port")
-    if [ "$db" = postgres ]; then
-      name="photojury_bench_$$_$n"
-      psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
-      args+=(--database-url "${PG_URL%/*}/$name")
-    fi
+    fresh "$db" "$n"
     fill=$("$bin" "${args[@]}" demo --phase judging --entries "$n" --no-serve | awk '/^Filled in/{print $3}')
     start_server
     jar="$work/juror"; admin="$work/admin"
@@ -60,8 +54,6 @@ for db in $DATABASES; do
     printf '| %s | %s | %s s | %s ms | %s ms | %s ms (%s KB) | %s ms | %s ms | %s | %s ms |\n' \
       "$n" "$db" "$fill" "$t_page" "$t_save" "$t_grid" "$((grid_bytes / 1024))" "$t_todo" \
       "$t_monitor" "$t_final" "$t_results"
-    kill "$server"; wait "$server" 2>/dev/null || true; server=""
-    [ "$db" = postgres ] && psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $name" >/dev/null
-    rm -rf "$data"
+    finish
   done
 done
