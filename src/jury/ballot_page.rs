@@ -15,10 +15,11 @@ use crate::contests::structure::{self, category_name};
 use crate::jury::access::lock_while_judging;
 use crate::jury::access::{Juror, juror_of, voting_round};
 use crate::jury::ballots;
+use crate::jury::scores::MAX_COMMENT_CHARS;
 use crate::jury::view::{self, BallotEntry};
 use crate::submissions::numbers::EntryNumber;
 use crate::web::{Ctx, Nav, render};
-use crate::{error::AppError, state::AppState};
+use crate::{audit, error::AppError, state::AppState};
 
 /// The message of a vote once its round has closed.
 pub const ROUND_CLOSED: &str = "This round is closed: votes can no longer change.";
@@ -225,6 +226,67 @@ pub async fn vote(
     {
         return Err(AppError::NotFound);
     }
+    tx.commit().await?;
+    let next = ballots::next_open(&state.db, round.id, juror.juror_id, Some(entry.place)).await?;
+    let to = match next {
+        Some(n) => format!("/jury/{slug}/vote/{n}"),
+        None => format!("/jury/{slug}/vote"),
+    };
+    Ok(Redirect::to(&to).into_response())
+}
+
+/// The recusal form: an optional reason, for the organisers.
+#[derive(Deserialize)]
+pub struct RecuseForm {
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /jury/{slug}/vote/{number}/recuse`: "I recognise this work" in a
+/// shortlisting round. The ballot goes with any vote on it, the recusal is
+/// kept (the planner never gives the entry back), the round is planned
+/// again (with a quorum another juror takes the entry), and the juror goes
+/// on to their next entry without a vote.
+pub async fn recuse(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, number)): Path<(String, String)>,
+    Form(form): Form<RecuseForm>,
+) -> Result<Response, AppError> {
+    let number = EntryNumber::parse(&number).ok_or(AppError::NotFound)?;
+    let juror = juror_of(&state, &ctx, &slug).await?;
+    let user = ctx.require_user()?;
+    let closed = || AppError::Conflict(ROUND_CLOSED.into());
+    let round = open_round(&state, &juror).await.map_err(|_| closed())?;
+    let entry = view::ballot_entry(&state.db, juror.contest.id, juror.juror_id, number)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let reason: String = form.reason.trim().chars().take(MAX_COMMENT_CHARS).collect();
+    let now = state.now().timestamp();
+    let contest_id = juror.contest.id;
+    let mut tx = state.db.pool.begin().await?;
+    if !lock_while_judging(&mut tx, contest_id).await?
+        || !rounds::is_open(&mut tx, round.id).await?
+    {
+        return Err(closed());
+    }
+    if !ballots::recuse(&mut tx, round.id, juror.juror_id, number, &reason, now).await? {
+        return Err(AppError::NotFound);
+    }
+    ballots::rebalance(&mut tx, contest_id, &round, now).await?;
+    let detail = match reason.as_str() {
+        "" => format!("round {}, entry {number}", round.position),
+        _ => format!("round {}, entry {number}: {reason}", round.position),
+    };
+    audit::record_with(
+        &mut tx,
+        now,
+        Some(user),
+        "jury.recuse",
+        Some(contest_id),
+        &detail,
+    )
+    .await?;
     tx.commit().await?;
     let next = ballots::next_open(&state.db, round.id, juror.juror_id, Some(entry.place)).await?;
     let to = match next {

@@ -33,6 +33,11 @@ pub async fn rebalance(
             .bind(round.id)
             .fetch_all(&mut *conn)
             .await?;
+    let recused: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT entry_id, juror_id FROM ballot_recusals WHERE round_id = $1")
+            .bind(round.id)
+            .fetch_all(&mut *conn)
+            .await?;
     let existing: Vec<Existing> = rows
         .into_iter()
         .map(|(entry_id, juror_id, vote)| Existing {
@@ -42,6 +47,13 @@ pub async fn rebalance(
             drafted: false,
             recused: false,
         })
+        .chain(recused.into_iter().map(|(entry_id, juror_id)| Existing {
+            entry_id,
+            juror_id,
+            scored: false,
+            drafted: false,
+            recused: true,
+        }))
         .collect();
     let quorum = usize::try_from(round.quorum).unwrap_or(0);
     let plan = assign::plan(&entries, &jurors, &existing, quorum, &mut rand::rng());
@@ -68,6 +80,49 @@ pub async fn rebalance(
         query.execute(&mut *conn).await?;
     }
     Ok(())
+}
+
+/// Takes the juror's ballot for entry `number` away (with any vote on it)
+/// and records the recusal; `false` if the entry is not on their list.
+/// Inside the caller's transaction, which plans the round again.
+pub async fn recuse(
+    conn: &mut AnyConnection,
+    round_id: i64,
+    juror_id: i64,
+    number: EntryNumber,
+    reason: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let entry: Option<i64> = sqlx::query_scalar(
+        "SELECT b.entry_id FROM ballots b JOIN entries e ON e.id = b.entry_id \
+         WHERE b.round_id = $1 AND b.juror_id = $2 AND e.number = $3",
+    )
+    .bind(round_id)
+    .bind(juror_id)
+    .bind(number.get())
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(entry_id) = entry else {
+        return Ok(false);
+    };
+    sqlx::query("DELETE FROM ballots WHERE round_id = $1 AND juror_id = $2 AND entry_id = $3")
+        .bind(round_id)
+        .bind(juror_id)
+        .bind(entry_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO ballot_recusals (round_id, entry_id, juror_id, reason, recused_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(round_id)
+    .bind(entry_id)
+    .bind(juror_id)
+    .bind(reason)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(true)
 }
 
 /// Records `vote` on the juror's ballot for `entry_id` (a change of mind

@@ -60,6 +60,10 @@ pub fn router() -> Router<AppState> {
             get(ballot_page::show).post(ballot_page::vote),
         )
         .route(
+            "/jury/{slug}/vote/{number}/recuse",
+            post(ballot_page::recuse),
+        )
+        .route(
             "/invitations/{token}",
             get(invitations::show).post(invitations::accept),
         )

@@ -3,6 +3,8 @@
 //! the place given, 1 the best). A list of at most 60 per category, so
 //! reading and writing it whole is cheap.
 
+use std::collections::HashMap;
+
 use sqlx::AnyConnection;
 
 use crate::db::Db;
@@ -60,6 +62,40 @@ pub async fn list(
         })
         .collect();
     Ok((list, saved))
+}
+
+/// The titles of each finalist's photos in the juror's list of a
+/// category, by entry row id, in the photos' order (one title for a photo
+/// entry, each of a portfolio's). As the scoring page shows them: redacted
+/// where screening redacted them.
+pub async fn titles(
+    conn: &mut AnyConnection,
+    round_id: i64,
+    juror_id: i64,
+    category_id: i64,
+) -> Result<HashMap<i64, Vec<String>>, sqlx::Error> {
+    // Two joins rather than one with OR, so each finds photos by an index.
+    let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT e.id, p.position, COALESCE(p.title_redacted, p.title) FROM ballots b \
+         JOIN entries e ON e.id = b.entry_id JOIN photos p ON p.id = e.photo_id \
+         WHERE b.round_id = $1 AND b.juror_id = $2 AND e.category_id = $3 \
+         UNION ALL \
+         SELECT e.id, p.position, COALESCE(p.title_redacted, p.title) FROM ballots b \
+         JOIN entries e ON e.id = b.entry_id JOIN photos p ON p.portfolio_id = e.portfolio_id \
+         WHERE b.round_id = $1 AND b.juror_id = $2 AND e.category_id = $3 \
+         AND e.photo_id IS NULL \
+         ORDER BY 1, 2",
+    )
+    .bind(round_id)
+    .bind(juror_id)
+    .bind(category_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out: HashMap<i64, Vec<String>> = HashMap::new();
+    for (entry_id, _, title) in rows {
+        out.entry(entry_id).or_default().push(title);
+    }
+    Ok(out)
 }
 
 /// Saves `order` (the whole list of [`list`], rearranged) as the juror's

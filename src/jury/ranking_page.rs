@@ -47,10 +47,17 @@ struct RankingPage {
     categories: Vec<(i64, String)>,
     category_id: i64,
     category: String,
-    finalists: Vec<EntryNumber>,
+    finalists: Vec<Shown>,
     order: String,
     saved: bool,
     deadline: String,
+}
+
+/// A finalist as the list shows it: its number and its photos' titles
+/// (one thumbnail each).
+struct Shown {
+    number: EntryNumber,
+    titles: Vec<String>,
 }
 
 /// The open ranking round, or 404.
@@ -87,6 +94,7 @@ pub async fn show(
     let all = structure::categories_of(db, juror.contest.id).await?;
     let mut conn = db.pool.acquire().await?;
     let (list, saved) = ranking::list(&mut conn, round.id, juror.juror_id, category_id).await?;
+    let mut titles = ranking::titles(&mut conn, round.id, juror.juror_id, category_id).await?;
     drop(conn);
     let page = RankingPage {
         nav: ctx.nav().await?,
@@ -97,7 +105,13 @@ pub async fn show(
         category: category_name(&all, category_id),
         category_id,
         order: order_of(&list),
-        finalists: list.iter().map(|f| f.number).collect(),
+        finalists: list
+            .iter()
+            .map(|f| Shown {
+                number: f.number,
+                titles: titles.remove(&f.entry_id).unwrap_or_default(),
+            })
+            .collect(),
         saved,
         deadline: round
             .deadline_at

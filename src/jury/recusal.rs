@@ -1,6 +1,7 @@
 //! "I recognise this work": a juror steps aside from one entry. The entry
 //! leaves their queue, a score they gave it stops counting, and with a quorum
 //! another juror takes it, all in one transaction under the judging lock.
+//! (A shortlisting round's recusal is `ballot_page::recuse`.)
 
 use crate::jury::access::Juror;
 use crate::jury::access::lock_while_judging;

@@ -81,8 +81,10 @@ impl Source {
 }
 
 /// The juror's assignment of the criteria round for entry `number`; none
-/// once a ranking round has followed it (its scores are locked and a later
-/// round shows nothing of an earlier one).
+/// while a ranking round follows it (its scores are locked and a later
+/// round shows nothing of an earlier one). Once judging is over the page
+/// is back, read-only, as after a contest of one round: the home's list
+/// links to it.
 async fn source(
     db: &Db,
     contest_id: i64,
@@ -94,7 +96,8 @@ async fn source(
          FROM assignments a JOIN entries e ON e.id = a.entry_id \
          WHERE a.juror_id = $1 AND e.contest_id = $2 AND e.number = $3 AND a.recused_at IS NULL \
          AND NOT EXISTS (SELECT 1 FROM rounds r WHERE r.contest_id = $2 \
-             AND r.kind = 'criteria' AND r.closed_at IS NOT NULL)",
+             AND r.kind = 'criteria' AND r.closed_at IS NOT NULL \
+             AND EXISTS (SELECT 1 FROM contests c WHERE c.id = $2 AND c.phase = 'judging'))",
     )
     .bind(juror_id)
     .bind(contest_id)

@@ -11,6 +11,7 @@ pub mod commitment;
 pub mod compute;
 pub mod export;
 pub mod feedback;
+pub mod finalists;
 pub mod finalize;
 pub mod ranking;
 pub mod reveal;

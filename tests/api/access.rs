@@ -139,6 +139,12 @@ const TABLE: &[Row] = &[
     ("GET", "/jury/{slug}/vote", "DDDDDDD", ""),
     ("GET", "/jury/{slug}/vote/{number}", "DDDDDDD", ""),
     ("POST", "/jury/{slug}/vote/{number}", "DDDCCCD", "vote=1"),
+    (
+        "POST",
+        "/jury/{slug}/vote/{number}/recuse",
+        "DDDCCCD",
+        "reason=x",
+    ),
     // No ranking round either: the page is 404 to all, a save 409 to the jury.
     ("GET", "/jury/{slug}/rank", "DDDDDDD", ""),
     (

@@ -149,6 +149,17 @@ async fn finalists_ranked_by_every_juror_are_combined_by_schulze_with_borda_besi
         .await;
     assert_eq!(first.status, StatusCode::OK, "{}", first.body);
     first.assert_contains("Not saved yet");
+    // Each finalist with its photo and the photo's title.
+    assert_eq!(
+        first
+            .body
+            .matches("<figcaption>Night shift</figcaption>")
+            .count(),
+        3
+    );
+    for n in &finalists[0] {
+        first.assert_contains(&format!("/jury/{slug}/entries/{n}/1/thumb.jpg"));
+    }
     let shown = listed(&first.body);
     let mut sorted = shown.clone();
     sorted.sort();
@@ -234,6 +245,13 @@ async fn finalists_ranked_by_every_juror_are_combined_by_schulze_with_borda_besi
         )
         .await;
     assert_eq!(late.status, StatusCode::CONFLICT);
+    // Judging over, the criteria page is back for its juror, read-only.
+    let after = contest.jurors[0]
+        .get(&format!("/jury/{slug}/entries/{a}"))
+        .await;
+    assert_eq!(after.status, StatusCode::OK, "{}", after.body);
+    after.assert_contains("Judging is closed");
+    assert!(criterion_fields(&after.body).is_empty(), "a field to score");
     assert_eq!(app.count("round_snapshots").await, 3);
     let ranking: String = sqlx::query_scalar(
         "SELECT s.json FROM round_snapshots s JOIN rounds r ON r.id = s.round_id \
@@ -348,4 +366,68 @@ async fn a_ranking_round_is_added_once_and_leaves_with_the_criteria_rounds_row()
     assert_eq!(removed.status, StatusCode::SEE_OTHER);
     assert_eq!(app.count("rounds").await, 1, "ranking and criteria rows go");
     assert_eq!(app.count("rounds WHERE kind = 'yes_no'").await, 1);
+}
+
+#[tokio::test]
+async fn the_finalists_preview_counts_ties_at_the_cut_as_the_close_does() {
+    let app = TestApp::spawn().await;
+    let contest = in_rounds(&app, &[("ranking", "")]).await;
+    let (slug, admin) = (contest.slug, &contest.admin);
+    let cats = category_ids(&app, contest.contest_id).await;
+    // Each juror's value for each entry of a category, entries by number:
+    // the first category (jurors 0 and 1) has three entries at 5.5 with
+    // the same median; the second (jurors 0, 1, 2) one at 9, then three
+    // at 7 of which the median puts one ahead and leaves two tied.
+    let values: [&[[i64; 3]]; 2] = [
+        &[[6, 5, 0], [5, 6, 0], [7, 4, 0], [4, 4, 0]],
+        &[[9, 9, 9], [8, 8, 5], [7, 7, 7], [8, 7, 6]],
+    ];
+    for (c, category) in cats.iter().enumerate() {
+        let numbers = numbers_of(&app, category, 1).await;
+        for (j, juror) in contest.jurors.iter().enumerate() {
+            for (k, number) in numbers.iter().enumerate() {
+                if c == 0 && j == 2 {
+                    continue;
+                }
+                let v = values[c][k][j].to_string();
+                let n = number.to_string();
+                let saved = score(juror, slug, &n, &[&v, &v], "stay").await;
+                assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+            }
+        }
+    }
+    let rounds_page = format!("{}/rounds", contest.admin_path);
+    let advancing = |body: &str| -> Vec<String> {
+        body.split("class=\"advancing\"><strong>")
+            .skip(1)
+            .map(|s| s.split('<').next().unwrap().to_owned())
+            .collect()
+    };
+    let preview = |a: usize, b: usize| {
+        let query = format!("{rounds_page}?top_{}={a}&top_{}={b}", cats[0], cats[1]);
+        async move { admin.get(&query).await }
+    };
+    // The tie of three at the top goes on whole; the two tied at third
+    // both go; a cut above a tie is exact.
+    assert_eq!(advancing(&preview(1, 3).await.body), ["3", "4"]);
+    assert_eq!(advancing(&preview(4, 2).await.body), ["4", "2"]);
+    assert_eq!(advancing(&preview(3, 1).await.body), ["3", "1"]);
+    let closed = admin
+        .post(
+            &format!("{rounds_page}/close"),
+            &[
+                ("round", "1"),
+                (&format!("top_{}", cats[0]), "1"),
+                (&format!("top_{}", cats[1]), "3"),
+            ],
+        )
+        .await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER, "{}", closed.body);
+    assert_eq!(numbers_of(&app, &cats[0], 2).await.len(), 3);
+    let second = numbers_of(&app, &cats[1], 1).await;
+    assert_eq!(
+        numbers_of(&app, &cats[1], 2).await,
+        second,
+        "all four go on"
+    );
 }

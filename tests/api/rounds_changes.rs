@@ -1,7 +1,8 @@
 //! A shortlisting round while it is open: a lowered quorum and a juror who
-//! leaves move only work not yet voted, never a vote; votes off the scale,
-//! on someone else's entry or after judging started change nothing. Both
-//! databases.
+//! leaves move only work not yet voted, never a vote; a juror who steps
+//! aside from an entry hands it on and their vote stops counting; votes off
+//! the scale, on someone else's entry or after judging started change
+//! nothing. Both databases.
 
 use reqwest::StatusCode;
 
@@ -110,4 +111,114 @@ async fn a_vote_outside_the_round_or_the_scale_changes_nothing() {
     assert_eq!(late.status, StatusCode::UNPROCESSABLE_ENTITY);
     late.assert_contains("Rounds are set up before judging starts");
     assert_eq!(app.count("rounds").await, 1);
+}
+
+#[tokio::test]
+async fn a_juror_who_recognises_a_work_steps_aside_and_another_juror_takes_it() {
+    let app = TestApp::spawn().await;
+    let contest = in_rounds(&app, &[("yes_no", "1")]).await;
+    let (slug, admin, path) = (contest.slug, &contest.admin, &contest.admin_path);
+    let juror0 = scalar(
+        &app,
+        "SELECT id FROM jurors WHERE email = 'juror0@jury.example.org'",
+    )
+    .await;
+    let first = contest.jurors[0].get(&format!("/jury/{slug}/vote")).await;
+    let page_path = first.location().to_owned();
+    let number: i64 = page_path.rsplit('/').next().unwrap().parse().unwrap();
+    let page = contest.jurors[0].get(&page_path).await;
+    page.assert_contains("I recognise this work");
+    let voted = contest.jurors[0].post(&page_path, &[("vote", "1")]).await;
+    assert_eq!(voted.status, StatusCode::SEE_OTHER);
+    let entry = scalar(
+        &app,
+        &format!("SELECT id FROM entries WHERE number = {number}"),
+    )
+    .await;
+
+    let recuse = format!("{page_path}/recuse");
+    let stepped = contest.jurors[0]
+        .post(&recuse, &[("reason", "A student of mine took it")])
+        .await;
+    assert_eq!(stepped.status, StatusCode::SEE_OTHER, "{}", stepped.body);
+    assert!(
+        stepped
+            .location()
+            .starts_with(&format!("/jury/{slug}/vote"))
+    );
+    // The entry left juror 0's list with their vote; another juror has it,
+    // not voted yet (the planner may move other work not begun to keep the
+    // load even); the recusal is kept and audit-logged.
+    assert_eq!(app.count("ballots").await, 8, "still one juror per entry");
+    let holders: Vec<(i64, Option<i64>)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT juror_id, vote FROM ballots WHERE entry_id = {entry}"
+    )))
+    .fetch_all(&app.state.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(holders.len(), 1, "{holders:?}");
+    assert_ne!(holders[0].0, juror0);
+    assert_eq!(holders[0].1, None, "the vote went with the ballot");
+    // Juror 0's progress counts what is on their list now.
+    let mine = app
+        .count(&format!("ballots WHERE juror_id = {juror0}"))
+        .await;
+    assert_eq!(
+        scalar(
+            &app,
+            &format!("SELECT assigned FROM ballot_progress WHERE juror_id = {juror0}")
+        )
+        .await,
+        mine
+    );
+    assert_eq!(app.count("ballot_recusals").await, 1);
+    let logged: String =
+        sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'jury.recuse'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        logged,
+        format!("round 1, entry {number}: A student of mine took it")
+    );
+    // Juror 0 cannot reach it again, nor step aside twice.
+    let gone = contest.jurors[0].get(&page_path).await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    let again = contest.jurors[0].post(&recuse, &[("reason", "")]).await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.count("ballot_recusals").await, 1);
+    // The juror who took it sees the entry as any other, nothing of why.
+    let email = scalar_text(&app, holders[0].0).await;
+    let taker = contest
+        .jurors
+        .iter()
+        .zip(0..)
+        .find(|(_, i)| email == format!("juror{i}@jury.example.org"))
+        .map(|(b, _)| b)
+        .unwrap();
+    let theirs = taker.get(&page_path).await;
+    assert_eq!(theirs.status, StatusCode::OK, "{}", theirs.body);
+    assert!(!theirs.body.contains("student"), "the reason shows");
+    // The planner never hands it back, even when the quorum asks for all.
+    admin.get(&format!("{path}/rounds")).await;
+    let all = admin
+        .post(&format!("{path}/rounds/quorum"), &[("quorum", "0")])
+        .await;
+    assert_eq!(all.status, StatusCode::SEE_OTHER, "{}", all.body);
+    assert_eq!(
+        app.count(&format!(
+            "ballots WHERE juror_id = {juror0} AND entry_id = {entry}"
+        ))
+        .await,
+        0
+    );
+}
+
+async fn scalar_text(app: &TestApp, juror: i64) -> String {
+    sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT email FROM jurors WHERE id = {juror}"
+    )))
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap()
 }

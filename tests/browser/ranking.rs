@@ -1,7 +1,8 @@
 //! The ranking round in Chromium: a juror orders the finalists with the
 //! keyboard alone (t to the top, d and u down and up), each move saved as a
 //! whole at once; a move made offline says it is not saved and keeps the
-//! order on the page, and "Save this order" saves it once back online.
+//! order on the page, and "Save this order" saves it once back online; a
+//! drag moves an entry and saves too.
 
 use reqwest::StatusCode;
 
@@ -133,6 +134,33 @@ async fn a_juror_ranks_the_finalists_with_the_keyboard_and_keeps_a_move_made_off
     c.wait_until("return document.getElementById('rank-status').textContent.startsWith('Saved');")
         .await;
     assert_eq!(saved(&app).await, wanted);
+
+    // A drag of the first onto the lower half of the last puts it last and
+    // saves. The events are the ones the browser fires during a drag,
+    // dispatched by the page: chromedriver's pointer actions do not start
+    // an HTML5 drag.
+    c.execute(
+        "const li = document.querySelectorAll('#ranking li');\
+         const dt = new DataTransfer();\
+         const fire = (el, type, y) => el.dispatchEvent(new DragEvent(type,\
+             {bubbles: true, cancelable: true, dataTransfer: dt, clientY: y}));\
+         const last = li[2].getBoundingClientRect();\
+         fire(li[0], 'dragstart', 0);\
+         fire(li[1], 'dragover', li[1].getBoundingClientRect().top + 2);\
+         fire(li[2], 'dragover', last.bottom - 2);\
+         fire(li[2], 'drop', last.bottom - 2);\
+         fire(li[0], 'dragend', 0);",
+    )
+    .await;
+    c.wait_until("return document.getElementById('rank-status').textContent.startsWith('Saved');")
+        .await;
+    let dragged = vec![wanted[1], wanted[2], wanted[0]];
+    assert_eq!(shown(c).await, dragged);
+    assert_eq!(saved(&app).await, dragged);
+    let places = c
+        .execute("return Array.from(document.querySelectorAll('#ranking .place')).map(p => p.textContent);")
+        .await;
+    assert_eq!(places, serde_json::json!(["1", "2", "3"]));
     // Each row is one line: the thumbnail, the number and the buttons side by side.
     let heights = c
         .execute("return Array.from(document.querySelectorAll('#ranking li')).map(li => li.getBoundingClientRect().height);")

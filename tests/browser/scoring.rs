@@ -219,7 +219,7 @@ async fn a_typed_score_survives_a_click_away_a_dropped_connection_and_full_scree
     );
     c.wait_until("return document.activeElement.classList.contains('score');")
         .await;
-    let kept = draft_of(&app, &juror, &next).await.unwrap_or_default();
+    let kept = draft_of(&app, juror, &next).await.unwrap_or_default();
     assert!(kept.contains("\"5\""), "{kept}");
     chrome.close().await;
 }

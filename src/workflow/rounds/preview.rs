@@ -9,7 +9,7 @@ use crate::contests::queries::Contest;
 use crate::contests::rounds::{self, Kind, Round, Stage};
 use crate::contests::structure;
 use crate::jury::ballots;
-use crate::results::snapshot;
+use crate::results::finalists;
 use crate::results::tally::{self, Rule};
 use crate::{error::AppError, state::AppState};
 
@@ -105,29 +105,26 @@ pub async fn finalists_preview(
     categories: &[structure::Category],
     fields: &HashMap<String, String>,
 ) -> Result<Vec<CategoryPreview>, AppError> {
-    let mut conn = state.db.pool.acquire().await?;
-    let results = snapshot::criteria_ranking(&mut conn, contest_id).await?;
     let ids: Vec<i64> = categories.iter().map(|c| c.id).collect();
     let rules = rules_of(fields, &ids);
+    let tops: HashMap<i64, usize> = rules
+        .iter()
+        .filter_map(|(id, rule)| match rule {
+            Rule::Top(n) => Some((*id, *n)),
+            _ => None,
+        })
+        .collect();
+    let mut conn = state.db.pool.acquire().await?;
+    let mut counts = finalists::count(&mut conn, contest_id, &tops).await?;
     Ok(categories
         .iter()
-        .zip(results.categories)
-        .map(|(c, ranked)| {
+        .map(|c| {
             let rule = rules.get(&c.id).copied();
-            let advancing = match rule {
-                Some(Rule::Top(n)) => Some(
-                    ranked
-                        .entries
-                        .iter()
-                        .filter(|r| r.jurors > 0 && r.rank <= n)
-                        .count(),
-                ),
-                _ => None,
-            };
+            let (entries, advancing) = counts.remove(&c.id).unwrap_or((0, None));
             CategoryPreview {
                 id: c.id,
                 name: c.name.clone(),
-                entries: ranked.entries.len(),
+                entries,
                 thresholds: Vec::new(),
                 chosen: rule.map(|r| r.to_string()).unwrap_or_default(),
                 top: match rule {
