@@ -174,6 +174,59 @@ pub async fn show(
     Ok(ctx.private_page(render(&page)?.into_response()))
 }
 
+/// What a vote or a recusal acts on: the juror, their open round and the
+/// entry on their list (409 once the round closed, 404 off the list).
+async fn target(
+    state: &AppState,
+    ctx: &Ctx,
+    slug: &str,
+    number: &str,
+) -> Result<(Juror, Round, BallotEntry), AppError> {
+    let number = EntryNumber::parse(number).ok_or(AppError::NotFound)?;
+    let juror = juror_of(state, ctx, slug).await?;
+    let round = open_round(state, &juror)
+        .await
+        .map_err(|_| AppError::Conflict(ROUND_CLOSED.into()))?;
+    let entry = view::ballot_entry(&state.db, juror.contest.id, juror.juror_id, number)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((juror, round, entry))
+}
+
+/// A transaction holding the contest's row lock, as score saves take it,
+/// with the round still open: a close or a finalization that commits first
+/// leaves this change refused, not lost silently in a closed round.
+async fn in_open_round(
+    state: &AppState,
+    contest_id: i64,
+    round_id: i64,
+) -> Result<sqlx::Transaction<'static, sqlx::Any>, AppError> {
+    let mut tx = state.db.pool.begin().await?;
+    if !lock_while_judging(&mut tx, contest_id).await?
+        || !rounds::is_open(&mut tx, round_id).await?
+    {
+        return Err(AppError::Conflict(ROUND_CLOSED.into()));
+    }
+    Ok(tx)
+}
+
+/// On to the juror's next entry without a vote (after `entry` in their
+/// order, then from the start), or the round's end page.
+async fn onward(
+    state: &AppState,
+    slug: &str,
+    round: &Round,
+    juror: &Juror,
+    entry: &BallotEntry,
+) -> Result<Response, AppError> {
+    let next = ballots::next_open(&state.db, round.id, juror.juror_id, Some(entry.place)).await?;
+    let to = match next {
+        Some(n) => format!("/jury/{slug}/vote/{n}"),
+        None => format!("/jury/{slug}/vote"),
+    };
+    Ok(Redirect::to(&to).into_response())
+}
+
 /// The vote form.
 #[derive(Deserialize)]
 pub struct VoteForm {
@@ -182,21 +235,14 @@ pub struct VoteForm {
 }
 
 /// `POST /jury/{slug}/vote/{number}`: saves the vote and goes to the next
-/// entry without one (after this one in the juror's order, then from the start).
+/// entry without one.
 pub async fn vote(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((slug, number)): Path<(String, String)>,
     Form(form): Form<VoteForm>,
 ) -> Result<Response, AppError> {
-    let number = EntryNumber::parse(&number).ok_or(AppError::NotFound)?;
-    let juror = juror_of(&state, &ctx, &slug).await?;
-    let round = open_round(&state, &juror)
-        .await
-        .map_err(|_| AppError::Conflict(ROUND_CLOSED.into()))?;
-    let entry = view::ballot_entry(&state.db, juror.contest.id, juror.juror_id, number)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (juror, round, entry) = target(&state, &ctx, &slug, &number).await?;
     let value = form
         .vote
         .trim()
@@ -205,34 +251,13 @@ pub async fn vote(
         .filter(|v| round.kind.votes().contains(v))
         .ok_or_else(|| AppError::BadRequest("Choose one of the votes the page offers.".into()))?;
     let now = state.now().timestamp();
-    let mut tx = state.db.pool.begin().await?;
-    // The contest's row lock, as score saves take it: a close or a
-    // finalization that commits first leaves this vote refused, not lost
-    // silently in a closed round.
-    if !lock_while_judging(&mut tx, juror.contest.id).await?
-        || !rounds::is_open(&mut tx, round.id).await?
-    {
-        return Err(AppError::Conflict(ROUND_CLOSED.into()));
-    }
-    if !ballots::cast(
-        &mut tx,
-        round.id,
-        juror.juror_id,
-        entry.entry_id,
-        value,
-        now,
-    )
-    .await?
-    {
+    let mut tx = in_open_round(&state, juror.contest.id, round.id).await?;
+    let (juror_id, entry_id) = (juror.juror_id, entry.entry_id);
+    if !ballots::cast(&mut tx, round.id, juror_id, entry_id, value, now).await? {
         return Err(AppError::NotFound);
     }
     tx.commit().await?;
-    let next = ballots::next_open(&state.db, round.id, juror.juror_id, Some(entry.place)).await?;
-    let to = match next {
-        Some(n) => format!("/jury/{slug}/vote/{n}"),
-        None => format!("/jury/{slug}/vote"),
-    };
-    Ok(Redirect::to(&to).into_response())
+    onward(&state, &slug, &round, &juror, &entry).await
 }
 
 /// The recusal form: an optional reason, for the organisers.
@@ -253,23 +278,13 @@ pub async fn recuse(
     Path((slug, number)): Path<(String, String)>,
     Form(form): Form<RecuseForm>,
 ) -> Result<Response, AppError> {
-    let number = EntryNumber::parse(&number).ok_or(AppError::NotFound)?;
-    let juror = juror_of(&state, &ctx, &slug).await?;
+    let (juror, round, entry) = target(&state, &ctx, &slug, &number).await?;
     let user = ctx.require_user()?;
-    let closed = || AppError::Conflict(ROUND_CLOSED.into());
-    let round = open_round(&state, &juror).await.map_err(|_| closed())?;
-    let entry = view::ballot_entry(&state.db, juror.contest.id, juror.juror_id, number)
-        .await?
-        .ok_or(AppError::NotFound)?;
     let reason: String = form.reason.trim().chars().take(MAX_COMMENT_CHARS).collect();
     let now = state.now().timestamp();
     let contest_id = juror.contest.id;
-    let mut tx = state.db.pool.begin().await?;
-    if !lock_while_judging(&mut tx, contest_id).await?
-        || !rounds::is_open(&mut tx, round.id).await?
-    {
-        return Err(closed());
-    }
+    let mut tx = in_open_round(&state, contest_id, round.id).await?;
+    let number = entry.number;
     if !ballots::recuse(&mut tx, round.id, juror.juror_id, number, &reason, now).await? {
         return Err(AppError::NotFound);
     }
@@ -288,10 +303,5 @@ pub async fn recuse(
     )
     .await?;
     tx.commit().await?;
-    let next = ballots::next_open(&state.db, round.id, juror.juror_id, Some(entry.place)).await?;
-    let to = match next {
-        Some(n) => format!("/jury/{slug}/vote/{n}"),
-        None => format!("/jury/{slug}/vote"),
-    };
-    Ok(Redirect::to(&to).into_response())
+    onward(&state, &slug, &round, &juror, &entry).await
 }

@@ -121,6 +121,29 @@ pub async fn criteria_ranking(
     gather_with(conn, contest_id, "", 0, "", alias_of, false).await
 }
 
+/// The contest's criteria as the computation needs them, in their order.
+pub async fn criteria_of(
+    conn: &mut AnyConnection,
+    contest_id: i64,
+) -> Result<Vec<Crit>, sqlx::Error> {
+    let rows: Vec<(i64, String, f64, i64, i64)> = sqlx::query_as(
+        "SELECT id, name, weight, scale_min, scale_max FROM criteria WHERE contest_id = $1 ORDER BY position, id",
+    )
+    .bind(contest_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, weight, min, max)| Crit {
+            id,
+            name,
+            weight,
+            min,
+            max,
+        })
+        .collect())
+}
+
 /// [`gather`] with the jurors' labels given.
 async fn gather_with(
     conn: &mut AnyConnection,
@@ -131,22 +154,7 @@ async fn gather_with(
     alias_of: HashMap<i64, String>,
     with_ranking: bool,
 ) -> Result<Snapshot, sqlx::Error> {
-    let criteria: Vec<(i64, String, f64, i64, i64)> = sqlx::query_as(
-        "SELECT id, name, weight, scale_min, scale_max FROM criteria WHERE contest_id = $1 ORDER BY position, id",
-    )
-    .bind(contest_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let criteria: Vec<Crit> = criteria
-        .into_iter()
-        .map(|(id, name, weight, min, max)| Crit {
-            id,
-            name,
-            weight,
-            min,
-            max,
-        })
-        .collect();
+    let criteria = criteria_of(conn, contest_id).await?;
     let categories: Vec<(i64, String)> = sqlx::query_as(
         "SELECT id, name FROM categories WHERE contest_id = $1 ORDER BY position, id",
     )

@@ -19,10 +19,12 @@ pub enum Rule {
 
 /// Thresholds are kept in hundredths (as shown); a threshold of "0.67" for
 /// two thirds must still let 2/3 through.
-const SLACK: f64 = 0.005;
+pub const SLACK: f64 = 0.005;
 
 impl Rule {
-    fn admits(self, mean: Option<f64>) -> bool {
+    /// Whether a threshold lets an entry of this mean through (never a
+    /// "best N": that depends on the others).
+    pub fn admits(self, mean: Option<f64>) -> bool {
         match (self, mean) {
             (Rule::AtLeast(t), Some(m)) => m + SLACK >= t,
             _ => false,

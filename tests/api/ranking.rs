@@ -407,11 +407,27 @@ async fn the_finalists_preview_counts_ties_at_the_cut_as_the_close_does() {
         let query = format!("{rounds_page}?top_{}={a}&top_{}={b}", cats[0], cats[1]);
         async move { admin.get(&query).await }
     };
-    // The tie of three at the top goes on whole; the two tied at third
-    // both go; a cut above a tie is exact.
+    // The best N: the tie of three at the top goes on whole; the two tied
+    // at third both go; a cut above a tie is exact.
     assert_eq!(advancing(&preview(1, 3).await.body), ["3", "4"]);
     assert_eq!(advancing(&preview(4, 2).await.body), ["4", "2"]);
     assert_eq!(advancing(&preview(3, 1).await.body), ["3", "1"]);
+    // Or a score: each of the best entries' scores is offered with what it
+    // sends on, and a threshold chosen counts the same way.
+    let page = preview(1, 1).await;
+    for option in [
+        "<option value=\"min:5.50\">≥ 5.50: 3 entries</option>",
+        "<option value=\"min:4.00\">≥ 4.00: 4 entries</option>",
+        "<option value=\"min:9.00\">≥ 9.00: 1 entries</option>",
+        "<option value=\"min:7.00\">≥ 7.00: 4 entries</option>",
+    ] {
+        page.assert_contains(option);
+    }
+    let query = format!(
+        "{rounds_page}?rule_{}=min:5.50&rule_{}=min:9.00",
+        cats[0], cats[1]
+    );
+    assert_eq!(advancing(&admin.get(&query).await.body), ["3", "1"]);
     let closed = admin
         .post(
             &format!("{rounds_page}/close"),

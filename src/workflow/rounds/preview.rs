@@ -97,8 +97,10 @@ pub fn rows(contest: &Contest, all: &[Round]) -> Vec<RoundRow> {
     out
 }
 
-/// The criteria round's close preview: per category, how many entries the
-/// best N typed would send to the ranking round (ties at the cut count).
+/// The criteria round's close preview: per category, the score thresholds
+/// that send at most 60 entries to the ranking round, and how many the
+/// rule chosen (a threshold or the best N typed, ties at the cut counting)
+/// would send.
 pub async fn finalists_preview(
     state: &AppState,
     contest_id: i64,
@@ -107,34 +109,43 @@ pub async fn finalists_preview(
 ) -> Result<Vec<CategoryPreview>, AppError> {
     let ids: Vec<i64> = categories.iter().map(|c| c.id).collect();
     let rules = rules_of(fields, &ids);
-    let tops: HashMap<i64, usize> = rules
-        .iter()
-        .filter_map(|(id, rule)| match rule {
-            Rule::Top(n) => Some((*id, *n)),
-            _ => None,
-        })
-        .collect();
     let mut conn = state.db.pool.acquire().await?;
-    let mut counts = finalists::count(&mut conn, contest_id, &tops).await?;
+    let mut counts = finalists::count(&mut conn, contest_id, &rules, rounds::MAX_RANKED).await?;
     Ok(categories
         .iter()
         .map(|c| {
             let rule = rules.get(&c.id).copied();
-            let (entries, advancing) = counts.remove(&c.id).unwrap_or((0, None));
+            let counted = counts.remove(&c.id);
             CategoryPreview {
                 id: c.id,
                 name: c.name.clone(),
-                entries,
-                thresholds: Vec::new(),
+                entries: counted.as_ref().map_or(0, |n| n.entries),
+                thresholds: counted
+                    .as_ref()
+                    .map(|n| threshold_choices(&n.thresholds))
+                    .unwrap_or_default(),
                 chosen: rule.map(|r| r.to_string()).unwrap_or_default(),
                 top: match rule {
                     Some(Rule::Top(n)) => n.to_string(),
                     _ => String::new(),
                 },
-                advancing,
+                advancing: counted.and_then(|n| n.advancing),
             }
         })
         .collect())
+}
+
+/// The threshold select's options: (rule, "≥ 0.50: 12 entries").
+fn threshold_choices(thresholds: &[(f64, usize)]) -> Vec<(String, String)> {
+    thresholds
+        .iter()
+        .map(|(t, n)| {
+            (
+                Rule::AtLeast(*t).to_string(),
+                format!("≥ {t:.2}: {n} entries"),
+            )
+        })
+        .collect()
 }
 
 /// The rules a form or query names: `top_{category}` (a number) before
@@ -179,15 +190,7 @@ pub async fn shortlist_preview(
             id: c.id,
             name: c.name.clone(),
             entries: m.len(),
-            thresholds: tally::thresholds(&m)
-                .into_iter()
-                .map(|(t, n)| {
-                    (
-                        Rule::AtLeast(t).to_string(),
-                        format!("≥ {t:.2}: {n} entries"),
-                    )
-                })
-                .collect(),
+            thresholds: threshold_choices(&tally::thresholds(&m)),
             chosen: rule.map(|r| r.to_string()).unwrap_or_default(),
             top: match rule {
                 Some(Rule::Top(n)) => n.to_string(),
