@@ -59,12 +59,14 @@ pub async fn count(
     .bind(contest_id)
     .fetch_one(&mut *conn)
     .await?;
+    // Grouped by the key alone (the other columns depend on it): SQLite
+    // then walks the entries in key order instead of sorting 50,000 groups.
     let rows: Vec<(i64, i64, i64, i64, Option<f64>)> = sqlx::query_as(
         "SELECT e.category_id, e.id, e.number, COUNT(a.total), AVG(a.total) \
          FROM entries e LEFT JOIN assignments a ON a.entry_id = e.id \
              AND a.recused_at IS NULL AND a.scored_at IS NOT NULL \
          WHERE e.contest_id = $1 AND e.reached > $2 \
-         GROUP BY e.category_id, e.id, e.number",
+         GROUP BY e.id",
     )
     .bind(contest_id)
     .bind(shortlists)

@@ -12,12 +12,13 @@ use crate::results::{round_gather, round_snapshot, snapshot};
 use crate::web::user::User;
 use crate::{audit, db::Db, error::AppError};
 
-/// Assignments still open (neither scored nor recused) and whose they are.
+/// Assignments still open (neither scored nor recused) and whose they are,
+/// from the counters the triggers of 0013 keep (no walk of the assignments).
 pub async fn missing_work(db: &Db, contest_id: i64) -> Result<Vec<(String, i64)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT j.email, COUNT(*) FROM assignments a JOIN jurors j ON j.id = a.juror_id \
-         WHERE a.contest_id = $1 AND a.scored_at IS NULL AND a.recused_at IS NULL \
-         GROUP BY j.email ORDER BY j.email",
+        "SELECT j.email, CAST(SUM(p.assigned - p.scored) AS BIGINT) FROM juror_progress p \
+         JOIN jurors j ON j.id = p.juror_id WHERE j.contest_id = $1 \
+         GROUP BY j.email HAVING SUM(p.assigned - p.scored) > 0 ORDER BY j.email",
     )
     .bind(contest_id)
     .fetch_all(&db.pool)
