@@ -5,6 +5,7 @@
 
 pub mod email;
 pub mod handlers;
+pub mod language;
 pub mod links;
 pub mod password;
 pub mod queries;
@@ -25,6 +26,7 @@ pub fn router() -> Router<AppState> {
             get(handlers::register_page).post(handlers::register),
         )
         .route("/login", get(handlers::login_page).post(handlers::login))
+        .route("/language/{code}", get(language::switch))
         .route("/logout", post(handlers::logout))
         .route("/account/confirm-email", post(email::resend))
         .route(

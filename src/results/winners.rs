@@ -1,8 +1,10 @@
 //! The public winners page (`/contests/{slug}/winners`, once announced): per
 //! category the awarded entries with their photos, titles and stories, the
-//! photographer's name and country only where they consented, and the
-//! exhibition selection. Only awarded or selected entries' derivatives are
+//! photographer's name and country only where they consented, each
+//! winner's way through the judging rounds, and the exhibition selection. Only awarded or selected entries' derivatives are
 //! served, never an original.
+
+use std::collections::{HashMap, HashSet};
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -13,6 +15,7 @@ use crate::contests::queries::{Contest, contest_by_slug};
 use crate::contests::structure::{Category, categories_of};
 use crate::results::awards::Award;
 use crate::results::reveal::{Revealed, authors};
+use crate::results::round_snapshot;
 use crate::web::{Ctx, Nav, render};
 use crate::{db::Db, error::AppError, state::AppState};
 
@@ -124,6 +127,10 @@ struct WinnersPage {
     contest: Contest,
     categories: Vec<Category>,
     winners: Vec<Winner>,
+    /// Each winner's way through the rounds ("1: 2 of 2 yes → 2: score
+    /// 8.10 → 3: place 1 (Borda 12)"), as the published round snapshots
+    /// hold it; none for a contest judged in one round.
+    paths: HashMap<i64, String>,
 }
 
 impl WinnersPage {
@@ -145,16 +152,20 @@ pub async fn page(
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     // Anonymous visitors all see the same page: serve it from memory.
-    let cache_key = format!("winners:{slug}");
+    let cache_key = format!("winners:{slug}:{}", ctx.lang.code());
     let anonymous = ctx.user.is_none();
     if anonymous && let Some(html) = state.public_pages.get(&cache_key) {
         return Ok(axum::response::Html(html).into_response());
     }
     let (contest, key) = announced(&state.db, &slug).await?;
+    let winners = winners(&state.db, key, contest.id).await?;
+    let rounds = round_snapshot::closed(&mut *state.db.pool.acquire().await?, contest.id).await?;
+    let numbers: HashSet<i64> = winners.iter().map(|w| w.number).collect();
     let page = WinnersPage {
         nav: ctx.nav().await?,
         categories: categories_of(&state.db, contest.id).await?,
-        winners: winners(&state.db, key, contest.id).await?,
+        paths: round_snapshot::paths(&rounds, &numbers),
+        winners,
         contest,
     };
     let html = render(&page)?;

@@ -9,6 +9,7 @@ use tower_cookies::Cookies;
 use tower_sessions::{Expiry, Session};
 
 use crate::error::AppError;
+use crate::web::i18n::Lang;
 use crate::web::private_pages::KeepForSession;
 use crate::web::user::{self as queries, User};
 use crate::web::{Nav, WebState, csrf};
@@ -53,6 +54,10 @@ pub struct Ctx {
     cookies: Cookies,
     /// That cookie's name, and whether cookies are `Secure`.
     form_cookie: (&'static str, bool),
+    /// The interface language of this request.
+    pub lang: Lang,
+    /// The request's path and query.
+    here: String,
 }
 
 impl<S> FromRequestParts<S> for Ctx
@@ -64,6 +69,11 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
         let state = WebState::from_ref(state);
+        let lang = Lang::of_request(&parts.headers);
+        let here = parts
+            .uri
+            .path_and_query()
+            .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
         let session = parts
             .extensions
             .get::<Session>()
@@ -82,6 +92,8 @@ where
                 user,
                 cookies,
                 form_cookie,
+                lang,
+                here,
             });
         }
         let user = match session.get::<SessionUser>(USER_KEY).await? {
@@ -108,6 +120,8 @@ where
             user,
             cookies,
             form_cookie,
+            lang,
+            here,
         })
     }
 }
@@ -185,6 +199,8 @@ impl Ctx {
             is_admin: self.user.as_ref().is_some_and(|u| u.is_admin),
             csrf,
             flash: None,
+            lang: self.lang,
+            here: self.here.clone(),
         }
     }
 

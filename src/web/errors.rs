@@ -37,10 +37,19 @@ pub fn error_page(status: StatusCode, message: &str) -> Response {
     }
 }
 
+/// Marks the redirect of a page that needs signing in, for
+/// `headers::error_pages` to add where the visitor was going: a page that
+/// merely goes on to `/login` (the language switcher from the login page)
+/// is not one.
+#[derive(Debug, Clone, Copy)]
+pub struct SignInRedirect;
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         if let AppError::SignInRequired = self {
-            return Redirect::to("/login").into_response();
+            let mut response = Redirect::to("/login").into_response();
+            response.extensions_mut().insert(SignInRedirect);
+            return response;
         }
         if let AppError::Internal(err) = &self {
             tracing::error!(error = ?err, "request failed");

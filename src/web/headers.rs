@@ -63,11 +63,10 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
     let wanted = (req.method() == Method::GET).then(|| req.uri().clone());
     let mut response = next.run(req).await;
     if let Some(wanted) = wanted
-        && response.status() == StatusCode::SEE_OTHER
         && response
-            .headers()
-            .get(header::LOCATION)
-            .is_some_and(|l| l == "/login")
+            .extensions()
+            .get::<crate::web::errors::SignInRedirect>()
+            .is_some()
     {
         let to = format!(
             "/login?next={}",

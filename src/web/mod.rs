@@ -13,6 +13,7 @@ pub mod download;
 pub mod errors;
 pub mod guard;
 pub mod headers;
+pub mod i18n;
 pub mod limits;
 pub mod observe;
 pub mod private_pages;
@@ -64,6 +65,30 @@ pub struct Nav {
     pub csrf: String,
     /// A message left by the action that led here, shown once.
     pub flash: Option<String>,
+    /// The language of the page.
+    pub lang: i18n::Lang,
+    /// This page's path and query, for the language switcher to come back to.
+    pub here: String,
+}
+
+impl Nav {
+    /// The message `key` in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.lang.text(key)
+    }
+
+    /// The switcher's links: (code, own name, whether it is this page's
+    /// language, the link that switches to it and comes back here).
+    pub fn languages(&self) -> Vec<(&'static str, &'static str, bool, String)> {
+        let back: String = url::form_urlencoded::byte_serialize(self.here.as_bytes()).collect();
+        i18n::ALL
+            .iter()
+            .map(|l| {
+                let href = format!("/language/{}?next={back}", l.code());
+                (l.code(), l.native_name(), *l == self.lang, href)
+            })
+            .collect()
+    }
 }
 
 /// The Content-Security-Policy of every response: only our own scripts,

@@ -162,7 +162,9 @@ pub async fn layer(State(state): State<WebState>, req: Request, next: Next) -> R
     let (Some(session), true) = (session, req.method() == Method::GET) else {
         return next.run(req).await;
     };
-    let uri = req.uri().to_string();
+    // The same page in another language is another page.
+    let lang = crate::web::i18n::Lang::of_request(req.headers());
+    let uri = format!("{} {}", lang.code(), req.uri());
     let now = state.now().timestamp();
     let kept = pages.get(&session, &uri, now);
     state.metrics.kept_page(kept.is_some());

@@ -43,6 +43,7 @@ const TABLE: &[Row] = &[
     ("GET", "/static/vote.js", "PPPPPPP", ""),
     ("GET", "/static/rank.js", "PPPPPPP", ""),
     ("GET", "/login", "PPPPPPP", ""),
+    ("GET", "/language/{code}", "PPPPPPP", ""),
     ("POST", "/login", "PPPPPPP", ""),
     ("GET", "/register", "PPPPPPP", ""),
     ("POST", "/register", "PPPPPPP", ""),
@@ -720,6 +721,7 @@ impl Scene {
             .replace("{juror}", &self.pending.to_string())
             .replace("{name}", "submissions.svg")
             .replace("{token}", "not-a-real-invitation-token")
+            .replace("{code}", "en")
     }
 
     async fn check(&self, rows: &[Row], phase: &str) -> Vec<String> {

@@ -24,6 +24,7 @@ mod hostile_uploads;
 mod images;
 mod jury;
 mod kept_pages;
+mod languages;
 mod likeness;
 mod mail;
 mod metrics;

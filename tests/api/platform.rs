@@ -289,6 +289,9 @@ async fn the_demo_announces_winners_in_one_command_and_they_verify() {
     winners.assert_contains("1st prize");
     winners.assert_contains("University students");
     winners.assert_contains("Selected for the exhibition");
+    // The demo judges in three rounds: each winner's way through them.
+    winners.assert_contains("Through the rounds: 1: ");
+    winners.assert_contains(" → 3: place ");
     let contest = photojury::contests::queries::contest_by_slug(&app.state.db, DEMO_SLUG)
         .await
         .unwrap()

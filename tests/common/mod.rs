@@ -287,6 +287,19 @@ impl Browser {
         self.read(response).await
     }
 
+    /// A GET whose browser asks for the languages `accept` (an
+    /// Accept-Language header).
+    pub async fn get_in(&self, path: &str, accept: &str) -> Page {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header(reqwest::header::ACCEPT_LANGUAGE, accept)
+            .send()
+            .await
+            .expect("GET");
+        self.read(response).await
+    }
+
     /// Fetches raw bytes (images), with status and headers.
     pub async fn get_bytes(&self, path: &str) -> (StatusCode, HeaderMap, Vec<u8>) {
         let response = self
