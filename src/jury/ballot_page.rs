@@ -15,7 +15,7 @@ use crate::contests::structure::{self, category_name};
 use crate::jury::access::lock_while_judging;
 use crate::jury::access::{Juror, juror_of, voting_round};
 use crate::jury::ballots;
-use crate::jury::scores::MAX_COMMENT_CHARS;
+use crate::jury::recusal;
 use crate::jury::view::{self, BallotEntry};
 use crate::submissions::numbers::EntryNumber;
 use crate::web::{Ctx, Nav, render};
@@ -260,13 +260,6 @@ pub async fn vote(
     onward(&state, &slug, &round, &juror, &entry).await
 }
 
-/// The recusal form: an optional reason, for the organisers.
-#[derive(Deserialize)]
-pub struct RecuseForm {
-    #[serde(default)]
-    reason: String,
-}
-
 /// `POST /jury/{slug}/vote/{number}/recuse`: "I recognise this work" in a
 /// shortlisting round. The ballot goes with any vote on it, the recusal is
 /// kept (the planner never gives the entry back), the round is planned
@@ -276,11 +269,11 @@ pub async fn recuse(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((slug, number)): Path<(String, String)>,
-    Form(form): Form<RecuseForm>,
+    Form(form): Form<recusal::RecuseForm>,
 ) -> Result<Response, AppError> {
     let (juror, round, entry) = target(&state, &ctx, &slug, &number).await?;
     let user = ctx.require_user()?;
-    let reason: String = form.reason.trim().chars().take(MAX_COMMENT_CHARS).collect();
+    let reason = form.reason();
     let now = state.now().timestamp();
     let contest_id = juror.contest.id;
     let mut tx = in_open_round(&state, contest_id, round.id).await?;

@@ -291,24 +291,17 @@ fn json_reply(status: StatusCode, errors: &[String], next: Option<&str>) -> Resp
     (status, axum::Json(body)).into_response()
 }
 
-/// Fields of the recusal form.
-#[derive(Deserialize)]
-pub struct RecuseForm {
-    #[serde(default)]
-    reason: String,
-}
-
 /// `POST /jury/{slug}/entries/{number}/recuse`: "I recognise this work".
 pub async fn recuse(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((slug, number)): Path<(String, String)>,
-    Form(form): Form<RecuseForm>,
+    Form(form): Form<recusal::RecuseForm>,
 ) -> Result<Response, AppError> {
     let number = entry_number(&number)?;
     let juror = juror_of(&state, &ctx, &slug).await?;
     let user = ctx.require_user()?;
-    let reason: String = form.reason.trim().chars().take(MAX_COMMENT_CHARS).collect();
+    let reason = form.reason();
     // Read before recusing: the entry leaves the queue and its place with it.
     let place = queue::place_of(&state.db, juror.contest.id, juror.juror_id, number).await?;
     let juror_id = juror.juror_id;

@@ -3,12 +3,30 @@
 //! another juror takes it, all in one transaction under the judging lock.
 //! (A shortlisting round's recusal is `ballot_page::recuse`.)
 
+use serde::Deserialize;
+
 use crate::jury::access::Juror;
 use crate::jury::access::lock_while_judging;
 use crate::jury::judging::rebalance;
+use crate::jury::scores::MAX_COMMENT_CHARS;
 use crate::submissions::numbers::EntryNumber;
 use crate::web::user::User;
 use crate::{audit, error::AppError, state::AppState};
+
+/// The recusal form of the scoring and the voting page: an optional
+/// reason, for the organisers.
+#[derive(Deserialize)]
+pub struct RecuseForm {
+    #[serde(default)]
+    reason: String,
+}
+
+impl RecuseForm {
+    /// The reason as kept: trimmed, at most a comment's length.
+    pub fn reason(&self) -> String {
+        self.reason.trim().chars().take(MAX_COMMENT_CHARS).collect()
+    }
+}
 
 /// Recuses the juror from entry `number` (404 if it is not in their queue,
 /// 409 outside judging).
