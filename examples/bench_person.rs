@@ -73,6 +73,7 @@ async fn user(db: &Db, id: i64) -> anyhow::Result<photojury::web::User> {
         is_admin: false,
         session_version: 1,
         email_confirmed: confirmed.is_some(),
+        lang: None,
     })
 }
 

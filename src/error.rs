@@ -4,15 +4,17 @@
 
 use axum::http::StatusCode;
 
+use crate::i18n::Msg;
+
 /// Everything a handler can fail with.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     /// No such page, or not one this person may know exists.
     #[error("not found")]
     NotFound,
-    /// Signed-in but not allowed.
+    /// Signed-in but not allowed; the message says why.
     #[error("forbidden: {0}")]
-    Forbidden(&'static str),
+    Forbidden(Msg),
     /// A state-changing request without this session's CSRF token.
     #[error("missing or invalid CSRF token")]
     Csrf,
@@ -24,35 +26,31 @@ pub enum AppError {
     TooManyRequests(u64),
     /// The request is well-formed but not allowed now; the message says why.
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Msg),
     /// A one-time link that was used or has expired; the message says what to do.
     #[error("gone: {0}")]
-    Gone(&'static str),
+    Gone(Msg),
     /// The request is malformed; the message says how.
     #[error("{0}")]
-    BadRequest(String),
+    BadRequest(Msg),
     /// A resource the request needs is down (database unreachable, disk full
     /// or not writable): 503, nothing was changed, the message says what to do.
     #[error("unavailable: {0}")]
-    Unavailable(&'static str),
+    Unavailable(Msg),
     /// Anything else: logged in full, shown as a generic message.
     #[error(transparent)]
     Internal(anyhow::Error),
 }
 
 /// What a person is told while the database cannot be reached.
-pub const DATABASE_DOWN: &str = "The contest database is not answering right now. Nothing was \
-     changed; please try again in a minute.";
+pub const DATABASE_DOWN: Msg = Msg::new("error-database-down");
 
 /// What a person is told when a photo cannot be written to disk.
-pub const STORAGE_DOWN: &str = "The server cannot store photos right now (its disk is full or \
-     not writable). Nothing was saved and the organisers can see why in the log; please try \
-     again later.";
+pub const STORAGE_DOWN: Msg = Msg::new("error-storage-down");
 
 /// What a person is told when the server is already receiving as many
 /// upload bytes as it allows at once.
-pub const UPLOADS_BUSY: &str = "The server is receiving many photos at this moment. Nothing was \
-     saved; please try again in a minute.";
+pub const UPLOADS_BUSY: Msg = Msg::new("error-uploads-busy");
 
 /// An I/O error while storing or reading an upload: 503 with [`STORAGE_DOWN`]
 /// when the disk is full or not writable, a logged 500 otherwise.
@@ -165,26 +163,22 @@ impl AppError {
     }
 
     /// The status and the message shown to the person.
-    pub fn status_and_message(&self) -> (StatusCode, &str) {
+    pub fn status_and_message(&self) -> (StatusCode, Msg) {
         match self {
-            AppError::NotFound => (StatusCode::NOT_FOUND, "There is nothing at this address."),
-            AppError::Forbidden(why) => (StatusCode::FORBIDDEN, why),
-            AppError::Csrf => (
-                StatusCode::FORBIDDEN,
-                "This form has expired or did not come from this site. Go back, reload the page and try again.",
-            ),
-            AppError::SignInRequired => (StatusCode::UNAUTHORIZED, "Please sign in."),
-            AppError::TooManyRequests(_) => (
-                StatusCode::TOO_MANY_REQUESTS,
-                "Too many attempts. Wait a minute and try again.",
-            ),
-            AppError::Conflict(msg) => (StatusCode::CONFLICT, msg),
-            AppError::Gone(msg) => (StatusCode::GONE, msg),
-            AppError::BadRequest(msg) => (StatusCode::BAD_REQUEST, msg),
-            AppError::Unavailable(msg) => (StatusCode::SERVICE_UNAVAILABLE, msg),
+            AppError::NotFound => (StatusCode::NOT_FOUND, Msg::new("error-not-found")),
+            AppError::Forbidden(why) => (StatusCode::FORBIDDEN, why.clone()),
+            AppError::Csrf => (StatusCode::FORBIDDEN, Msg::new("error-csrf")),
+            AppError::SignInRequired => (StatusCode::UNAUTHORIZED, Msg::new("error-sign-in")),
+            AppError::TooManyRequests(_) => {
+                (StatusCode::TOO_MANY_REQUESTS, Msg::new("error-too-many"))
+            }
+            AppError::Conflict(msg) => (StatusCode::CONFLICT, msg.clone()),
+            AppError::Gone(msg) => (StatusCode::GONE, msg.clone()),
+            AppError::BadRequest(msg) => (StatusCode::BAD_REQUEST, msg.clone()),
+            AppError::Unavailable(msg) => (StatusCode::SERVICE_UNAVAILABLE, msg.clone()),
             AppError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side. It has been logged; please try again.",
+                Msg::new("error-internal"),
             ),
         }
     }
@@ -192,20 +186,14 @@ impl AppError {
 
 /// What the error page says for an error made below the handlers (a form
 /// that does not parse, a wrong method, a timeout), by status.
-pub fn message_for_status(status: StatusCode) -> &'static str {
-    match status {
-        StatusCode::NOT_FOUND => "There is nothing at this address.",
-        StatusCode::METHOD_NOT_ALLOWED => "This address does not take that kind of request.",
-        StatusCode::REQUEST_TIMEOUT => {
-            "The request took too long to arrive and was stopped. Nothing was saved; try again."
-        }
-        StatusCode::PAYLOAD_TOO_LARGE => "What was sent is too large. Nothing was saved.",
-        StatusCode::UNSUPPORTED_MEDIA_TYPE | StatusCode::UNPROCESSABLE_ENTITY => {
-            "This form was not sent as expected. Go back, reload the page and try again."
-        }
-        status if status.is_server_error() => {
-            "Something went wrong on our side. It has been logged; please try again."
-        }
-        _ => "This request could not be understood. Go back, reload the page and try again.",
-    }
+pub fn message_for_status(status: StatusCode) -> Msg {
+    Msg::new(match status {
+        StatusCode::NOT_FOUND => "error-not-found",
+        StatusCode::METHOD_NOT_ALLOWED => "error-method",
+        StatusCode::REQUEST_TIMEOUT => "error-timeout",
+        StatusCode::PAYLOAD_TOO_LARGE => "error-too-large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE | StatusCode::UNPROCESSABLE_ENTITY => "error-form",
+        status if status.is_server_error() => "error-internal",
+        _ => "error-bad-request",
+    })
 }

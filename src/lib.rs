@@ -13,6 +13,7 @@ pub mod contests;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod i18n;
 pub mod identity;
 pub mod images;
 pub mod jury;

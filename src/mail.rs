@@ -2,6 +2,7 @@
 //! invitations. Sending is best effort: the admin always sees the link too,
 //! and a failure is reported on the page and logged, never fatal.
 
+use crate::i18n::{Arg, Lang, Msg};
 use std::time::Duration;
 
 use lettre::message::Body;
@@ -75,76 +76,79 @@ impl Mailer {
     }
 }
 
+/// An email in `lang`: the catalogue's `mail-{name}-subject` and
+/// `mail-{name}-body`, both with `args`.
+fn letter(lang: Lang, keys: [&'static str; 2], args: &[(&'static str, Arg)]) -> (String, String) {
+    let part = |key: &'static str| {
+        lang.msg(&Msg {
+            key,
+            args: args.to_vec(),
+        })
+    };
+    (part(keys[0]), part(keys[1]) + "\n")
+}
+
 /// The invitation email: the contest, what the juror will do, and the link.
-pub fn invitation_text(contest: &str, link: &str, days: i64) -> (String, String) {
-    let subject = format!("You are invited to the jury of {contest}");
-    let body = format!(
-        "Hello,\n\n\
-         You are invited to the jury of \"{contest}\".\n\n\
-         Jurors score numbered entries by the contest's criteria; you will not see who made them.\n\
-         Open this link to accept and choose your password (it works once, for {days} days):\n\n\
-         {link}\n\n\
-         If you did not expect this invitation, ignore this email.\n"
-    );
-    (subject, body)
+pub fn invitation_text(lang: Lang, contest: &str, link: &str, days: i64) -> (String, String) {
+    letter(
+        lang,
+        ["mail-invitation-subject", "mail-invitation-body"],
+        &[
+            ("contest", contest.into()),
+            ("link", link.into()),
+            ("days", days.into()),
+        ],
+    )
 }
 
 /// The email asking a finalist for their camera originals.
-pub fn camera_original_text(contest: &str, due: &str, link: &str) -> (String, String) {
-    let subject = format!("{contest}: please send the camera originals of your entry");
-    let body = format!(
-        "Hello,\n\n\
-         Your entry in {contest} is among those the jury shortlisted. Before the\n\
-         results are announced, the organisers check each shortlisted photograph\n\
-         against its camera original: the RAW file, or the JPEG as it came out of\n\
-         the camera.\n\n\
-         Please send it for each photo listed on your account page by {due}:\n\n\
-         {link}\n\n\
-         The file is seen by the organisers only, never by the jury.\n"
-    );
-    (subject, body)
+pub fn camera_original_text(lang: Lang, contest: &str, due: &str, link: &str) -> (String, String) {
+    letter(
+        lang,
+        ["mail-camera-subject", "mail-camera-body"],
+        &[
+            ("contest", contest.into()),
+            ("due", due.into()),
+            ("link", link.into()),
+        ],
+    )
 }
 
 /// The email that confirms a new account's address.
-pub fn confirm_text(link: &str, hours: i64) -> (String, String) {
-    let subject = "Confirm your email address for photojury".to_owned();
-    let body = format!(
-        "Hello,\n\n\
-         Someone (we hope you) created a photojury account with this address.\n\
-         Open this link to confirm it (it works once, for {hours} hours):\n\n\
-         {link}\n\n\
-         If it was not you, ignore this email: nothing happens without the link.\n"
-    );
-    (subject, body)
+pub fn confirm_text(lang: Lang, link: &str, hours: i64) -> (String, String) {
+    letter(
+        lang,
+        ["mail-confirm-subject", "mail-confirm-body"],
+        &[("link", link.into()), ("hours", hours.into())],
+    )
 }
 
 /// The email sent when someone registers with an address that already has
 /// a confirmed account: the owner hears of it, the visitor learns nothing.
-pub fn already_registered_text(sign_in: &str, reset_link: &str, minutes: i64) -> (String, String) {
-    let subject = "You already have a photojury account".to_owned();
-    let body = format!(
-        "Hello,\n\n\
-         Someone (we hope you) tried to create a photojury account with this address,\n\
-         which already has one. Sign in here:\n\n\
-         {sign_in}\n\n\
-         Forgot the password? This link lets you choose a new one (it works once, for {minutes} minutes):\n\n\
-         {reset_link}\n\n\
-         If it was not you, ignore this email: your account is unchanged.\n"
-    );
-    (subject, body)
+pub fn already_registered_text(
+    lang: Lang,
+    sign_in: &str,
+    reset_link: &str,
+    minutes: i64,
+) -> (String, String) {
+    letter(
+        lang,
+        ["mail-already-subject", "mail-already-body"],
+        &[
+            ("sign_in", sign_in.into()),
+            ("link", reset_link.into()),
+            ("minutes", minutes.into()),
+        ],
+    )
 }
 
 /// The email with a link to choose a new password.
-pub fn reset_text(link: &str, minutes: i64) -> (String, String) {
-    let subject = "Choose a new photojury password".to_owned();
-    let body = format!(
-        "Hello,\n\n\
-         Someone (we hope you) asked to choose a new password for the photojury account\n\
-         of this address. Open this link to do so (it works once, for {minutes} minutes):\n\n\
-         {link}\n\n\
-         If it was not you, ignore this email: your password is unchanged.\n"
-    );
-    (subject, body)
+pub fn reset_text(lang: Lang, link: &str, minutes: i64) -> (String, String) {
+    letter(
+        lang,
+        ["mail-reset-subject", "mail-reset-body"],
+        &[("link", link.into()), ("minutes", minutes.into())],
+    )
 }
 
 #[cfg(test)]

@@ -15,6 +15,8 @@ mod journey;
 mod ranking;
 #[path = "browser/rounds.rs"]
 mod rounds;
+#[path = "browser/russian.rs"]
+mod russian;
 #[path = "browser/scoring.rs"]
 mod scoring;
 

@@ -16,6 +16,7 @@ use crate::accounts::links::{self, Purpose};
 use crate::accounts::password::{self, NewPassword};
 use crate::accounts::queries::{self, Email};
 use crate::accounts::safe_next;
+use crate::i18n::{Lang, Msg};
 use crate::web::limits::client_address;
 use crate::web::{Ctx, Nav, render, render_form};
 use crate::{audit, error::AppError, state::AppState};
@@ -77,6 +78,7 @@ pub(crate) async fn send_confirmation(
     email: &str,
     password_hash: Option<String>,
     next: &str,
+    lang: Lang,
 ) -> Result<(), AppError> {
     let now = state.now().timestamp();
     let token = links::issue(
@@ -90,7 +92,7 @@ pub(crate) async fn send_confirmation(
     .await?;
     let link = format!("{}/confirm-email?token={token}", state.config.public_url);
     let hours = Purpose::Confirm.lifetime_seconds() / 3600;
-    send_later(state, email, crate::mail::confirm_text(&link, hours));
+    send_later(state, email, crate::mail::confirm_text(lang, &link, hours));
     Ok(())
 }
 
@@ -125,8 +127,7 @@ pub async fn confirm_page(
 }
 
 /// What a used or expired link says.
-const LINK_DEAD: &str = "This link has expired or has already been used. Sign in to ask for \
-     a new one, or register again with the same address.";
+const LINK_DEAD: Msg = Msg::new("account-link-dead");
 
 /// `POST /confirm-email`: confirms the address (setting the password chosen
 /// when registering again, if any), signs in, goes where they were going.
@@ -158,7 +159,7 @@ pub async fn confirm(
     )
     .await?;
     ctx.sign_in(user).await?;
-    ctx.flash("Your email address is confirmed.").await?;
+    ctx.flash_msg(&Msg::new("account-email-confirmed")).await?;
     let landing = safe_next(Some(&link.next_path)).unwrap_or_else(|| "/account".into());
     Ok(Redirect::to(&landing).into_response())
 }
@@ -167,12 +168,17 @@ pub async fn confirm(
 pub async fn resend(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     if !user.email_confirmed && state.mailer.is_some() {
-        send_confirmation(&state, user.id, &user.email, None, "").await?;
-        ctx.flash(&format!(
-            "We sent a new confirmation link to {}.",
-            user.email
-        ))
+        send_confirmation(
+            &state,
+            user.id,
+            &user.email,
+            None,
+            "",
+            user.lang.unwrap_or(ctx.lang),
+        )
         .await?;
+        ctx.flash_msg(&Msg::new("account-confirmation-resent").arg("email", user.email.as_str()))
+            .await?;
     }
     Ok(Redirect::to("/account").into_response())
 }
@@ -212,7 +218,11 @@ pub async fn forgot(
     {
         let link = reset_link(&state, user.id).await?;
         let minutes = Purpose::Reset.lifetime_seconds() / 60;
-        send_later(&state, &user.email, crate::mail::reset_text(&link, minutes));
+        send_later(
+            &state,
+            &user.email,
+            crate::mail::reset_text(user.lang.unwrap_or(ctx.lang), &link, minutes),
+        );
     }
     let page = ForgotPage {
         nav: ctx.form_nav().await?,
@@ -264,16 +274,16 @@ pub async fn reset(
 ) -> Result<Response, AppError> {
     let mut errors = Vec::new();
     let new = NewPassword::parse(&form.password)
-        .map_err(|e| errors.push(e.to_owned()))
+        .map_err(|e| errors.push(e))
         .ok();
     if form.password != form.password_confirm {
-        errors.push("The two passwords differ.".to_owned());
+        errors.push(Msg::new("account-passwords-differ"));
     }
     let Some(new) = new.filter(|_| errors.is_empty()) else {
         let page = ResetPage {
             nav: ctx.form_nav().await?,
             token: form.token,
-            errors,
+            errors: ctx.words(&errors),
         };
         return render_form(&page, true);
     };
@@ -299,7 +309,6 @@ pub async fn reset(
     )
     .await?;
     ctx.sign_in(user).await?;
-    ctx.flash("Password changed. Your other sessions have been signed out.")
-        .await?;
+    ctx.flash_msg(&Msg::new("account-password-changed")).await?;
     Ok(Redirect::to("/account").into_response())
 }

@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use askama::Template;
 use axum::Form;
 use axum::extract::{ConnectInfo, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -15,6 +15,7 @@ use crate::accounts::password::{self, NewPassword};
 use crate::accounts::queries::{self, Email};
 use crate::accounts::setup::SetupOutcome;
 use crate::accounts::{email, links, safe_next, setup};
+use crate::i18n::Msg;
 use crate::web::limits::client_address;
 use crate::web::{Ctx, Nav, User, render};
 use crate::{audit, error::AppError, state::AppState};
@@ -90,10 +91,10 @@ fn unprocessable(page: axum::response::Html<String>) -> Response {
 
 /// `GET /login`
 pub async fn login_page(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
-    let notice = q.registered.is_some().then(|| {
-        "If this address had no account, it has one now: sign in with the password you chose."
-            .to_owned()
-    });
+    let notice = q
+        .registered
+        .is_some()
+        .then(|| ctx.lang.text("account-registered-notice"));
     let page = LoginPage {
         nav: ctx.form_nav().await?,
         email: String::new(),
@@ -130,7 +131,7 @@ pub async fn login(
             email: form.email,
             next: safe_next(Some(&form.next)).unwrap_or_default(),
             notice: None,
-            error: Some("That email and password do not match an account.".into()),
+            error: Some(ctx.lang.text("account-login-failed")),
         };
         return Ok(unprocessable(render(&page)?));
     };
@@ -141,8 +142,26 @@ pub async fn login(
             "/account".into()
         }
     });
+    // A language chosen on this device before signing in is the latest
+    // choice: the account keeps it. Without one, the account's choice
+    // becomes this device's cookie (the error pages read only the cookie).
+    let chosen = crate::web::i18n::chosen(&headers);
+    let cookie = match (chosen, user.lang) {
+        (Some(lang), kept) => {
+            if kept != Some(lang) {
+                queries::set_lang(&state.db, user.id, lang).await?;
+            }
+            None
+        }
+        (None, Some(kept)) => Some(crate::accounts::language::cookie(&state, kept)?),
+        (None, None) => None,
+    };
     ctx.sign_in(user).await?;
-    Ok(Redirect::to(&landing).into_response())
+    let mut response = Redirect::to(&landing).into_response();
+    if let Some(cookie) = cookie {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    Ok(response)
 }
 
 /// `POST /logout`
@@ -163,16 +182,14 @@ pub async fn register_page(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Respo
 }
 
 /// Parses the email and the twice-typed password of a new-account form.
-fn parse_new_account(form: &NewAccountForm) -> Result<(Email, NewPassword), Vec<String>> {
+fn parse_new_account(form: &NewAccountForm) -> Result<(Email, NewPassword), Vec<Msg>> {
     let mut errors = Vec::new();
-    let email = Email::parse(&form.email)
-        .map_err(|e| errors.push(e.to_owned()))
-        .ok();
+    let email = Email::parse(&form.email).map_err(|e| errors.push(e)).ok();
     let password = NewPassword::parse(&form.password)
-        .map_err(|e| errors.push(e.to_owned()))
+        .map_err(|e| errors.push(e))
         .ok();
     if form.password != form.password_confirm {
-        errors.push("The two passwords differ.".to_owned());
+        errors.push(Msg::new("account-passwords-differ"));
     }
     match (email, password) {
         (Some(email), Some(password)) if errors.is_empty() => Ok((email, password)),
@@ -205,7 +222,7 @@ pub async fn register(
                 nav: ctx.form_nav().await?,
                 email: form.email,
                 next,
-                errors,
+                errors: ctx.words(&errors),
             };
             return Ok(unprocessable(render(&page)?));
         }
@@ -215,20 +232,30 @@ pub async fn register(
     let confirms = state.config.confirms_emails();
     match queries::user_by_email(&state.db, &email).await? {
         None => {
-            if let Some(user) = queries::insert_user(&state.db, &email, &hash, false, now).await?
-                && confirms
-            {
-                email::send_confirmation(&state, user.id, &user.email, None, &next).await?;
+            if let Some(user) = queries::insert_user(&state.db, &email, &hash, false, now).await? {
+                // They registered in this language: their emails and pages
+                // on other devices follow it until they choose another.
+                queries::set_lang(&state.db, user.id, ctx.lang).await?;
+                if confirms {
+                    email::send_confirmation(&state, user.id, &user.email, None, &next, ctx.lang)
+                        .await?;
+                }
             }
         }
         Some((user, _)) if confirms && !user.email_confirmed => {
-            email::send_confirmation(&state, user.id, &user.email, Some(hash), &next).await?;
+            let lang = user.lang.unwrap_or(ctx.lang);
+            email::send_confirmation(&state, user.id, &user.email, Some(hash), &next, lang).await?;
         }
         Some((user, _)) if confirms => {
             let reset = email::reset_link(&state, user.id).await?;
             let sign_in = format!("{}/login", state.config.public_url);
             let minutes = links::Purpose::Reset.lifetime_seconds() / 60;
-            let text = crate::mail::already_registered_text(&sign_in, &reset, minutes);
+            let text = crate::mail::already_registered_text(
+                user.lang.unwrap_or(ctx.lang),
+                &sign_in,
+                &reset,
+                minutes,
+            );
             email::send_later(&state, &user.email, text);
         }
         Some(_) => {}
@@ -261,7 +288,7 @@ pub enum PasswordChange {
     /// Changed: the account as it is now (its other sessions have ended).
     Done(User),
     /// Refused, with the form's messages.
-    Refused(Vec<String>),
+    Refused(Vec<Msg>),
 }
 
 /// Whether `given` is the signed-in account's password, for the forms that
@@ -273,7 +300,7 @@ pub async fn current_password_is(
     given: &str,
 ) -> Result<bool, AppError> {
     state.limits.may_change_password(user.id)?;
-    let email = Email::parse(&user.email).map_err(|e| AppError::BadRequest(e.into()))?;
+    let email = Email::parse(&user.email).map_err(AppError::BadRequest)?;
     let stored = queries::user_by_email(&state.db, &email)
         .await?
         .map(|(_, hash)| hash);
@@ -293,13 +320,13 @@ pub async fn change_password(
 ) -> Result<PasswordChange, AppError> {
     let mut errors = Vec::new();
     if !current_password_is(state, user, &form.current).await? {
-        errors.push("The current password is not right.".to_owned());
+        errors.push(Msg::new("account-current-password-wrong"));
     }
     if form.password != form.password_confirm {
-        errors.push("The two new passwords differ.".to_owned());
+        errors.push(Msg::new("account-new-passwords-differ"));
     }
     let new = NewPassword::parse(&form.password)
-        .map_err(|e| errors.push(e.to_owned()))
+        .map_err(|e| errors.push(e))
         .ok();
     let Some(new) = new.filter(|_| errors.is_empty()) else {
         return Ok(PasswordChange::Refused(errors));
@@ -354,7 +381,7 @@ pub async fn setup(
                     return Ok(Redirect::to("/admin").into_response());
                 }
                 SetupOutcome::InvalidToken => return Err(AppError::NotFound),
-                SetupOutcome::EmailTaken => vec![CreateUserError::EmailTaken.to_string()],
+                SetupOutcome::EmailTaken => vec![CreateUserError::EmailTaken.msg()],
             }
         }
         Err(errors) => errors,
@@ -363,7 +390,7 @@ pub async fn setup(
         nav: ctx.form_nav().await?,
         token: form.token,
         email: form.email,
-        errors,
+        errors: ctx.words(&errors),
     };
     Ok(unprocessable(render(&page)?))
 }

@@ -52,6 +52,16 @@ pub enum CreateUserError {
     Other(#[from] AppError),
 }
 
+impl CreateUserError {
+    /// What the person is told.
+    pub fn msg(&self) -> crate::i18n::Msg {
+        match self {
+            Self::EmailTaken => crate::i18n::Msg::new("account-email-in-use"),
+            Self::Other(err) => err.status_and_message().1,
+        }
+    }
+}
+
 /// Creates an account with a password (hashed off the async threads);
 /// `is_admin` makes a contest administrator.
 pub async fn create_user(

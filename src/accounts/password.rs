@@ -1,6 +1,7 @@
 //! Password hashing with Argon2id, always off the async threads and never more
 //! than a few at a time (each hash takes ~19 MiB and tens of milliseconds).
 
+use crate::i18n::Msg;
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
@@ -24,12 +25,12 @@ pub struct NewPassword(String);
 
 impl NewPassword {
     /// Checks the length (in characters, not bytes).
-    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let chars = raw.chars().count();
         if chars < MIN_PASSWORD_CHARS {
-            Err("Use at least 8 characters for the password.")
+            Err(Msg::new("account-password-short").arg("min", MIN_PASSWORD_CHARS))
         } else if chars > MAX_PASSWORD_CHARS {
-            Err("That password is too long (1,024 characters at most).")
+            Err(Msg::new("account-password-long").arg("max", MAX_PASSWORD_CHARS))
         } else {
             Ok(Self(raw.to_owned()))
         }

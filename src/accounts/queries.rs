@@ -1,6 +1,7 @@
 //! Account rows: reading, creating and changing them.
 
 use crate::db::Db;
+use crate::i18n::Lang;
 pub use crate::web::user::{Email, User, user_by_id};
 use crate::web::user::{USER_COLUMNS, UserRow};
 
@@ -48,6 +49,16 @@ pub async fn insert_user(
         Err(err) if crate::db::is_unique_violation(&err) => Ok(None),
         Err(err) => Err(err),
     }
+}
+
+/// Keeps the interface language a person chose on their account.
+pub async fn set_lang(db: &Db, user_id: i64, lang: Lang) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET lang = $1 WHERE id = $2")
+        .bind(lang.code())
+        .bind(user_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
 }
 
 /// Sets a new (hashed) password and ends every other session of the account.

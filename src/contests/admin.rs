@@ -96,7 +96,7 @@ pub async fn index(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
         .await?
         .into_iter()
         .map(|c| {
-            let deadline = describe_time(c.closes_at, c.tz);
+            let deadline = describe_time(c.closes_at, c.tz, crate::i18n::Lang::En);
             (c, deadline)
         })
         .collect();
@@ -208,7 +208,7 @@ pub async fn edit_response(
     });
     let page = EditContestPage {
         nav: ctx.nav().await?,
-        deadline: describe_time(contest.closes_at, contest.tz),
+        deadline: describe_time(contest.closes_at, contest.tz, crate::i18n::Lang::En),
         categories,
         criteria,
         next_phases: contest.phase.next_phases().to_vec(),

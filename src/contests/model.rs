@@ -175,15 +175,16 @@ pub fn check_submissions_open(
     opens_at: i64,
     closes_at: i64,
     now: i64,
-) -> Result<(), &'static str> {
+) -> Result<(), crate::i18n::Msg> {
+    use crate::i18n::Msg;
     if now >= closes_at && phase <= Phase::Open {
-        return Err("The deadline has passed: entries can no longer be submitted or changed.");
+        return Err(Msg::new("entry-deadline-passed"));
     }
     if phase != Phase::Open {
-        return Err("This contest is not accepting entries.");
+        return Err(Msg::new("entry-not-accepting"));
     }
     if now < opens_at {
-        return Err("This contest does not accept entries yet.");
+        return Err(Msg::new("entry-not-yet"));
     }
     Ok(())
 }

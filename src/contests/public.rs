@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use crate::contests::model::{Phase, check_submissions_open, describe_time, time_left};
 use crate::contests::queries::{self, Contest, Role};
 use crate::contests::structure::{self, Category, Criterion};
+use crate::i18n::{Lang, Msg};
 use crate::web::{Ctx, Nav, render};
 use crate::{error::AppError, state::AppState};
 
@@ -55,22 +56,23 @@ pub struct Proof {
     pub round_hashes: Vec<(i64, String)>,
 }
 
-/// One line saying where the contest stands, by the server clock.
-pub fn status_line(c: &Contest, now: i64) -> String {
-    match c.phase {
-        Phase::Draft => "Draft: only administrators can see this page.".into(),
-        Phase::Open if now < c.opens_at => format!("Opens on {}", describe_time(c.opens_at, c.tz)),
-        Phase::Open => match time_left(now, c.closes_at) {
-            Some(left) => format!("Open for entries: {left}"),
-            None => "Entries closed: the deadline has passed.".into(),
-        },
-        Phase::Closed => "Entries closed: the jury meets soon.".into(),
-        Phase::Judging => "The jury is at work.".into(),
-        Phase::Finalized | Phase::Revealed => {
-            "Judging is complete; winners will be announced soon.".into()
+/// One line saying where the contest stands, by the server clock, in `lang`.
+pub fn status_line(c: &Contest, now: i64, lang: Lang) -> String {
+    let msg = match c.phase {
+        Phase::Draft => Msg::new("status-draft"),
+        Phase::Open if now < c.opens_at => {
+            Msg::new("status-opens").arg("when", describe_time(c.opens_at, c.tz, lang))
         }
-        Phase::Announced => "Winners announced.".into(),
-    }
+        Phase::Open => match time_left(now, c.closes_at, lang) {
+            Some(left) => Msg::new("status-open").arg("left", left),
+            None => Msg::new("status-deadline-passed"),
+        },
+        Phase::Closed => Msg::new("status-closed"),
+        Phase::Judging => Msg::new("status-judging"),
+        Phase::Finalized | Phase::Revealed => Msg::new("status-finalized"),
+        Phase::Announced => Msg::new("status-announced"),
+    };
+    lang.msg(&msg)
 }
 
 /// `GET /`
@@ -80,7 +82,7 @@ pub async fn index(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
         .await?
         .into_iter()
         .map(|c| ContestCard {
-            status: status_line(&c, now),
+            status: status_line(&c, now, ctx.lang),
             slug: c.slug,
             title: c.title,
             theme: c.theme,
@@ -120,9 +122,9 @@ pub async fn show_page(
     };
     let page = ShowPage {
         nav: ctx.nav().await?,
-        status: status_line(&contest, now),
-        opens: describe_time(contest.opens_at, contest.tz),
-        deadline: describe_time(contest.closes_at, contest.tz),
+        status: status_line(&contest, now, ctx.lang),
+        opens: describe_time(contest.opens_at, contest.tz, ctx.lang),
+        deadline: describe_time(contest.closes_at, contest.tz, ctx.lang),
         accepting: check_submissions_open(contest.phase, contest.opens_at, contest.closes_at, now)
             .is_ok(),
         signed_in: ctx.user.is_some(),

@@ -55,6 +55,16 @@ impl Kind {
         }
     }
 
+    /// The catalogue key of the label, for the jurors' pages.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::YesNo => "round-kind-yes-no",
+            Kind::Stars => "round-kind-stars",
+            Kind::Criteria => "round-kind-criteria",
+            Kind::Ranking => "round-kind-ranking",
+        }
+    }
+
     /// The votes a juror may cast, lowest first.
     pub fn votes(self) -> std::ops::RangeInclusive<i64> {
         match self {

@@ -1,21 +1,18 @@
 //! Why an upload was refused, in the one-line message shown to people (on
 //! the upload form, in the script's JSON, by `photojury derive`).
 
+use crate::i18n::Msg;
 use crate::images::sniff::Other;
 
-/// Why a file was refused; `Display` is the one-line message shown to people.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a file was refused; [`Refusal::msg`] is the one-line message shown
+/// to people (`Display` gives it in English, for the command line).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// Not JPEG or PNG.
-    #[error("{}", .0.message())]
     NotAPhoto(Other),
     /// Over the size limit.
-    #[error("The file is larger than {}. Export it at a smaller size and upload that.", human_size(*.0))]
     TooBig(u64),
     /// Over the dimension limits.
-    #[error(
-        "The image is {width} × {height} pixels; the limit is {max_side} pixels a side and {max_megapixels} megapixels."
-    )]
     TooManyPixels {
         /// Declared width.
         width: u32,
@@ -27,9 +24,6 @@ pub enum Refusal {
         max_megapixels: u64,
     },
     /// Smaller than the contest asks for.
-    #[error(
-        "This photo is {width} × {height} pixels; this contest asks for at least {min} pixels on the long side."
-    )]
     TooSmall {
         /// Width as stored.
         width: u32,
@@ -39,26 +33,14 @@ pub enum Refusal {
         min: u32,
     },
     /// Cut off before its end.
-    #[error("The file is incomplete (the upload may have been cut off). Upload it again.")]
     Truncated,
     /// Would need more memory to decode than allowed.
-    #[error(
-        "The image needs more memory to open than this server allows. Export it at a smaller size and upload that."
-    )]
     TooMuchMemory,
     /// Damaged or not really what it claims.
-    #[error("The image could not be read: the file is damaged.")]
     Damaged,
     /// Not a camera file (RAW or JPEG) where one was asked for.
-    #[error(
-        "This is not a camera file. Send the RAW file (CR2, CR3, NEF, ARW, DNG, RAF, ORF, RW2, PEF…) or the JPEG as it came out of the camera."
-    )]
     NotACameraFile,
     /// Taken (by the camera's clock) outside the contest's window.
-    #[error(
-        "This photo was taken on {taken} (by the camera's clock); this contest accepts photos taken {}.",
-        window(.from.as_deref(), .until.as_deref())
-    )]
     TakenOutsideWindow {
         /// The capture date, `YYYY-MM-DD`.
         taken: String,
@@ -69,7 +51,10 @@ pub enum Refusal {
     },
 }
 
-/// "from 2017-01-01 to 2017-12-31", "on or after …", "on or before …".
+crate::i18n::localized_error!(Refusal);
+
+/// "from 2017-01-01 to 2017-12-31", "on or after …", "on or before …", for
+/// the screening page.
 pub fn window(from: Option<&str>, until: Option<&str>) -> String {
     match (from, until) {
         (Some(from), Some(until)) => format!("from {from} to {until}"),
@@ -80,6 +65,44 @@ pub fn window(from: Option<&str>, until: Option<&str>) -> String {
 }
 
 impl Refusal {
+    /// The message shown to people: what is wrong and what to do instead.
+    pub fn msg(&self) -> Msg {
+        match self {
+            Self::NotAPhoto(other) => other.msg(),
+            Self::TooBig(max) => Msg::new("upload-too-big").arg("size", human_size(*max)),
+            Self::TooManyPixels {
+                width,
+                height,
+                max_side,
+                max_megapixels,
+            } => Msg::new("upload-too-many-pixels")
+                .arg("width", *width)
+                .arg("height", *height)
+                .arg("side", *max_side)
+                .arg("megapixels", *max_megapixels),
+            Self::TooSmall { width, height, min } => Msg::new("upload-too-small")
+                .arg("width", *width)
+                .arg("height", *height)
+                .arg("min", *min),
+            Self::Truncated => Msg::new("upload-truncated"),
+            Self::TooMuchMemory => Msg::new("upload-too-much-memory"),
+            Self::Damaged => Msg::new("upload-damaged"),
+            Self::NotACameraFile => Msg::new("upload-not-camera-file"),
+            Self::TakenOutsideWindow { taken, from, until } => {
+                let key = match (from, until) {
+                    (Some(_), Some(_)) => "upload-taken-outside",
+                    (Some(_), None) => "upload-taken-before",
+                    (None, Some(_)) => "upload-taken-after",
+                    (None, None) => "upload-taken-outside",
+                };
+                Msg::new(key)
+                    .arg("taken", taken.as_str())
+                    .arg("from", from.as_deref().unwrap_or(""))
+                    .arg("until", until.as_deref().unwrap_or(""))
+            }
+        }
+    }
+
     /// A short fixed name for counting refusals (the metrics' label).
     pub fn kind(&self) -> &'static str {
         match self {

@@ -37,27 +37,19 @@ pub enum Other {
 
 impl Other {
     /// The sentence shown on the form and printed by `photojury derive`.
-    pub fn message(self) -> &'static str {
-        match self {
-            Other::Empty => "The file is empty. Choose a JPEG or PNG photo.",
-            Other::Heic => {
-                "This is a HEIC photo from a phone. Export it as JPEG (or set the camera to \"Most compatible\") and upload that."
-            }
-            Other::Webp => "This is a WebP image. Save it as JPEG or PNG and upload that.",
-            Other::Gif => "This is a GIF. photojury accepts JPEG and PNG photos.",
-            Other::Tiff => "This is a TIFF or camera raw file. Export it as JPEG and upload that.",
-            Other::Svg => {
-                "This is an SVG drawing, not a photo. photojury accepts JPEG and PNG photos."
-            }
-            Other::Html => {
-                "This is a web page, not a photo. photojury accepts JPEG and PNG photos."
-            }
-            Other::Pdf => "This is a PDF document. Export the photo as JPEG and upload that.",
-            Other::Zip => "This is an archive. Upload each photo on its own, as JPEG or PNG.",
-            Other::Unknown => {
-                "This file is not a photo photojury can read. It accepts JPEG and PNG."
-            }
-        }
+    pub fn msg(self) -> crate::i18n::Msg {
+        crate::i18n::Msg::new(match self {
+            Other::Empty => "upload-empty",
+            Other::Heic => "upload-heic",
+            Other::Webp => "upload-webp",
+            Other::Gif => "upload-gif",
+            Other::Tiff => "upload-tiff",
+            Other::Svg => "upload-svg",
+            Other::Html => "upload-html",
+            Other::Pdf => "upload-pdf",
+            Other::Zip => "upload-zip",
+            Other::Unknown => "upload-unknown",
+        })
     }
 }
 
@@ -200,6 +192,6 @@ mod tests {
             Err(Other::Html)
         );
         assert_eq!(sniff(b"hello world"), Err(Other::Unknown));
-        assert!(Other::Heic.message().contains("Export it as JPEG"));
+        assert!(Other::Heic.msg().to_string().contains("Export it as JPEG"));
     }
 }

@@ -12,6 +12,7 @@ use crate::contests::admin::admin_contest;
 use crate::contests::model::Phase;
 use crate::contests::queries::Contest;
 use crate::contests::structure::{self, Category};
+use crate::i18n::Lang;
 use crate::jury::judging;
 use crate::jury::jurors::{self, InviteError};
 use crate::jury::monitor::{self, JurorStats};
@@ -196,7 +197,7 @@ pub async fn invite(
         errors.push(JURY_FIXED.to_owned());
     }
     let email = Email::parse(&raw_email)
-        .map_err(|e| errors.push(e.to_owned()))
+        .map_err(|e| errors.push(e.to_string()))
         .ok();
     if categories.is_empty() {
         errors.push("Choose at least one category for this juror.".to_owned());
@@ -238,20 +239,42 @@ pub async fn invite(
     .await?;
     tx.commit().await?;
     let outcome = match invited.token {
-        Some(token) => send_link(&state, &contest, email.as_str(), &token).await,
+        Some(token) => {
+            let lang = fields
+                .iter()
+                .find(|(k, _)| k == "lang")
+                .and_then(|(_, v)| Lang::from_tag(v))
+                .unwrap_or(ctx.lang);
+            send_link(&state, &contest, email.as_str(), &token, lang).await
+        }
         None => Outcome::default(),
     };
     page(&state, &ctx, contest, outcome).await
 }
 
 /// The page showing a fresh invitation link, also emailed when SMTP is set up.
-async fn send_link(state: &AppState, contest: &Contest, email: &str, token: &str) -> Outcome {
+/// The email is in the language the invitee's account keeps, if they have
+/// one, else in `lang` (the admin's choice).
+async fn send_link(
+    state: &AppState,
+    contest: &Contest,
+    email: &str,
+    token: &str,
+    lang: Lang,
+) -> Outcome {
     let url = link_to(state, token);
+    let lang = match jurors::account_lang(&state.db, email).await {
+        Ok(kept) => kept.unwrap_or(lang),
+        Err(err) => {
+            tracing::warn!(error = %err, "could not read the invitee's language");
+            lang
+        }
+    };
     let mail_note = match &state.mailer {
         None => None,
         Some(mailer) => {
             let (subject, body) =
-                crate::mail::invitation_text(&contest.title, &url, jurors::INVITATION_DAYS);
+                crate::mail::invitation_text(lang, &contest.title, &url, jurors::INVITATION_DAYS);
             Some(match mailer.send(email, &subject, body).await {
                 Ok(()) => (true, format!("Emailed to {email}.")),
                 Err(err) => {
@@ -295,7 +318,7 @@ pub async fn renew_link(
         &email,
     )
     .await?;
-    let outcome = send_link(&state, &contest, &email, &token).await;
+    let outcome = send_link(&state, &contest, &email, &token, ctx.lang).await;
     page(&state, &ctx, contest, outcome).await
 }
 

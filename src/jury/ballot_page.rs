@@ -12,6 +12,7 @@ use crate::contests::model::describe_time;
 use crate::contests::queries::Contest;
 use crate::contests::rounds::{self, Kind, Round};
 use crate::contests::structure::{self, category_name};
+use crate::i18n::Msg;
 use crate::jury::access::lock_while_judging;
 use crate::jury::access::{Juror, juror_of, voting_round};
 use crate::jury::ballots;
@@ -22,7 +23,7 @@ use crate::web::{Ctx, Nav, render};
 use crate::{audit, error::AppError, state::AppState};
 
 /// The message of a vote once its round has closed.
-pub const ROUND_CLOSED: &str = "This round is closed: votes can no longer change.";
+pub const ROUND_CLOSED: Msg = Msg::new("jury-round-closed");
 
 /// Images fetched ahead, so the next entries show at once.
 const PREFETCH: i64 = 3;
@@ -32,16 +33,16 @@ pub struct Choice {
     /// Stored value.
     pub value: i64,
     /// What the button says.
-    pub label: &'static str,
+    pub label: String,
     /// Keys, as `data-keys` (space separated).
     pub keys: &'static str,
     /// Whether it is the juror's vote now.
     pub pressed: bool,
 }
 
-fn choices(kind: Kind, vote: Option<i64>) -> Vec<Choice> {
+fn choices(kind: Kind, vote: Option<i64>, lang: crate::i18n::Lang) -> Vec<Choice> {
     let offered: Vec<(i64, &'static str, &'static str)> = match kind {
-        Kind::YesNo => vec![(1, "Yes", "y 1"), (0, "No", "n 0")],
+        Kind::YesNo => vec![(1, "vote-yes", "y 1"), (0, "vote-no", "n 0")],
         Kind::Stars => vec![
             (1, "★", "1"),
             (2, "★★", "2"),
@@ -56,7 +57,12 @@ fn choices(kind: Kind, vote: Option<i64>) -> Vec<Choice> {
         .into_iter()
         .map(|(value, label, keys)| Choice {
             value,
-            label,
+            // Yes and no are words; stars are drawn.
+            label: if label.starts_with("vote-") {
+                lang.text(label)
+            } else {
+                label.to_owned()
+            },
             keys,
             pressed: vote == Some(value),
         })
@@ -104,10 +110,10 @@ async fn open_round(state: &AppState, juror: &Juror) -> Result<Round, AppError> 
         .ok_or(AppError::NotFound)
 }
 
-fn deadline(contest: &Contest, round: &Round) -> String {
+fn deadline(contest: &Contest, round: &Round, lang: crate::i18n::Lang) -> String {
     round
         .deadline_at
-        .map(|at| describe_time(at, contest.tz))
+        .map(|at| describe_time(at, contest.tz, lang))
         .unwrap_or_default()
 }
 
@@ -129,7 +135,7 @@ pub async fn start(
         first: ballots::following(db, round.id, juror.juror_id, None, false, 1)
             .await?
             .pop(),
-        deadline: deadline(&juror.contest, &round),
+        deadline: deadline(&juror.contest, &round, ctx.lang),
         contest: juror.contest,
         round,
         voted,
@@ -158,10 +164,10 @@ pub async fn show(
     let page = BallotPage {
         nav: ctx.nav().await?,
         category: category_name(&categories, entry.category_id),
-        choices: choices(round.kind, entry.vote),
+        choices: choices(round.kind, entry.vote, ctx.lang),
         voted,
         assigned,
-        deadline: deadline(&juror.contest, &round),
+        deadline: deadline(&juror.contest, &round, ctx.lang),
         prev: ballots::previous(db, round.id, juror.juror_id, entry.place).await?,
         next: ballots::following(db, round.id, juror.juror_id, after, false, 1)
             .await?
@@ -186,7 +192,7 @@ async fn target(
     let juror = juror_of(state, ctx, slug).await?;
     let round = open_round(state, &juror)
         .await
-        .map_err(|_| AppError::Conflict(ROUND_CLOSED.into()))?;
+        .map_err(|_| AppError::Conflict(ROUND_CLOSED))?;
     let entry = view::ballot_entry(&state.db, juror.contest.id, juror.juror_id, number)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -205,7 +211,7 @@ async fn in_open_round(
     if !lock_while_judging(&mut tx, contest_id).await?
         || !rounds::is_open(&mut tx, round_id).await?
     {
-        return Err(AppError::Conflict(ROUND_CLOSED.into()));
+        return Err(AppError::Conflict(ROUND_CLOSED));
     }
     Ok(tx)
 }
@@ -249,7 +255,7 @@ pub async fn vote(
         .parse::<i64>()
         .ok()
         .filter(|v| round.kind.votes().contains(v))
-        .ok_or_else(|| AppError::BadRequest("Choose one of the votes the page offers.".into()))?;
+        .ok_or_else(|| AppError::BadRequest(Msg::new("jury-vote-unknown")))?;
     let now = state.now().timestamp();
     let mut tx = in_open_round(&state, juror.contest.id, round.id).await?;
     let (juror_id, entry_id) = (juror.juror_id, entry.entry_id);

@@ -27,7 +27,8 @@ pub async fn save_draft(
     let draft = match Draft::from_form(criteria, &form) {
         Ok(draft) => draft,
         Err(refusal) => {
-            let body = serde_json::json!({ "saved": false, "errors": [refusal.to_string()] });
+            let body =
+                serde_json::json!({ "saved": false, "errors": [ctx.lang.msg(&refusal.msg())] });
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response());
         }
     };
@@ -47,7 +48,7 @@ pub async fn save_draft(
     };
     match saved {
         Saved::Yes => {}
-        Saved::Locked => return Err(AppError::Conflict(CLOSED.into())),
+        Saved::Locked => return Err(AppError::Conflict(CLOSED)),
         Saved::NotAssigned => return Err(AppError::NotFound),
     }
     let body = serde_json::json!({

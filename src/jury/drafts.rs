@@ -15,14 +15,26 @@ use crate::jury::scores::{MAX_COMMENT_CHARS, Saved};
 pub const MAX_SCORE_CHARS: usize = 12;
 
 /// Why a draft was not kept (nothing changed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DraftRefusal {
     /// A score field longer than any score.
-    #[error("A score is a whole number of a few digits.")]
     ScoreTooLong,
     /// A comment over the limit.
-    #[error("Keep the comment under {} characters.", MAX_COMMENT_CHARS)]
     CommentTooLong,
+}
+
+crate::i18n::localized_error!(DraftRefusal);
+
+impl DraftRefusal {
+    /// What the juror is told.
+    pub fn msg(self) -> crate::i18n::Msg {
+        match self {
+            Self::ScoreTooLong => crate::i18n::Msg::new("jury-score-too-long"),
+            Self::CommentTooLong => {
+                crate::i18n::Msg::new("jury-comment-too-long").arg("max", MAX_COMMENT_CHARS)
+            }
+        }
+    }
 }
 
 /// What a juror typed, field by field: `c{criterion id}` for the contest's

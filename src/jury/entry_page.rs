@@ -111,15 +111,15 @@ async fn entry_response(
     };
     let draft_note = draft.as_ref().map(|d| {
         let (typed, all) = (d.typed(&criteria), criteria.len());
-        let earlier = if entry.scores.is_empty() {
-            ""
+        let key = if entry.scores.is_empty() {
+            "jury-draft-note"
         } else {
-            " Until then your last complete score counts."
+            "jury-draft-note-earlier"
         };
-        format!(
-            "Not complete: {typed} of {all} criteria have a value. What you typed is kept; \
-             it becomes your score once every criterion has one.{earlier}"
-        )
+        let note = crate::i18n::Msg::new(key)
+            .arg("typed", typed)
+            .arg("all", all);
+        ctx.lang.msg(&note)
     });
     if let Some(comment) = shown("comment") {
         entry.comment = comment;
@@ -230,7 +230,7 @@ pub async fn save(
         .unwrap_or_default();
     let mut parsed = parse_scores(&criteria, &fields);
     if comment.chars().count() > MAX_COMMENT_CHARS {
-        let message = format!("Keep the comment under {MAX_COMMENT_CHARS} characters.");
+        let message = crate::i18n::Msg::new("jury-comment-too-long").arg("max", MAX_COMMENT_CHARS);
         parsed = Err(parsed
             .err()
             .unwrap_or_default()
@@ -241,12 +241,13 @@ pub async fn save(
     let scores = match parsed {
         Ok(scores) => scores,
         Err(errors) if json => {
+            let errors = ctx.words(&errors);
             return Ok(json_reply(StatusCode::UNPROCESSABLE_ENTITY, &errors, None));
         }
         Err(errors) => {
             let typed = Typed {
                 fields: &fields,
-                errors,
+                errors: ctx.words(&errors),
             };
             return entry_response(&state, &ctx, juror, number, Some(typed), false).await;
         }
@@ -265,7 +266,7 @@ pub async fn save(
     {
         Saved::Yes => {}
         Saved::Locked => {
-            return Err(AppError::Conflict(CLOSED.into()));
+            return Err(AppError::Conflict(CLOSED));
         }
         Saved::NotAssigned => return Err(AppError::NotFound),
     }

@@ -134,7 +134,7 @@ pub async fn home(
 ) -> Result<Response, AppError> {
     let juror = juror_of(&state, &ctx, &slug).await?;
     let (db, contest_id, juror_id) = (&state.db, juror.contest.id, juror.juror_id);
-    let round = open_round(&state, &juror).await?;
+    let round = open_round(&state, &juror, ctx.lang).await?;
     let criteria = structure::criteria_of(db, contest_id).await?;
     let categories = structure::categories_of(db, contest_id).await?;
     let todo_only = q.filter == "todo";
@@ -188,20 +188,24 @@ pub async fn home(
 }
 
 /// The box of the open shortlisting or ranking round, if judging is in one.
-async fn open_round(state: &AppState, juror: &Juror) -> Result<Option<RoundBox>, AppError> {
+async fn open_round(
+    state: &AppState,
+    juror: &Juror,
+    lang: crate::i18n::Lang,
+) -> Result<Option<RoundBox>, AppError> {
     let Some(round) = voting_round(state, juror).await? else {
         return Ok(None);
     };
     let (voted, assigned) = ballots::progress(&state.db, round.id, juror.juror_id).await?;
     Ok(Some(RoundBox {
         position: round.position,
-        kind: round.kind.label().to_owned(),
+        kind: lang.text(round.kind.key()),
         ranking: round.kind == rounds::Kind::Ranking,
         voted,
         assigned,
         deadline: round
             .deadline_at
-            .map(|at| describe_time(at, juror.contest.tz))
+            .map(|at| describe_time(at, juror.contest.tz, lang))
             .unwrap_or_default(),
     }))
 }

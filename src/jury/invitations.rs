@@ -15,6 +15,7 @@ use crate::accounts::CreateUserError;
 use crate::accounts::password::{self, NewPassword};
 use crate::accounts::queries::{self as accounts, Email, User};
 use crate::contests::queries::contest_by_id;
+use crate::i18n::Msg;
 use crate::jury::judging;
 use crate::jury::jurors::{self, Invitation};
 use crate::web::limits::client_address;
@@ -47,7 +48,7 @@ async fn page(
     invitation: &Invitation,
     refusals: Vec<AcceptRefusal>,
 ) -> Result<Response, AppError> {
-    let errors: Vec<String> = refusals.iter().map(ToString::to_string).collect();
+    let errors: Vec<String> = refusals.iter().map(|r| ctx.lang.msg(&r.msg())).collect();
     let contest = contest_by_id(&state.db, invitation.contest_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -58,7 +59,7 @@ async fn page(
     .bind(invitation.juror_id)
     .fetch_all(&state.db.pool)
     .await?;
-    let email = Email::parse(&invitation.email).map_err(|e| AppError::BadRequest(e.into()))?;
+    let email = Email::parse(&invitation.email).map_err(AppError::BadRequest)?;
     // An unconfirmed account is taken over by the link's holder, who then
     // chooses a password as if new (see `account_for`).
     let has_account = accounts::user_by_email(&state.db, &email)
@@ -101,29 +102,36 @@ pub struct AcceptForm {
 }
 
 /// Why an invitation cannot be accepted as sent (shown on its page).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum AcceptRefusal {
     /// The existing account's password was not given right.
-    #[error("That is not the password of this account.")]
     WrongPassword,
     /// The new password does not meet the rules (the message is theirs).
-    #[error("{0}")]
-    Password(&'static str),
+    Password(Msg),
     /// The two new passwords differ.
-    #[error("The two passwords differ.")]
     PasswordsDiffer,
     /// The address got an account meanwhile.
-    #[error("An account with this email already exists. Sign in instead.")]
     EmailTaken,
     /// Administrators see identities, so they cannot judge blind.
-    #[error(
-        "This is an administrator's account: administrators see who entered, so they cannot \
-         sit on a blind jury."
-    )]
     Administrator,
     /// A participant of the contest.
-    #[error("You have entered this contest, so you cannot judge it.")]
     Entrant,
+}
+
+crate::i18n::localized_error!(AcceptRefusal);
+
+impl AcceptRefusal {
+    /// What the invitee is told.
+    pub fn msg(&self) -> Msg {
+        match self {
+            Self::WrongPassword => Msg::new("jury-accept-wrong-password"),
+            Self::Password(why) => why.clone(),
+            Self::PasswordsDiffer => Msg::new("account-passwords-differ"),
+            Self::EmailTaken => Msg::new("account-email-in-use"),
+            Self::Administrator => Msg::new("jury-accept-administrator"),
+            Self::Entrant => Msg::new("jury-accept-entrant"),
+        }
+    }
 }
 
 /// The account that accepts: the signed-in invitee, an existing account
@@ -195,7 +203,7 @@ pub async fn accept(
     Form(form): Form<AcceptForm>,
 ) -> Result<Response, AppError> {
     let invitation = live(&state, &token).await?;
-    let email = Email::parse(&invitation.email).map_err(|e| AppError::BadRequest(e.into()))?;
+    let email = Email::parse(&invitation.email).map_err(AppError::BadRequest)?;
     let address = client_address(peer, &headers, &state.config.trusted_proxies);
     let user = match account_for(&state, &ctx, &email, &form, address).await? {
         Ok(user) => user,

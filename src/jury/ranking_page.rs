@@ -24,17 +24,24 @@ use crate::web::{Ctx, Nav, render, wants_json};
 use crate::{error::AppError, state::AppState};
 
 /// Why a ranking was not saved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RankRefusal {
     /// The round closed (or judging ended) before the save.
-    #[error("This round is closed: the ranking can no longer change.")]
     Closed,
     /// The page's list is not the juror's list of today.
-    #[error(
-        "The finalists on this page are not the ones of your list any more. Reload the page: \
-         your saved order is kept."
-    )]
     Stale,
+}
+
+crate::i18n::localized_error!(RankRefusal);
+
+impl RankRefusal {
+    /// What the juror is told.
+    pub fn msg(self) -> crate::i18n::Msg {
+        crate::i18n::Msg::new(match self {
+            Self::Closed => "jury-ranking-closed",
+            Self::Stale => "jury-ranking-stale",
+        })
+    }
 }
 
 #[derive(Template)]
@@ -115,7 +122,7 @@ pub async fn show(
         saved,
         deadline: round
             .deadline_at
-            .map(|at| describe_time(at, juror.contest.tz))
+            .map(|at| describe_time(at, juror.contest.tz, ctx.lang))
             .unwrap_or_default(),
         contest: juror.contest,
         round,
@@ -146,7 +153,7 @@ pub async fn save(
     Form(form): Form<RankForm>,
 ) -> Result<Response, AppError> {
     let juror = juror_of(&state, &ctx, &slug).await?;
-    let closed = || AppError::Conflict(RankRefusal::Closed.to_string());
+    let closed = || AppError::Conflict(RankRefusal::Closed.msg());
     let round = open_ranking(&state, &juror).await.map_err(|_| closed())?;
     let category_id: i64 = form
         .category
@@ -159,7 +166,7 @@ pub async fn save(
         .filter(|s| !s.is_empty())
         .map(EntryNumber::parse)
         .collect::<Option<_>>()
-        .ok_or_else(|| AppError::Conflict(RankRefusal::Stale.to_string()))?;
+        .ok_or_else(|| AppError::Conflict(RankRefusal::Stale.msg()))?;
     let now = state.now().timestamp();
     let mut tx = state.db.pool.begin().await?;
     // The contest's row lock, as votes take it: a close that commits first
@@ -174,7 +181,7 @@ pub async fn save(
         return Err(AppError::NotFound);
     }
     let mut order = ranking::reorder(&stored, &sent)
-        .ok_or_else(|| AppError::Conflict(RankRefusal::Stale.to_string()))?;
+        .ok_or_else(|| AppError::Conflict(RankRefusal::Stale.msg()))?;
     let moved = Move::parse(form.step.trim()).and_then(|m| m.apply(&mut order));
     ranking::save(&mut tx, round.id, juror.juror_id, &order, now).await?;
     tx.commit().await?;

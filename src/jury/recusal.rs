@@ -41,9 +41,9 @@ pub(crate) async fn recuse(
     let contest = &juror.contest;
     let mut tx = state.db.pool.begin().await?;
     if !lock_while_judging(&mut tx, contest.id).await? {
-        return Err(AppError::Conflict(
-            "Judging is closed: the jury's work can no longer change.".into(),
-        ));
+        return Err(AppError::Conflict(crate::i18n::Msg::new(
+            "jury-work-closed",
+        )));
     }
     let done = sqlx::query(
         "UPDATE assignments SET recused_at = $1, recusal_reason = $2 \

@@ -4,6 +4,7 @@
 
 use crate::contests::structure::Criterion;
 use crate::db::Db;
+use crate::i18n::Msg;
 use crate::jury::access::lock_while_judging;
 
 /// Longest juror comment kept.
@@ -18,11 +19,11 @@ pub struct Score {
 
 impl Score {
     /// Parses what the juror typed for `criterion`; the error names the scale.
-    pub fn parse(raw: &str, criterion: &Criterion) -> Result<Self, String> {
-        let scale = format!(
-            "{}: give a whole number from {} to {}.",
-            criterion.name, criterion.scale_min, criterion.scale_max
-        );
+    pub fn parse(raw: &str, criterion: &Criterion) -> Result<Self, Msg> {
+        let scale = Msg::new("jury-score-scale")
+            .arg("criterion", criterion.name.as_str())
+            .arg("min", criterion.scale_min)
+            .arg("max", criterion.scale_max);
         let value: i64 = raw.trim().parse().map_err(|_| scale.clone())?;
         if (criterion.scale_min..=criterion.scale_max).contains(&value) {
             Ok(Self {
@@ -50,7 +51,7 @@ impl Score {
 pub fn parse_scores(
     criteria: &[Criterion],
     fields: &[(String, String)],
-) -> Result<Vec<Score>, Vec<String>> {
+) -> Result<Vec<Score>, Vec<Msg>> {
     let mut scores = Vec::new();
     let mut errors = Vec::new();
     for criterion in criteria {
@@ -60,10 +61,12 @@ pub fn parse_scores(
                 Ok(score) => scores.push(score),
                 Err(message) => errors.push(message),
             },
-            _ => errors.push(format!(
-                "{}: give a score from {} to {}.",
-                criterion.name, criterion.scale_min, criterion.scale_max
-            )),
+            _ => errors.push(
+                Msg::new("jury-score-missing")
+                    .arg("criterion", criterion.name.as_str())
+                    .arg("min", criterion.scale_min)
+                    .arg("max", criterion.scale_max),
+            ),
         }
     }
     if errors.is_empty() {
@@ -160,7 +163,7 @@ mod tests {
         assert_eq!(Score::parse(" 10 ", &light()).map(Score::value), Ok(10));
         for bad in ["0", "11", "7.5", "-1", "ten", ""] {
             let err = Score::parse(bad, &light()).unwrap_err();
-            assert!(err.contains("from 1 to 10"), "{bad}: {err}");
+            assert!(err.to_string().contains("from 1 to 10"), "{bad}: {err}");
         }
     }
 

@@ -4,6 +4,7 @@
 
 use crate::contests::model::Phase;
 use crate::contests::structure::{self, Criterion};
+use crate::i18n::Msg;
 use crate::jury::access::{Juror, juror_of};
 use crate::jury::view::{self, Place};
 use crate::submissions::numbers::EntryNumber;
@@ -25,7 +26,7 @@ pub struct Target {
 }
 
 /// The message of a save outside judging.
-pub const CLOSED: &str = "Judging is closed: scores can no longer change.";
+pub const CLOSED: Msg = Msg::new("jury-closed");
 
 /// The juror's entry `number` of contest `slug`, while judging is open.
 pub async fn open_target(
@@ -38,7 +39,7 @@ pub async fn open_target(
     let juror = juror_of(state, ctx, slug).await?;
     if juror.contest.phase != Phase::Judging {
         // Said first, whatever was typed; the lock in the write covers races.
-        return Err(AppError::Conflict(CLOSED.into()));
+        return Err(AppError::Conflict(CLOSED));
     }
     let contest_id = juror.contest.id;
     let (entry_id, place) = view::assigned_entry(&state.db, contest_id, juror.juror_id, number)

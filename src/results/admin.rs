@@ -114,7 +114,7 @@ pub async fn show(
     let rounds = round_snapshot::closed(&mut *state.db.pool.acquire().await?, id).await?;
     let page = ResultsPage {
         nav: ctx.nav().await?,
-        paths: round_snapshot::paths(&rounds, &ranked),
+        paths: round_snapshot::paths(&rounds, &ranked, crate::i18n::Lang::En),
         snapshot,
         commitment: crate::results::commitment::root_of(&state.db, id).await?,
         decisions: awards::saved(&state.db, id).await?,
@@ -168,9 +168,9 @@ async fn awards_page(
     (form, basis_normalized): (Option<AwardsForm>, bool),
     errors: Vec<String>,
 ) -> Result<Response, AppError> {
-    let (snapshot, _) = stored(state, contest.id).await?.ok_or_else(|| {
-        AppError::Conflict("Awards are decided once the results are finalized.".into())
-    })?;
+    let (snapshot, _) = stored(state, contest.id)
+        .await?
+        .ok_or_else(|| AppError::Conflict(crate::i18n::Msg::new("admin-awards-after-finalize")))?;
     let normalized = form.as_ref().map_or(basis_normalized, |f| f.normalized);
     let author_of = awards::authors_of(&state.db, &contest).await?;
     let suggested = awards::suggested(&snapshot, &author_of, normalized);

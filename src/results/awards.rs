@@ -45,6 +45,16 @@ impl Award {
         }
     }
 
+    /// The catalogue key of what people read (`award-first`…).
+    pub fn key(self) -> &'static str {
+        match self {
+            Award::First => "award-first",
+            Award::Second => "award-second",
+            Award::Third => "award-third",
+            Award::Mention => "award-mention",
+        }
+    }
+
     /// Parses a stored or submitted name.
     pub fn parse(s: &str) -> Option<Award> {
         Award::ALL.into_iter().find(|a| a.as_str() == s)

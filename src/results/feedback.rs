@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use crate::db::Db;
+use crate::i18n::Msg;
 use crate::results::awards::Award;
 use crate::results::round_snapshot::{self, RoundSnapshot};
 use crate::results::snapshot::Snapshot;
@@ -22,7 +23,7 @@ pub struct OwnResult {
     /// The entry's category.
     pub category: String,
     /// "1st prize", or where it ranked ("top 25% of 40 entries").
-    pub outcome: String,
+    pub outcome: Msg,
     /// Selected for the exhibition.
     pub exhibition: bool,
     /// The jurors' comments, when shared.
@@ -30,16 +31,16 @@ pub struct OwnResult {
 }
 
 /// Where a rank falls, in words that do not reveal the exact place.
-pub fn band(rank: usize, of: usize) -> String {
+pub fn band(rank: usize, of: usize) -> Msg {
     // The share of entries ranked above this one.
     let share = rank.saturating_sub(1) as f64 / of.max(1) as f64;
     let band = match share {
-        s if s < 0.10 => "top 10%",
-        s if s < 0.25 => "top 25%",
-        s if s < 0.50 => "top half",
-        _ => "second half",
+        s if s < 0.10 => "top10",
+        s if s < 0.25 => "top25",
+        s if s < 0.50 => "top50",
+        _ => "rest",
     };
-    format!("{band} of {of} entries")
+    Msg::new("result-band").arg("band", band).arg("of", of)
 }
 
 /// Entry id, contest id, title and slug, number, share_feedback, results
@@ -84,7 +85,7 @@ pub async fn own_results(db: &Db, user_id: i64) -> Result<Vec<OwnResult>, sqlx::
             .collect();
         let (category, outcome) = match placed.get(&number).cloned() {
             Some((category, rank, of)) => match award.as_deref().and_then(Award::parse) {
-                Some(a) => (category, a.label().to_owned()),
+                Some(a) => (category, Msg::new(a.key())),
                 None => (category, band(rank, of)),
             },
             None => {
@@ -96,7 +97,7 @@ pub async fn own_results(db: &Db, user_id: i64) -> Result<Vec<OwnResult>, sqlx::
                 let Some((round, category)) = left_out else {
                     continue;
                 };
-                (category, format!("did not go on after round {round}"))
+                (category, Msg::new("result-left-out").arg("round", round))
             }
         };
         let comments = if share == 1 {
@@ -170,13 +171,17 @@ mod tests {
 
     #[test]
     fn bands_say_roughly_where_an_entry_ranked() {
-        assert_eq!(band(1, 40), "top 10% of 40 entries");
-        assert_eq!(band(4, 40), "top 10% of 40 entries");
-        assert_eq!(band(5, 40), "top 25% of 40 entries");
-        assert_eq!(band(10, 40), "top 25% of 40 entries");
-        assert_eq!(band(11, 40), "top half of 40 entries");
-        assert_eq!(band(20, 40), "top half of 40 entries");
-        assert_eq!(band(21, 40), "second half of 40 entries");
-        assert_eq!(band(1, 1), "top 10% of 1 entries");
+        let said = |rank, of| band(rank, of).to_string();
+        assert_eq!(said(1, 40), "top 10% of 40 entries");
+        assert_eq!(said(4, 40), "top 10% of 40 entries");
+        assert_eq!(said(5, 40), "top 25% of 40 entries");
+        assert_eq!(said(10, 40), "top 25% of 40 entries");
+        assert_eq!(said(11, 40), "top half of 40 entries");
+        assert_eq!(said(20, 40), "top half of 40 entries");
+        assert_eq!(said(21, 40), "second half of 40 entries");
+        assert_eq!(said(1, 1), "top 10% of the only entry");
+        let ru = |rank, of| crate::i18n::Lang::Ru.msg(&band(rank, of));
+        assert_eq!(ru(1, 21), "в первых 10% из 21 работы");
+        assert_eq!(ru(30, 40), "во второй половине из 40 работ");
     }
 }

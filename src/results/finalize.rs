@@ -132,9 +132,9 @@ pub async fn finalize(
     // The same row lock score saves take: saves in flight land before this,
     // later ones find the contest finalized.
     if !set_phase(&mut *tx, contest.id, Phase::Judging, Phase::Finalized, now).await? {
-        return Err(AppError::Conflict(
-            "Someone else changed this contest's phase just now. Reload and try again.".into(),
-        ));
+        return Err(AppError::Conflict(crate::i18n::Msg::new(
+            "error-phase-changed",
+        )));
     }
     let mut closed_round = String::new();
     if let Some(round) = ranking.filter(|r| r.closed_at.is_none()) {

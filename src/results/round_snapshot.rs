@@ -210,7 +210,12 @@ pub async fn closed(
 
 /// Each wanted entry's way through the rounds, as the results page shows
 /// it: "1: 2 of 2 yes → 2: ★ 4.5".
-pub fn paths(rounds: &[RoundSnapshot], wanted: &HashSet<i64>) -> HashMap<i64, String> {
+pub fn paths(
+    rounds: &[RoundSnapshot],
+    wanted: &HashSet<i64>,
+    lang: crate::i18n::Lang,
+) -> HashMap<i64, String> {
+    use crate::i18n::Msg;
     let mut paths: HashMap<i64, Vec<String>> = HashMap::new();
     for round in rounds {
         for line in round.categories.iter().flat_map(|c| &c.entries) {
@@ -219,18 +224,24 @@ pub fn paths(rounds: &[RoundSnapshot], wanted: &HashSet<i64>) -> HashMap<i64, St
             }
             let said = match (round.kind.as_str(), line.mean) {
                 ("ranking", _) => match (line.place, line.borda) {
-                    (Some(place), Some(borda)) => format!("place {place} (Borda {borda})"),
-                    _ => "not ranked".to_owned(),
+                    (Some(place), Some(borda)) => Msg::new("way-place")
+                        .arg("place", place)
+                        .arg("borda", borda),
+                    _ => Msg::new("way-not-ranked"),
                 },
-                ("criteria", Some(score)) => format!("score {score:.2}"),
-                (_, None) => "no vote".to_owned(),
+                ("criteria", Some(score)) => {
+                    Msg::new("way-score").arg("score", format!("{score:.2}"))
+                }
+                (_, None) => Msg::new("way-no-vote"),
                 ("yes_no", Some(_)) => {
                     let yes = line.votes.iter().filter(|v| **v == 1).count();
-                    format!("{yes} of {} yes", line.votes.len())
+                    Msg::new("way-yes")
+                        .arg("yes", yes)
+                        .arg("of", line.votes.len())
                 }
-                (_, Some(mean)) => format!("★ {mean:.1}"),
+                (_, Some(mean)) => Msg::new("way-stars").arg("mean", format!("{mean:.1}")),
             };
-            let step = format!("{}: {said}", round.round);
+            let step = format!("{}: {}", round.round, lang.msg(&said));
             paths.entry(line.number).or_default().push(step);
         }
     }
@@ -280,7 +291,7 @@ mod tests {
             round(2, "stars", vec![(11, vec![4, 5])]),
         ];
         let wanted: HashSet<i64> = [11, 12].into();
-        let paths = paths(&rounds, &wanted);
+        let paths = paths(&rounds, &wanted, crate::i18n::Lang::En);
         assert_eq!(paths[&11], "1: 2 of 2 yes → 2: ★ 4.5");
         assert_eq!(paths[&12], "1: no vote");
         assert!(!paths.contains_key(&10), "only the entries asked for");

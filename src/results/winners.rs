@@ -164,7 +164,7 @@ pub async fn page(
     let page = WinnersPage {
         nav: ctx.nav().await?,
         categories: categories_of(&state.db, contest.id).await?,
-        paths: round_snapshot::paths(&rounds, &numbers),
+        paths: round_snapshot::paths(&rounds, &numbers, ctx.lang),
         winners,
         contest,
     };

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::contests::queries::{self as contests, Contest, Role, RoleError};
 use crate::contests::structure::{self, Category};
+use crate::i18n::Msg;
 use crate::submissions::entry::{ensure_open, entry_response, load};
 use crate::submissions::queries::{self, NewPortfolio};
 use crate::web::{Ctx, Nav, render_form};
@@ -47,7 +48,7 @@ impl EligibilityForm {
         &self,
         categories: &[Category],
         countries: &[String],
-    ) -> Result<NewPortfolio, Vec<String>> {
+    ) -> Result<NewPortfolio, Vec<Msg>> {
         let mut errors = Vec::new();
         let category = self
             .category
@@ -55,32 +56,27 @@ impl EligibilityForm {
             .ok()
             .and_then(|id| categories.iter().find(|c| c.id == id));
         if category.is_none() {
-            errors.push("Choose your category.".to_owned());
+            errors.push(Msg::new("entry-choose-category"));
         }
         let full_name = crate::web::text::clean(&self.full_name);
         let full_name = full_name.as_str();
         if full_name.is_empty() || full_name.chars().count() > 200 {
-            errors.push("Enter your full name (200 characters at most).".to_owned());
+            errors.push(Msg::new("entry-full-name"));
         }
         let country = countries.iter().find(|c| *c == self.country.trim());
         if country.is_none() {
-            errors.push(
-                "Choose your country of citizenship from the list of eligible countries."
-                    .to_owned(),
-            );
+            errors.push(Msg::new("entry-choose-country"));
         }
         let university = crate::web::text::clean(&self.university);
         let university = university.as_str();
         if category.is_some_and(Category::needs_university) && university.is_empty() {
-            errors.push(
-                "This category is for university students: enter your university.".to_owned(),
-            );
+            errors.push(Msg::new("entry-university-needed"));
         }
         if university.chars().count() > 200 {
-            errors.push("The university name is too long (200 characters at most).".to_owned());
+            errors.push(Msg::new("entry-university-too-long"));
         }
         if self.consent_rules.is_none() {
-            errors.push("You must accept the rules to enter.".to_owned());
+            errors.push(Msg::new("entry-accept-rules"));
         }
         match (category, country) {
             (Some(category), Some(country)) if errors.is_empty() => Ok(NewPortfolio {
@@ -100,8 +96,9 @@ async fn eligibility_response(
     ctx: &Ctx,
     contest: Contest,
     form: EligibilityForm,
-    errors: Vec<String>,
+    errors: Vec<Msg>,
 ) -> Result<Response, AppError> {
+    let errors = ctx.words(&errors);
     let page = EligibilityPage {
         nav: ctx.nav().await?,
         categories: structure::categories_of(&state.db, contest.id).await?,
@@ -115,24 +112,21 @@ async fn eligibility_response(
 
 /// Administrators see names next to scores and run every step: entering
 /// their own contest would be a conflict of interest, as it is for jurors.
-const ADMIN_CANNOT_ENTER: &str = "Administrators run this contest and can see who entered what, \
-     so they cannot enter it. To take part, use an account without administrator rights \
-     and leave the running of the contest to someone else.";
+const ADMIN_CANNOT_ENTER: Msg = Msg::new("entry-admin-cannot-enter");
 
 /// Entering needs a confirmed address when the server asks for one.
-const CONFIRM_FIRST: &str = "Confirm your email address first: open the link we emailed to \
-     you. Your account page can send it again.";
+const CONFIRM_FIRST: Msg = Msg::new("entry-confirm-first");
 
 /// Refuses an account whose address is not confirmed, where that is asked.
 fn ensure_confirmed(state: &AppState, user: &crate::web::user::User) -> Result<(), AppError> {
     if state.config.confirms_emails() && !user.email_confirmed {
-        return Err(AppError::Conflict(CONFIRM_FIRST.into()));
+        return Err(AppError::Conflict(CONFIRM_FIRST));
     }
     Ok(())
 }
 
 /// Jurors judge the entries: they cannot be among the authors.
-const JUROR_CANNOT_ENTER: &str = "You are on this contest's jury, so you cannot enter it.";
+const JUROR_CANNOT_ENTER: Msg = Msg::new("entry-juror-cannot-enter");
 
 /// `GET /contests/{slug}/entry`: the eligibility form, or the portfolio.
 pub async fn show(
@@ -145,12 +139,12 @@ pub async fn show(
         Some(portfolio) => entry_response(&state, &ctx, entry.contest, portfolio, Vec::new()).await,
         None => {
             if entry.user.is_admin {
-                return Err(AppError::Conflict(ADMIN_CANNOT_ENTER.into()));
+                return Err(AppError::Conflict(ADMIN_CANNOT_ENTER));
             }
             if contests::role_of(&state.db, entry.contest.id, entry.user.id).await?
                 == Some(Role::Juror)
             {
-                return Err(AppError::Conflict(JUROR_CANNOT_ENTER.into()));
+                return Err(AppError::Conflict(JUROR_CANNOT_ENTER));
             }
             ensure_open(&state, &entry.contest)?;
             ensure_confirmed(&state, &entry.user)?;
@@ -180,11 +174,11 @@ pub async fn create(
         return Ok(Redirect::to(&target).into_response());
     }
     if entry.user.is_admin {
-        return Err(AppError::Conflict(ADMIN_CANNOT_ENTER.into()));
+        return Err(AppError::Conflict(ADMIN_CANNOT_ENTER));
     }
     // Said before the form is looked at; the role insert below covers races.
     if contests::role_of(&state.db, entry.contest.id, entry.user.id).await? == Some(Role::Juror) {
-        return Err(AppError::Conflict(JUROR_CANNOT_ENTER.into()));
+        return Err(AppError::Conflict(JUROR_CANNOT_ENTER));
     }
     ensure_confirmed(&state, &entry.user)?;
     let categories = structure::categories_of(&state.db, entry.contest.id).await?;
@@ -207,7 +201,7 @@ pub async fn create(
     {
         Ok(()) => {}
         Err(RoleError::OtherRole(_)) => {
-            return Err(AppError::Conflict(JUROR_CANNOT_ENTER.into()));
+            return Err(AppError::Conflict(JUROR_CANNOT_ENTER));
         }
         Err(RoleError::Db(err)) => return Err(err.into()),
     }

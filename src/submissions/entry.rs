@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::contests::model::{check_submissions_open, describe_time};
 use crate::contests::queries::{self as contests, Contest};
 use crate::contests::structure::{self, Category};
+use crate::i18n::Msg;
 use crate::submissions::names_in_text::{self, Identity};
 use crate::submissions::queries::{self, Photo, Portfolio};
 use crate::web::user::User;
@@ -33,6 +34,17 @@ pub(crate) struct EntryPage {
     pub limit: i64,
     pub story_max: usize,
     pub errors: Vec<String>,
+}
+
+impl EntryPage {
+    /// The words of the identity note that name the participant (the note
+    /// is kept in English for the admin: `title mentions "bekova"; …`), for
+    /// the participant's own page in their language.
+    fn flagged_words(&self, note: &str) -> String {
+        let mut words: Vec<&str> = note.split('"').skip(1).step_by(2).collect();
+        words.dedup();
+        words.join(", ")
+    }
 }
 
 #[derive(Template)]
@@ -134,15 +146,14 @@ pub(crate) enum Done {
 }
 
 impl Done {
-    fn message(self) -> String {
+    fn msg(self) -> Msg {
         match self {
-            Self::Added(1) => "Photo added.".into(),
-            Self::Added(n) => format!("{n} photos added."),
-            Self::TextsSaved => "Titles and captions saved.".into(),
-            Self::Moved(_) => "Photo moved.".into(),
-            Self::Replaced(_) => "Photo replaced: same number, title and place.".into(),
-            Self::Removed => "Photo removed.".into(),
-            Self::StorySaved => "Story saved.".into(),
+            Self::Added(n) => Msg::new("entry-done-added").arg("n", n),
+            Self::TextsSaved => Msg::new("entry-done-texts"),
+            Self::Moved(_) => Msg::new("entry-done-moved"),
+            Self::Replaced(_) => Msg::new("entry-done-replaced"),
+            Self::Removed => Msg::new("entry-done-removed"),
+            Self::StorySaved => Msg::new("entry-done-story"),
         }
     }
 
@@ -162,7 +173,7 @@ pub(crate) async fn back_to_entry(
     contest: &Contest,
     done: Done,
 ) -> Result<Response, AppError> {
-    ctx.flash(&done.message()).await?;
+    ctx.flash(&ctx.lang.msg(&done.msg())).await?;
     let to = format!("/contests/{}/entry#{}", contest.slug, done.anchor());
     Ok(Redirect::to(&to).into_response())
 }
@@ -175,7 +186,7 @@ pub(crate) fn ensure_open(state: &AppState, contest: &Contest) -> Result<(), App
         contest.closes_at,
         state.now().timestamp(),
     )
-    .map_err(|why| AppError::Conflict(why.to_owned()))
+    .map_err(AppError::Conflict)
 }
 
 /// The photo limit of the portfolio's category.
@@ -193,13 +204,14 @@ pub(crate) async fn entry_response(
     ctx: &Ctx,
     contest: Contest,
     portfolio: Portfolio,
-    errors: Vec<String>,
+    errors: Vec<Msg>,
 ) -> Result<Response, AppError> {
+    let errors = errors.iter().map(|m| ctx.lang.msg(m)).collect();
     let categories = structure::categories_of(&state.db, contest.id).await?;
     let category = structure::category_name(&categories, portfolio.category_id);
     let page = EntryPage {
         nav: ctx.nav().await?,
-        deadline: describe_time(contest.closes_at, contest.tz),
+        deadline: describe_time(contest.closes_at, contest.tz, ctx.lang),
         open: ensure_open(state, &contest).is_ok(),
         limit: photo_limit(&contest, &categories, portfolio.category_id),
         photos: queries::photos_of(&state.db, portfolio.id).await?,
@@ -256,9 +268,11 @@ pub async fn save_story(
     let story = crate::web::text::clean(&form.story);
     let chars = story.chars().count();
     if chars > MAX_STORY_CHARS {
-        let errors = vec![format!(
-            "The story is {chars} characters long; the limit is {MAX_STORY_CHARS}."
-        )];
+        let errors = vec![
+            Msg::new("entry-story-too-long")
+                .arg("chars", chars)
+                .arg("max", MAX_STORY_CHARS),
+        ];
         return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
     }
     queries::set_story(&state.db, portfolio.id, &story, state.now().timestamp()).await?;
@@ -307,7 +321,7 @@ pub async fn receipt(
         nav: ctx.nav().await?,
         lines,
         photos: queries::photos_of(&state.db, portfolio.id).await?,
-        issued: describe_time(state.now().timestamp(), entry.contest.tz),
+        issued: describe_time(state.now().timestamp(), entry.contest.tz, ctx.lang),
         contest: entry.contest,
         portfolio,
         category,

@@ -6,6 +6,7 @@ pub mod amend;
 pub mod eligibility;
 pub mod entry;
 pub mod likeness;
+pub mod name_forms;
 pub mod names_in_text;
 pub mod numbers;
 pub mod photo_edits;

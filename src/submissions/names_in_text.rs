@@ -1,6 +1,9 @@
-//! Flags text that may reveal who made an entry: the participant's own name,
-//! email or university inside a title, caption or story. A hit does not stop
-//! the entry; it marks it "may reveal identity" for the admin to redact.
+//! Flags text that may reveal who made an entry: the participant's own name
+//! (in either script, in its grammatical cases: `name_forms`), email or
+//! university inside a title, caption or story. A hit does not stop the
+//! entry; it marks it "may reveal identity" for the admin to redact.
+
+use crate::submissions::name_forms::same_name;
 
 /// What the participant told us about themselves.
 pub struct Identity<'a> {
@@ -12,13 +15,22 @@ pub struct Identity<'a> {
     pub university: &'a str,
 }
 
-fn needles(who: &Identity<'_>) -> Vec<String> {
-    let mut out: Vec<String> = who
-        .full_name
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+/// The parts of a name or a text: letters, with the apostrophes of Uzbek
+/// Latin and hyphens inside.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '-' | 'ʻ' | 'ʼ' | '‘' | '’'))
+        .filter(|w| !w.is_empty())
+}
+
+/// The parts of the full name worth looking for (three letters or more).
+fn name_parts<'a>(who: &Identity<'a>) -> Vec<&'a str> {
+    words(who.full_name)
         .filter(|part| part.chars().count() >= 3)
-        .map(str::to_lowercase)
-        .collect();
+        .collect()
+}
+
+fn needles(who: &Identity<'_>) -> Vec<String> {
+    let mut out: Vec<String> = name_parts(who).iter().map(|p| p.to_lowercase()).collect();
     if let Some((local, _)) = who.email.split_once('@')
         && local.chars().count() >= 3
     {
@@ -35,12 +47,26 @@ fn needles(who: &Identity<'_>) -> Vec<String> {
 /// participant, e.g. `story mentions "Karimova"`.
 pub fn check(who: &Identity<'_>, texts: &[(&str, &str)]) -> Option<String> {
     let needles = needles(who);
+    let parts = name_parts(who);
     let mut hits = Vec::new();
     for (label, text) in texts {
-        let text = text.to_lowercase();
+        let lower = text.to_lowercase();
         for needle in &needles {
-            if text.contains(needle.as_str()) {
+            if lower.contains(needle.as_str()) {
                 hits.push(format!("{label} mentions \"{needle}\""));
+            }
+        }
+        // The name in the other script or another case: "Бековой" for
+        // Bekova, "Aigerim" for Айгерим.
+        for word in words(text) {
+            let lowered = word.to_lowercase();
+            if parts.iter().any(|part| same_name(word, part))
+                && !needles.iter().any(|n| lowered.contains(n.as_str()))
+            {
+                let hit = format!("{label} mentions \"{lowered}\"");
+                if !hits.contains(&hit) {
+                    hits.push(hit);
+                }
             }
         }
     }
@@ -67,6 +93,26 @@ mod tests {
     fn the_email_and_the_university_are_flagged_too() {
         assert!(check(&ANA, &[("caption", "contact akarimova for prints")]).is_some());
         assert!(check(&ANA, &[("title", "Tashkent State University dormitory")]).is_some());
+    }
+
+    #[test]
+    fn the_name_in_the_other_script_and_in_another_case_is_flagged() {
+        let aigerim = Identity {
+            full_name: "Айгерим Бекова",
+            email: "ab@example.org",
+            university: "",
+        };
+        let note = check(&aigerim, &[("title", "Portrait by Aigerim Bekova")]).unwrap();
+        assert!(note.contains("title mentions \"aigerim\""), "{note}");
+        assert!(note.contains("title mentions \"bekova\""), "{note}");
+        let note = check(&aigerim, &[("story", "Письмо Бековой от бабушки")]).unwrap();
+        assert!(note.contains("story mentions \"бековой\""), "{note}");
+        let latin = Identity {
+            full_name: "Aigerim Bekova",
+            ..aigerim
+        };
+        assert!(check(&latin, &[("caption", "Айгерим у окна")]).is_some());
+        assert_eq!(check(&latin, &[("caption", "Рынок на рассвете")]), None);
     }
 
     #[test]

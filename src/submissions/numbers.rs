@@ -62,6 +62,12 @@ impl EntryNumber {
     }
 }
 
+impl crate::i18n::ToArg for EntryNumber {
+    fn to_arg(&self) -> crate::i18n::Arg {
+        crate::i18n::Arg::from(self.0)
+    }
+}
+
 impl fmt::Display for EntryNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0)

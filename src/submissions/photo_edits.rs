@@ -6,6 +6,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use serde::Deserialize;
 
+use crate::i18n::Msg;
 use crate::submissions::entry::{
     Done, back_to_entry, entry_response, load_open, load_open_with_photo, reflag,
 };
@@ -19,15 +20,14 @@ pub const MAX_TITLE_CHARS: usize = 200;
 /// Longest caption, in characters.
 pub const MAX_CAPTION_CHARS: usize = 2000;
 
-pub(crate) fn check_text(title: &str, caption: &str) -> Vec<String> {
+/// What is wrong with a photo's title and caption (their lengths).
+pub(crate) fn check_text(title: &str, caption: &str) -> Vec<Msg> {
     let mut errors = Vec::new();
     if title.chars().count() > MAX_TITLE_CHARS {
-        errors.push(format!("A title is at most {MAX_TITLE_CHARS} characters."));
+        errors.push(Msg::new("entry-title-too-long").arg("max", MAX_TITLE_CHARS));
     }
     if caption.chars().count() > MAX_CAPTION_CHARS {
-        errors.push(format!(
-            "A caption is at most {MAX_CAPTION_CHARS} characters."
-        ));
+        errors.push(Msg::new("entry-caption-too-long").arg("max", MAX_CAPTION_CHARS));
     }
     errors
 }

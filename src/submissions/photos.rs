@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use crate::contests::model::JudgingUnit;
 use crate::contests::queries::Contest;
 use crate::contests::structure;
+use crate::i18n::Msg;
 use crate::images::Refusal;
 use crate::submissions::entry::{
     Done, back_to_entry, ensure_open, entry_response, load, load_open_with_photo, photo_limit,
@@ -30,20 +31,20 @@ fn json(status: StatusCode, body: serde_json::Value) -> Response {
 /// One uploaded file's outcome.
 enum Outcome {
     Added(Option<i64>),
-    Refused(String),
+    Refused(Msg),
     /// The portfolio holds this many photos, the most it may.
     Full(i64),
 }
 
 /// "Already in this contest", with the entry number only when the photo is
 /// in the participant's own portfolio: another person's number is theirs.
-fn already_in(duplicate: &Duplicate, portfolio_id: i64) -> String {
+fn already_in(duplicate: &Duplicate, portfolio_id: i64) -> Msg {
     match duplicate
         .number
         .filter(|_| duplicate.portfolio_id == portfolio_id)
     {
-        Some(number) => format!("This photo is already in this contest (your entry {number})."),
-        None => "This photo is already in this contest.".to_owned(),
+        Some(number) => Msg::new("entry-already-yours").arg("number", number),
+        None => Msg::new("entry-already-in"),
     }
 }
 
@@ -108,7 +109,7 @@ async fn add_one(
     }
     let upload = match upload::accept(state, received, &PhotoRules::of(contest)).await? {
         Ok(upload) => upload,
-        Err(refusal) => return Ok(Outcome::Refused(refusal.to_string())),
+        Err(refusal) => return Ok(Outcome::Refused(refusal.msg())),
     };
     // The same picture saved again (other metadata, PNG instead of JPEG)
     // into the same portfolio: one photograph, entered once.
@@ -146,14 +147,12 @@ async fn add_one(
             Ok(Outcome::Full(count))
         }
         // The same bytes make the same files: the other row names them.
-        Inserted::Duplicate => Ok(Outcome::Refused(
-            "This photo is already in this contest.".into(),
-        )),
+        Inserted::Duplicate => Ok(Outcome::Refused(Msg::new("entry-already-in"))),
     }
 }
 
-fn full_message(count: i64) -> String {
-    format!("Your portfolio already has {count} photos, the most this category allows.")
+fn full_message(count: i64) -> Msg {
+    Msg::new("entry-portfolio-full").arg("n", count)
 }
 
 /// `POST /contests/{slug}/entry/photos?csrf=…` (multipart: title, caption, file…).
@@ -165,6 +164,7 @@ pub async fn add(
     body: Body,
 ) -> Result<Response, AppError> {
     let json_reply = wants_json(&headers);
+    let ctx_lang = ctx.lang;
     match add_photos(state, ctx, slug, headers, body).await {
         // The page's script shows `error` under the file's progress bar, so
         // failures (disk full, database down, too busy) answer in JSON too.
@@ -173,6 +173,7 @@ pub async fn add(
                 tracing::error!(error = ?inner, "upload failed");
             }
             let (status, message) = err.status_and_message();
+            let message = ctx_lang.msg(&message);
             let mut response = json(status, serde_json::json!({ "error": message }));
             if let Some(seconds) = err.retry_after() {
                 response
@@ -199,7 +200,7 @@ async fn add_photos(
         return match (json_reply, err) {
             (true, AppError::Conflict(msg)) => Ok(json(
                 StatusCode::CONFLICT,
-                serde_json::json!({ "error": msg }),
+                serde_json::json!({ "error": ctx.lang.msg(&msg) }),
             )),
             (_, err) => Err(err),
         };
@@ -207,14 +208,14 @@ async fn add_photos(
     let mut errors = Vec::new();
     let mut added = Vec::new();
     match upload::read_photo_form(&state, &headers, body).await {
-        Err(FormError::Refused(refusal)) => errors.push(refusal.to_string()),
+        Err(FormError::Refused(refusal)) => errors.push(refusal.msg()),
         Err(FormError::Malformed(msg)) => errors.push(msg),
         Err(err) => return Err(err.into()),
         Ok(form) => {
             let (title, caption) = (form.text("title"), form.text("caption"));
             errors.extend(check_text(&title, &caption));
             if form.files.is_empty() && form.stopped_at.is_none() && errors.is_empty() {
-                errors.push(Refusal::NotAPhoto(crate::images::sniff::Other::Empty).to_string());
+                errors.push(Refusal::NotAPhoto(crate::images::sniff::Other::Empty).msg());
             }
             let categories = structure::categories_of(&state.db, entry.contest.id).await?;
             let limit = photo_limit(&entry.contest, &categories, portfolio.category_id);
@@ -245,7 +246,7 @@ async fn add_photos(
             if errors.is_empty()
                 && let Some(refusal) = &form.stopped_at
             {
-                errors.push(refusal.to_string());
+                errors.push(refusal.msg());
             }
         }
     }
@@ -253,12 +254,13 @@ async fn add_photos(
         reflag(&state, &entry.user, portfolio.id).await?;
     }
     if json_reply {
+        let words: Vec<String> = errors.iter().map(|m| ctx.lang.msg(m)).collect();
         return Ok(if errors.is_empty() {
             json(StatusCode::OK, serde_json::json!({ "added": added }))
         } else {
             json(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                serde_json::json!({ "error": errors.join(" "), "added": added }),
+                serde_json::json!({ "error": words.join(" "), "added": added }),
             )
         });
     }
@@ -284,14 +286,18 @@ pub async fn replace(
         Ok(form) => form,
         Err(err @ (FormError::Busy | FormError::Io(_))) => return Err(err.into()),
         Err(err) => {
-            let errors = vec![err.to_string()];
+            let errors = vec![match err {
+                FormError::Refused(refusal) => refusal.msg(),
+                FormError::Malformed(msg) => msg,
+                _ => Msg::new("upload-interrupted"),
+            }];
             return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
         }
     };
     let Some(received) = form.files.first() else {
         let errors = vec![match &form.stopped_at {
-            Some(refusal) => refusal.to_string(),
-            None => "Choose the photo to put in its place.".to_owned(),
+            Some(refusal) => refusal.msg(),
+            None => Msg::new("entry-choose-replacement"),
         }];
         return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
     };
@@ -304,7 +310,7 @@ pub async fn replace(
     let upload = match upload::accept(&state, received, &PhotoRules::of(&entry.contest)).await? {
         Ok(upload) => upload,
         Err(refusal) => {
-            let errors = vec![refusal.to_string()];
+            let errors = vec![refusal.msg()];
             return entry_response(&state, &ctx, entry.contest, portfolio, errors).await;
         }
     };

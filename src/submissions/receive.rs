@@ -4,6 +4,7 @@
 //! refused from its first bytes if it is not what the form takes (a photo,
 //! or a camera original at finalist verification).
 
+use crate::i18n::Msg;
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -65,7 +66,7 @@ pub enum FormError {
     Refused(#[from] Refusal),
     /// Not a multipart form, too many fields, a malformed body.
     #[error("{0}")]
-    Malformed(String),
+    Malformed(Msg),
     /// The server is receiving as many bytes as it allows at once.
     #[error("busy")]
     Busy,
@@ -77,7 +78,7 @@ pub enum FormError {
 impl From<FormError> for AppError {
     fn from(err: FormError) -> Self {
         match err {
-            FormError::Refused(refusal) => AppError::BadRequest(refusal.to_string()),
+            FormError::Refused(refusal) => AppError::BadRequest(refusal.msg()),
             FormError::Malformed(message) => AppError::BadRequest(message),
             FormError::Busy => AppError::Unavailable(crate::error::UPLOADS_BUSY),
             FormError::Io(err) => crate::error::storage_error(err, "receiving an upload"),
@@ -129,7 +130,7 @@ pub async fn read_form(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     let boundary = multer::parse_boundary(content_type)
-        .map_err(|_| FormError::Malformed("Send the photo with the upload form.".into()))?;
+        .map_err(|_| FormError::Malformed(Msg::new("upload-use-the-form")))?;
     let mut limit = multer::SizeLimit::new()
         .whole_stream(max_bytes.saturating_mul(MAX_FILES_PER_REQUEST as u64) + 1024 * 1024)
         .per_field(max_bytes);
@@ -149,16 +150,14 @@ pub async fn read_form(
         };
         parts += 1;
         if parts > MAX_FILES_PER_REQUEST + TEXT_FIELDS.len() * MAX_FILES_PER_REQUEST {
-            return Err(FormError::Malformed(
-                "This form has too many fields.".into(),
-            ));
+            return Err(FormError::Malformed(Msg::new("upload-too-many-fields")));
         }
         let name = field.name().unwrap_or("").to_owned();
         if name == "file" || name == "files" {
             if form.files.len() == MAX_FILES_PER_REQUEST {
-                return Err(FormError::Malformed(format!(
-                    "Send at most {MAX_FILES_PER_REQUEST} photos at once."
-                )));
+                return Err(FormError::Malformed(
+                    Msg::new("upload-too-many-files").arg("max", MAX_FILES_PER_REQUEST),
+                ));
             }
             let mut field = field;
             match receive_file(state, &mut field, accepting).await {
@@ -183,9 +182,7 @@ pub async fn read_form(
             let text = field.text().await.map_err(|e| map_multer(e, max_bytes))?;
             form.fields.insert(name, text);
         } else {
-            return Err(FormError::Malformed(
-                "This form has a field it should not have.".into(),
-            ));
+            return Err(FormError::Malformed(Msg::new("upload-unexpected-field")));
         }
     }
     Ok(form)
@@ -289,12 +286,12 @@ fn map_multer(err: multer::Error, max_bytes: u64) -> FormError {
                 .as_deref()
                 .is_some_and(|n| TEXT_FIELDS.contains(&n)) =>
         {
-            FormError::Malformed("A title or caption is far too long.".into())
+            FormError::Malformed(Msg::new("upload-text-far-too-long"))
         }
         multer::Error::FieldSizeExceeded { .. } | multer::Error::StreamSizeExceeded { .. } => {
             FormError::Refused(Refusal::TooBig(max_bytes))
         }
-        _ => FormError::Malformed("The upload was interrupted or malformed. Try again.".into()),
+        _ => FormError::Malformed(Msg::new("upload-interrupted")),
     }
 }
 

@@ -13,6 +13,7 @@ use crate::contests::admin::admin_contest;
 use crate::contests::model::Phase;
 use crate::contests::queries::Contest;
 use crate::contests::structure;
+use crate::i18n::Msg;
 use crate::submissions::likeness::{self, CameraFacts, Pair};
 use crate::submissions::queries::{self, Photo, Portfolio};
 use crate::submissions::screening_view::{Links, PER_PAGE, ScreeningQuery, Show, View};
@@ -68,7 +69,7 @@ struct Flagged {
 }
 
 #[derive(Template)]
-#[template(path = "submissions/screening.html")]
+#[template(path = "admin/screening.html")]
 struct ScreeningPage {
     nav: Nav,
     contest: Contest,
@@ -198,7 +199,7 @@ pub async fn set_status(
     let reason = form.reason.trim();
     let status = match form.status.as_str() {
         "disqualified" | "eligible" => form.status.as_str(),
-        _ => return Err(AppError::BadRequest("Unknown status.".into())),
+        _ => return Err(AppError::BadRequest(Msg::new("error-unknown-choice"))),
     };
     let mut errors = Vec::new();
     if !editable(&contest) {
@@ -284,7 +285,7 @@ pub async fn redact(
             "UPDATE photos SET caption_redacted = $1 WHERE id = $2 AND portfolio_id = $3",
             photo_id(photo)?,
         ),
-        _ => return Err(AppError::BadRequest("Unknown field.".into())),
+        _ => return Err(AppError::BadRequest(Msg::new("error-unknown-choice"))),
     };
     let done = sqlx::query(sql)
         .bind(copy.clone())
@@ -315,7 +316,7 @@ pub async fn redact(
 
 fn photo_id(raw: &str) -> Result<i64, AppError> {
     raw.parse()
-        .map_err(|_| AppError::BadRequest("Unknown photo.".into()))
+        .map_err(|_| AppError::BadRequest(Msg::new("error-unknown-choice")))
 }
 
 async fn admin_photo(state: &AppState, ctx: &Ctx, id: i64, photo: i64) -> Result<Photo, AppError> {

@@ -156,7 +156,7 @@ pub async fn verify(
     }
     let (parts, body) = req.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM_BYTES).await else {
-        return AppError::BadRequest("This form is too large.".into()).into_response();
+        return AppError::BadRequest(crate::i18n::Msg::new("error-form-too-large")).into_response();
     };
     let given = form_urlencoded::parse(&bytes)
         .find(|(key, _)| key == CSRF_KEY)

@@ -9,7 +9,7 @@ use tower_cookies::Cookies;
 use tower_sessions::{Expiry, Session};
 
 use crate::error::AppError;
-use crate::web::i18n::Lang;
+use crate::i18n::Lang;
 use crate::web::private_pages::KeepForSession;
 use crate::web::user::{self as queries, User};
 use crate::web::{Nav, WebState, csrf};
@@ -69,7 +69,6 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
         let state = WebState::from_ref(state);
-        let lang = Lang::of_request(&parts.headers);
         let here = parts
             .uri
             .path_and_query()
@@ -86,6 +85,8 @@ where
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("cookie layer missing")))?;
         // The guard may have read the account already for this request.
         if let Some(SignedIn(user)) = parts.extensions.get::<SignedIn>().cloned() {
+            let lang =
+                crate::web::i18n::of_request(&parts.headers, user.as_ref().and_then(|u| u.lang));
             let form_cookie = (state.config.form_cookie_name(), state.config.is_https());
             return Ok(Self {
                 session,
@@ -115,6 +116,7 @@ where
             }
         }
         let form_cookie = (state.config.form_cookie_name(), state.config.is_https());
+        let lang = crate::web::i18n::of_request(&parts.headers, user.as_ref().and_then(|u| u.lang));
         Ok(Self {
             session,
             user,
@@ -127,6 +129,16 @@ where
 }
 
 impl Ctx {
+    /// Messages (a form's errors) in this request's language.
+    pub fn words(&self, msgs: &[crate::i18n::Msg]) -> Vec<String> {
+        msgs.iter().map(|m| self.lang.msg(m)).collect()
+    }
+
+    /// Leaves the message `key` for the next page, in this request's language.
+    pub async fn flash_msg(&self, msg: &crate::i18n::Msg) -> Result<(), AppError> {
+        self.flash(&self.lang.msg(msg)).await
+    }
+
     /// The CSRF token to put in this page's forms.
     pub async fn csrf(&self) -> Result<String, AppError> {
         csrf::token(&self.session).await
@@ -215,9 +227,9 @@ impl Ctx {
         if user.is_admin {
             Ok(user)
         } else {
-            Err(AppError::Forbidden(
-                "This page is for contest administrators.",
-            ))
+            Err(AppError::Forbidden(crate::i18n::Msg::new(
+                "error-admins-only",
+            )))
         }
     }
 

@@ -7,6 +7,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use crate::error::AppError;
+use crate::i18n::{Lang, Msg};
 use crate::web::Nav;
 
 /// The error page.
@@ -15,24 +16,36 @@ use crate::web::Nav;
 struct ErrorPage<'a> {
     nav: Nav,
     status: u16,
-    title: &'a str,
+    title: String,
     message: &'a str,
 }
 
-/// Renders the error page for a status and message (also used for 404 fallbacks).
-pub fn error_page(status: StatusCode, message: &str) -> Response {
-    let title = status.canonical_reason().unwrap_or("Error");
+/// The message of an error answer, kept on the response so that
+/// `headers::error_pages`, which knows the request's language, can draw the
+/// page again in it (a handler's error is drawn in English first).
+#[derive(Debug, Clone)]
+pub struct Explained(pub Msg);
+
+/// Renders the error page for a status and message (also used for 404
+/// fallbacks), in `lang`, with the switcher coming back to `here`.
+pub fn error_page(status: StatusCode, lang: Lang, here: &str, message: &Msg) -> Response {
+    let text = lang.msg(message);
+    let title = lang.msg(&Msg::new("error-title").arg("status", status.as_u16()));
     let page = ErrorPage {
-        nav: Nav::default(),
+        nav: Nav {
+            lang,
+            here: here.to_owned(),
+            ..Nav::default()
+        },
         status: status.as_u16(),
         title,
-        message,
+        message: &text,
     };
     match page.render() {
         Ok(html) => (status, Html(html)).into_response(),
         Err(err) => {
             tracing::error!(error = %err, "rendering the error page failed");
-            (status, message.to_owned()).into_response()
+            (status, text).into_response()
         }
     }
 }
@@ -55,7 +68,8 @@ impl IntoResponse for AppError {
             tracing::error!(error = ?err, "request failed");
         }
         let (status, message) = self.status_and_message();
-        let mut response = error_page(status, message);
+        let mut response = error_page(status, Lang::En, "/", &message);
+        response.extensions_mut().insert(Explained(message));
         if let Some(seconds) = self.retry_after() {
             response
                 .headers_mut()

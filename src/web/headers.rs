@@ -58,6 +58,11 @@ fn is_presentable(response: &Response) -> bool {
 /// where they were going (the entry form, the jury) once signed in.
 pub async fn error_pages(req: Request, next: Next) -> Response {
     let head = req.method() == Method::HEAD;
+    let lang = crate::web::i18n::of_request(req.headers(), None);
+    let here = req
+        .uri()
+        .path_and_query()
+        .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
     // A clone of the URI shares its bytes: nothing is written per request
     // unless the answer turns out to be the sign-in redirect.
     let wanted = (req.method() == Method::GET).then(|| req.uri().clone());
@@ -84,14 +89,27 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
         return response;
     }
     let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) || is_presentable(&response) {
+    if !(status.is_client_error() || status.is_server_error()) {
         return response;
     }
+    // A handler's error page, drawn in English: again in the reader's language.
+    let explained = response
+        .extensions()
+        .get::<crate::web::errors::Explained>()
+        .map(|e| e.0.clone());
+    let message = match explained {
+        Some(_) if lang == crate::i18n::Lang::En => return response,
+        Some(message) => message,
+        None if is_presentable(&response) => return response,
+        None => {
+            if status == StatusCode::INTERNAL_SERVER_ERROR {
+                tracing::error!("a plain 500 from below the handlers");
+            }
+            crate::error::message_for_status(status)
+        }
+    };
     let (mut parts, _) = response.into_parts();
-    if status == StatusCode::INTERNAL_SERVER_ERROR {
-        tracing::error!("a plain 500 from below the handlers");
-    }
-    let page = crate::web::errors::error_page(status, crate::error::message_for_status(status));
+    let page = crate::web::errors::error_page(status, lang, &here, &message);
     let (page_parts, body) = page.into_response().into_parts();
     parts.headers.remove(header::CONTENT_LENGTH);
     for (name, value) in &page_parts.headers {

@@ -1,169 +1,35 @@
-//! The languages of the interface: which one a request gets (the `lang`
-//! cookie, set by the switcher, before the browser's Accept-Language with
-//! its weights, then English) and its messages, from the Fluent catalogues
-//! in `locales/` (one folder per language), compiled into the binary by
-//! `fluent-templates`' static loader.
-
-use std::sync::LazyLock;
+//! The language of a request: the switcher's `lang` cookie, else the one
+//! kept on the signed-in account, else the best of Accept-Language by its
+//! weights, else English. The languages and their messages are `crate::i18n`.
 
 use axum::http::{HeaderMap, header};
-use fluent_templates::{LanguageIdentifier, Loader};
 
-fluent_templates::static_loader! {
-    static LOCALES = {
-        locales: "./locales",
-        fallback_language: "en",
-        // No Unicode isolation marks around arguments: they would land in
-        // attribute values and plain-text emails as invisible characters.
-        customise: |bundle| bundle.set_use_isolating(false),
-    };
-}
+pub use crate::i18n::{ALL, Arg, Lang, Msg, NamedArg, ToArg};
 
 /// The cookie that keeps the choice made with the switcher.
 pub const COOKIE: &str = "lang";
 
-/// A language of the interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// English, the default and the fallback of every missing message.
-    #[default]
-    En,
-    /// Russian.
-    Ru,
-    /// Kazakh.
-    Kk,
-    /// Kyrgyz.
-    Ky,
-    /// Uzbek, in the Latin script.
-    Uz,
-    /// Tajik.
-    Tg,
+/// A request's language: the switcher's cookie (one, naming a language
+/// we have), else the one kept on the signed-in account, else the best
+/// of Accept-Language, else English.
+pub fn of_request(headers: &HeaderMap, account: Option<Lang>) -> Lang {
+    chosen(headers)
+        .or(account)
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::negotiate)
+        })
+        .unwrap_or_default()
 }
 
-/// Every language, in the switcher's order.
-pub const ALL: [Lang; 6] = [Lang::En, Lang::Ru, Lang::Kk, Lang::Ky, Lang::Uz, Lang::Tg];
-
-/// At most this many entries of an Accept-Language header are read.
-const MAX_RANGES: usize = 32;
-
-static IDS: LazyLock<Vec<LanguageIdentifier>> = LazyLock::new(|| {
-    ALL.iter()
-        .map(|l| l.code().parse().unwrap_or_default())
-        .collect()
-});
-
-impl Lang {
-    /// The BCP 47 tag, for `<html lang>` and the cookie.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ru => "ru",
-            Lang::Kk => "kk",
-            Lang::Ky => "ky",
-            Lang::Uz => "uz",
-            Lang::Tg => "tg",
-        }
-    }
-
-    /// The language's own name, as the switcher lists it.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Ru => "Русский",
-            Lang::Kk => "Қазақша",
-            Lang::Ky => "Кыргызча",
-            Lang::Uz => "Oʻzbekcha",
-            Lang::Tg => "Тоҷикӣ",
-        }
-    }
-
-    /// The language of a tag (`ru`, `ru-RU`, `uz_Latn`…), by its primary
-    /// subtag.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?;
-        ALL.into_iter()
-            .find(|l| l.code().eq_ignore_ascii_case(primary))
-    }
-
-    /// The best language of an Accept-Language header: the highest weight
-    /// among the ones we have, the first of equal weights; `None` if none.
-    pub fn negotiate(header: &str) -> Option<Lang> {
-        let mut best: Option<(f32, Lang)> = None;
-        for range in header.split(',').take(MAX_RANGES) {
-            let mut parts = range.split(';');
-            let Some(lang) = parts.next().and_then(Lang::from_tag) else {
-                continue;
-            };
-            let weight = parts
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())
-                .filter(|q| q.is_finite() && *q > 0.0 && *q <= 1.0);
-            if let Some(q) = weight
-                && best.is_none_or(|(b, _)| q > b)
-            {
-                best = Some((q, lang));
-            }
-        }
-        best.map(|(_, lang)| lang)
-    }
-
-    /// A request's language: the switcher's cookie (one, naming a language
-    /// we have), else the best of Accept-Language, else English.
-    pub fn of_request(headers: &HeaderMap) -> Lang {
-        let mut chosen = crate::web::cookies::values(headers, COOKIE);
-        let cookie = match (chosen.next(), chosen.next()) {
-            (Some(one), None) => Lang::from_tag(one),
-            _ => None,
-        };
-        cookie
-            .or_else(|| {
-                headers
-                    .get(header::ACCEPT_LANGUAGE)
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(Lang::negotiate)
-            })
-            .unwrap_or_default()
-    }
-
-    /// The message `key` in this language (English where it is missing).
-    pub fn text(self, key: &str) -> String {
-        let index = ALL.iter().position(|l| *l == self).unwrap_or(0);
-        match IDS.get(index) {
-            Some(id) => LOCALES.lookup(id, key),
-            None => key.to_owned(),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_highest_weight_among_our_languages_wins() {
-        assert_eq!(Lang::negotiate("fr, ru;q=0.9, en;q=0.8"), Some(Lang::Ru));
-        assert_eq!(Lang::negotiate("en;q=0.5, kk;q=0.7"), Some(Lang::Kk));
-        assert_eq!(
-            Lang::negotiate("ru-RU,ru;q=0.9,en-US;q=0.8"),
-            Some(Lang::Ru)
-        );
-        assert_eq!(Lang::negotiate("uz-Latn-UZ"), Some(Lang::Uz));
-        // Equal weights: the first listed.
-        assert_eq!(Lang::negotiate("tg, ky"), Some(Lang::Tg));
-    }
-
-    #[test]
-    fn refused_and_unknown_languages_give_none() {
-        assert_eq!(Lang::negotiate("fr, de;q=0.5"), None);
-        assert_eq!(Lang::negotiate("ru;q=0, *"), None);
-        assert_eq!(Lang::negotiate("ru;q=abc"), None);
-        assert_eq!(Lang::negotiate(""), None);
-    }
-
-    #[test]
-    fn messages_come_from_each_catalogue() {
-        assert_eq!(Lang::En.text("nav-contests"), "Contests");
-        assert_eq!(Lang::Ru.text("nav-contests"), "Конкурсы");
-        assert_eq!(Lang::Tg.text("nav-contests"), "Озмунҳо");
+/// The language chosen with the switcher: its cookie, if there is
+/// exactly one and it names a language we have.
+pub fn chosen(headers: &HeaderMap) -> Option<Lang> {
+    let mut chosen = crate::web::cookies::values(headers, COOKIE);
+    match (chosen.next(), chosen.next()) {
+        (Some(one), None) => Lang::from_tag(one),
+        _ => None,
     }
 }

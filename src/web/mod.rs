@@ -66,7 +66,7 @@ pub struct Nav {
     /// A message left by the action that led here, shown once.
     pub flash: Option<String>,
     /// The language of the page.
-    pub lang: i18n::Lang,
+    pub lang: crate::i18n::Lang,
     /// This page's path and query, for the language switcher to come back to.
     pub here: String,
 }
@@ -77,11 +77,41 @@ impl Nav {
         self.lang.text(key)
     }
 
+    /// The message `key` with one argument `$name`.
+    pub fn t1(
+        &self,
+        key: &'static str,
+        name: &'static str,
+        value: impl crate::i18n::ToArg,
+    ) -> String {
+        self.lang
+            .msg(&crate::i18n::Msg::new(key).arg(name, value.to_arg()))
+    }
+
+    /// The message `key` with two arguments.
+    pub fn t2(
+        &self,
+        key: &'static str,
+        a: impl crate::i18n::NamedArg,
+        b: impl crate::i18n::NamedArg,
+    ) -> String {
+        let (a, x) = a.named();
+        let (b, y) = b.named();
+        self.lang
+            .msg(&crate::i18n::Msg::new(key).arg(a, x).arg(b, y))
+    }
+
+    /// A message made elsewhere (a refusal, a form's error), in the page's
+    /// language.
+    pub fn m(&self, msg: &crate::i18n::Msg) -> String {
+        self.lang.msg(msg)
+    }
+
     /// The switcher's links: (code, own name, whether it is this page's
     /// language, the link that switches to it and comes back here).
     pub fn languages(&self) -> Vec<(&'static str, &'static str, bool, String)> {
         let back: String = url::form_urlencoded::byte_serialize(self.here.as_bytes()).collect();
-        i18n::ALL
+        crate::i18n::ALL
             .iter()
             .map(|l| {
                 let href = format!("/language/{}?next={back}", l.code());

@@ -162,8 +162,11 @@ pub async fn layer(State(state): State<WebState>, req: Request, next: Next) -> R
     let (Some(session), true) = (session, req.method() == Method::GET) else {
         return next.run(req).await;
     };
-    // The same page in another language is another page.
-    let lang = crate::web::i18n::Lang::of_request(req.headers());
+    // The same page in another language is another page. The language kept
+    // on the account is the same for every request of a session until a
+    // POST changes it (which forgets every kept page), so the cookie and
+    // the header tell the pages of one session apart.
+    let lang = crate::web::i18n::of_request(req.headers(), None);
     let uri = format!("{} {}", lang.code(), req.uri());
     let now = state.now().timestamp();
     let kept = pages.get(&session, &uri, now);

@@ -17,6 +17,8 @@ pub struct User {
     pub session_version: i64,
     /// Whether the person proved they receive mail at `email` (a link).
     pub email_confirmed: bool,
+    /// The interface language they chose, for pages and their emails.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// The row as stored (flags are 0/1 integers on both databases).
@@ -27,10 +29,12 @@ pub(crate) struct UserRow {
     is_admin: i64,
     session_version: i64,
     email_confirmed_at: Option<i64>,
+    lang: Option<String>,
 }
 
 /// The columns of [`UserRow`], for every query that reads one.
-pub(crate) const USER_COLUMNS: &str = "id, email, is_admin, session_version, email_confirmed_at";
+pub(crate) const USER_COLUMNS: &str =
+    "id, email, is_admin, session_version, email_confirmed_at, lang";
 
 impl From<UserRow> for User {
     fn from(row: UserRow) -> Self {
@@ -40,6 +44,7 @@ impl From<UserRow> for User {
             is_admin: row.is_admin == 1,
             session_version: row.session_version,
             email_confirmed: row.email_confirmed_at.is_some(),
+            lang: row.lang.as_deref().and_then(crate::i18n::Lang::from_tag),
         }
     }
 }
@@ -60,7 +65,7 @@ pub struct Email(String);
 
 impl Email {
     /// Accepts `local@domain.tld` of at most 254 characters.
-    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+    pub fn parse(raw: &str) -> Result<Self, crate::i18n::Msg> {
         let email = raw.trim().to_lowercase();
         let plausible = email.len() <= 254
             && email.split_once('@').is_some_and(|(local, domain)| {
@@ -74,7 +79,7 @@ impl Email {
         if plausible {
             Ok(Self(email))
         } else {
-            Err("Enter an email address like name@example.org.")
+            Err(crate::i18n::Msg::new("account-email-shape"))
         }
     }
 

@@ -15,6 +15,7 @@ use crate::accounts::handlers::{
     PasswordChange, PasswordForm, change_password, current_password_is,
 };
 use crate::contests::queries::{RoleRow, roles_of_user};
+use crate::i18n::Msg;
 use crate::web::{Ctx, Nav, render};
 use crate::workflow::erasure::{self, ErasureRefusal};
 use crate::workflow::verification::finalist::{self, Sent};
@@ -53,7 +54,7 @@ async fn account_response(
         needs_confirmation: state.config.confirms_emails() && !user.email_confirmed,
         notice,
         errors: errors.clone(),
-        tasks: crate::workflow::verification::tasks_of(&state.db, user.id).await?,
+        tasks: crate::workflow::verification::tasks_of(&state.db, user.id, ctx.lang).await?,
     };
     let html = render(&page)?;
     Ok(if errors.is_empty() {
@@ -68,9 +69,9 @@ async fn account_response(
 pub(super) async fn refused(
     state: &AppState,
     ctx: &Ctx,
-    message: String,
+    message: Msg,
 ) -> Result<Response, AppError> {
-    account_response(state, ctx, vec![message], None).await
+    account_response(state, ctx, vec![ctx.lang.msg(&message)], None).await
 }
 
 /// `GET /account`
@@ -86,10 +87,12 @@ pub async fn password(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
     match change_password(&state, &user, &form).await? {
-        PasswordChange::Refused(errors) => account_response(&state, &ctx, errors, None).await,
+        PasswordChange::Refused(errors) => {
+            account_response(&state, &ctx, ctx.words(&errors), None).await
+        }
         PasswordChange::Done(updated) => {
             ctx.sign_in(updated).await?;
-            let notice = "Password changed. Your other sessions have been signed out.".to_owned();
+            let notice = ctx.lang.text("account-password-changed");
             account_response(&state, &ctx, Vec::new(), Some(notice)).await
         }
     }
@@ -107,7 +110,7 @@ pub async fn camera_original(
     match finalist::receive(&state, &ctx, vid, &headers, body).await? {
         Sent::Refused(message) => refused(&state, &ctx, message).await,
         Sent::Received(notice) => {
-            ctx.flash(&notice).await?;
+            ctx.flash_msg(&notice).await?;
             Ok(Redirect::to("/account#verification").into_response())
         }
     }
@@ -149,7 +152,7 @@ pub async fn delete(
         None
     };
     if let Some(refusal) = refusal {
-        return refused(&state, &ctx, refusal.to_string()).await;
+        return refused(&state, &ctx, refusal.msg()).await;
     }
     let now = state.now().timestamp();
     let erased = erasure::erase(&state, user.id, now).await?;
@@ -160,12 +163,16 @@ pub async fn delete(
         "an account was deleted at its owner's request"
     );
     ctx.sign_out().await?;
-    let summary = format!(
-        "{} entries were deleted with their photos; {} entries already judged were withdrawn: your name is no longer held and your original files are deleted.",
-        erased.removed, erased.withdrawn
+    let summary = ctx.lang.msg(
+        &Msg::new("deleted-summary")
+            .arg("removed", erased.removed)
+            .arg("withdrawn", erased.withdrawn),
     );
     let page = DeletedPage {
-        nav: Nav::default(),
+        nav: Nav {
+            lang: ctx.lang,
+            ..Nav::default()
+        },
         summary,
     };
     Ok(render(&page)?.into_response())

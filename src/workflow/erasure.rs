@@ -28,19 +28,27 @@ pub struct Erased {
 }
 
 /// Why an account cannot delete itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErasureRefusal {
     /// The password given again is not the account's.
-    #[error("The password is not right.")]
     WrongPassword,
     /// The box saying they understand was not ticked.
-    #[error("Tick the box to confirm that you want your account and entries deleted.")]
     NotConfirmed,
     /// Administrators are removed by another administrator.
-    #[error(
-        "An administrator's account cannot delete itself: ask another administrator to take away your role first."
-    )]
     Administrator,
+}
+
+crate::i18n::localized_error!(ErasureRefusal);
+
+impl ErasureRefusal {
+    /// What the person is told.
+    pub fn msg(self) -> crate::i18n::Msg {
+        crate::i18n::Msg::new(match self {
+            Self::WrongPassword => "account-password-wrong",
+            Self::NotConfirmed => "account-delete-tick",
+            Self::Administrator => "account-delete-admin",
+        })
+    }
 }
 
 /// Deletes or withdraws everything of `user_id`; each portfolio in its own

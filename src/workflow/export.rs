@@ -261,7 +261,7 @@ pub async fn download(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
     if !current_password_is(&state, &user, &form.password).await? {
-        let message = super::erasure::ErasureRefusal::WrongPassword.to_string();
+        let message = super::erasure::ErasureRefusal::WrongPassword.msg();
         return super::account_page::refused(&state, &ctx, message).await;
     }
     let now = state.now().timestamp();

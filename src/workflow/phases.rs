@@ -107,9 +107,9 @@ pub async fn change_phase(
     }
     let mut tx = state.db.pool.begin().await?;
     if !queries::set_phase(&mut *tx, id, contest.phase, to, now).await? {
-        return Err(AppError::Conflict(
-            "Someone else changed this contest's phase just now. Reload and try again.".into(),
-        ));
+        return Err(AppError::Conflict(crate::i18n::Msg::new(
+            "error-phase-changed",
+        )));
     }
     let mut detail = format!("{} → {}", contest.phase, to);
     if to == Phase::Judging {

@@ -179,7 +179,11 @@ pub async fn set(
     let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     let days = match parse_days(&form.days) {
         Ok(days) => days,
-        Err(refusal) => return Err(AppError::BadRequest(refusal.to_string())),
+        Err(_) => {
+            return Err(AppError::BadRequest(crate::i18n::Msg::new(
+                "retention-not-days",
+            )));
+        }
     };
     let now = state.now().timestamp();
     let mut tx = state.db.pool.begin().await?;

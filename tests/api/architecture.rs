@@ -30,7 +30,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("metrics", 1),
     ("clock", 0),
     ("db", 0),
-    ("error", 0),
+    ("error", 1),
+    ("i18n", 0),
     ("server", 0),
 ];
 

@@ -267,7 +267,7 @@ async fn a_juror_cannot_enter_the_contest_they_judge() {
     browser
         .get("/contests/conflict")
         .await
-        .assert_contains("You are on this contest's jury");
+        .assert_contains("You are on this contest&#39;s jury");
     let page = browser.get("/contests/conflict/entry").await;
     assert_eq!(page.status, StatusCode::CONFLICT);
     page.assert_contains("You are on this contest&#39;s jury, so you cannot enter it.");

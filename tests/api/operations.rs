@@ -320,7 +320,7 @@ async fn deleting_an_account_before_judging_removes_its_entry_and_photos() {
 
     delete_account(
         &me,
-        "1 entries were deleted with their photos; 0 entries already judged",
+        "1 entry was deleted with its photos; 0 entries already judged",
     )
     .await;
     assert_eq!(app.count("portfolios").await, 1);
@@ -403,7 +403,7 @@ async fn deleting_an_account_after_the_announcement_withdraws_the_name_and_verif
     assert_eq!(originals.len(), 1);
     delete_account(
         me,
-        "0 entries were deleted with their photos; 1 entries already judged",
+        "0 entries were deleted with their photos; 1 entry already judged",
     )
     .await;
 

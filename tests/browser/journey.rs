@@ -46,7 +46,7 @@ pub async fn shot(c: &Chrome, name: &str) {
     std::fs::write(shots_dir().join(format!("{name}.png")), png).expect("write screenshot");
 }
 
-async fn fill(c: &Chrome, css: &str, value: &str) {
+pub async fn fill(c: &Chrome, css: &str, value: &str) {
     let field = c.find(css).await;
     field.clear().await;
     field.send_keys(value).await;
@@ -62,11 +62,11 @@ async fn set(c: &Chrome, css: &str, value: &str) {
     c.execute(&script).await;
 }
 
-async fn main_text(c: &Chrome) -> String {
+pub async fn main_text(c: &Chrome) -> String {
     c.find("main").await.text().await
 }
 
-async fn wait_text(c: &Chrome, text: &str) {
+pub async fn wait_text(c: &Chrome, text: &str) {
     let script = format!(
         "return document.body.innerText.includes({});",
         serde_json::json!(text)

@@ -9,11 +9,13 @@
   var status = document.getElementById("texts-status");
   var fields = Array.prototype.slice.call(document.querySelectorAll('[form="texts"]'));
   var dirty = false;
+  // The page's language (confirm.js, loaded first, reads it).
+  var t = window.photojuryT || function (key) { return key; };
 
   fields.forEach(function (f) {
     f.addEventListener("input", function () {
       dirty = true;
-      if (status) status.textContent = "Not saved yet.";
+      if (status) status.textContent = t("js-texts-unsaved");
     });
   });
 
@@ -31,9 +33,9 @@
     var form = event.target;
     if (!dirty || form === texts || form.id === "upload") return;
     event.preventDefault();
-    if (status) status.textContent = "Saving titles and captions first…";
+    if (status) status.textContent = t("js-texts-saving-first");
     saveTexts().then(function () { form.submit(); }, function () {
-      if (status) status.textContent = "Titles and captions could not be saved: press Save.";
+      if (status) status.textContent = t("js-texts-failed");
     });
   }, true);
 
@@ -45,7 +47,7 @@
     if (!dirty || !a || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
     saveTexts().then(function () { window.location = a.href; }, function () {
-      if (status) status.textContent = "Titles and captions could not be saved: press Save.";
+      if (status) status.textContent = t("js-texts-failed");
     });
   });
 

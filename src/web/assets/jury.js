@@ -7,6 +7,8 @@
 // dropped connection loses nothing either: the next page sends it.
 (function () {
   "use strict";
+  // The page's language (confirm.js, loaded first, reads it).
+  var t = window.photojuryT || function (key) { return key; };
   var STORE = "photojury:draft:";
   var form = null;
   var inputs = [];
@@ -76,22 +78,21 @@
     return post(form.getAttribute("action"), body, !!keepalive).then(function (response) {
       forget(key, local.toString());
       return response.json().catch(function () {
-        return { saved: false, errors: ["The server answered " + response.status + "."] };
+        return { saved: false, errors: [t("js-server-answered", { status: response.status })] };
       });
     }).then(function (reply) {
       if (mine !== form) return;
       if (!reply.saved) {
-        say((reply.errors || ["Not saved."]).join(" "), "errors");
+        say((reply.errors || [t("js-not-saved")]).join(" "), "errors");
       } else if (reply.complete) {
-        say("Saved.", "notice");
+        say(t("js-saved"), "notice");
       } else {
-        say("Not complete: " + reply.typed + " of " + reply.criteria +
-            " criteria have a value. What you typed is kept.", "draft");
+        say(t("js-not-complete", { typed: reply.typed, criteria: reply.criteria }), "draft");
       }
     }, function () {
       if (mine === form) {
         pending = true;
-        say("No connection: what you typed is kept on this device and sent when it returns.", "errors");
+        say(t("js-offline-kept"), "errors");
       }
     });
   }
@@ -133,7 +134,7 @@
     var body = fields();
     body.set("go", go);
     clearTimeout(timer);
-    say("Saving…", "notice");
+    say(t("js-saving"), "notice");
     return fetch(form.action, {
       method: "POST",
       headers: { "Accept": "application/json" },
@@ -141,16 +142,16 @@
       credentials: "same-origin"
     }).then(function (response) {
       return response.json().catch(function () {
-        return { saved: false, errors: ["The server answered " + response.status + "."] };
+        return { saved: false, errors: [t("js-server-answered", { status: response.status })] };
       });
     }).then(function (reply) {
       if (!reply.saved) {
-        say((reply.errors || ["Not saved."]).join(" "), "errors");
+        say((reply.errors || [t("js-not-saved")]).join(" "), "errors");
         throw new Error("not saved");
       }
       pending = false;
       try { localStorage.removeItem(storeKey()); } catch (e) { /* none */ }
-      say("Saved.", "notice");
+      say(t("js-saved"), "notice");
       return reply;
     });
   }
@@ -288,7 +289,7 @@
         });
         syncChoices();
         pending = true;
-        say("Put back what you typed on this device; sending it…", "draft");
+        say(t("js-restored"), "draft");
         sendDraft(false);
       }
       sendStored();

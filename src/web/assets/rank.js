@@ -5,6 +5,8 @@
 // order stays on the page to try again with "Save this order".
 (function () {
   "use strict";
+  // The page's language (confirm.js, loaded first, reads it).
+  var t = window.photojuryT || function (key) { return key; };
   var form = document.getElementById("rank-form");
   var list = document.getElementById("ranking");
   if (!form || !list) return;
@@ -23,7 +25,7 @@
       var n = all[i].getAttribute("data-number");
       numbers.push(n);
       all[i].querySelector(".place").textContent = String(i + 1);
-      all[i].setAttribute("aria-label", "Entry " + n + ", place " + (i + 1));
+      all[i].setAttribute("aria-label", t("js-rank-label", { n: n, place: i + 1 }));
     }
     order.value = numbers.join(" ");
   }
@@ -37,7 +39,7 @@
     renumber();
     // Said at once, so neither the juror nor a test reads the last save's
     // "Saved" as this one's.
-    say("Saving\u2026", true);
+    say(t("js-saving"), true);
     var body = new URLSearchParams(new FormData(form));
     body.set("move", "save");
     var sent = fetch(form.action, {
@@ -49,9 +51,9 @@
       if (!response.ok) throw new Error(String(response.status));
       return response.json();
     }).then(function () {
-      if (pending === sent) say("Saved: your ranking is kept as it shows now.", true);
+      if (pending === sent) say(t("js-rank-saved"), true);
     }).catch(function () {
-      if (pending === sent) say("Not saved: the connection failed or the round closed. Your order is still here; press \u201cSave this order\u201d to try again.", false);
+      if (pending === sent) say(t("js-rank-failed"), false);
     });
     pending = sent;
   }

@@ -12,6 +12,8 @@
   var oneText = document.getElementById("one-text");
   var count = document.getElementById("upload-count");
   var input = form.elements.file;
+  // The page's language (confirm.js, loaded first, reads it).
+  var t = window.photojuryT || function (key) { return key; };
 
   function field(tag, id, name, text) {
     var label = document.createElement("label");
@@ -35,10 +37,10 @@
       var li = document.createElement("li");
       var name = document.createElement("p");
       name.className = "file-name";
-      name.textContent = "Photo " + (i + 1) + " of " + files.length + ": " + file.name;
+      name.textContent = t("js-upload-photo-of", { i: i + 1, n: files.length, name: file.name });
       li.appendChild(name);
-      field("input", "new-title-" + i, "title-" + i, "Title").forEach(function (e) { li.appendChild(e); });
-      field("textarea", "new-caption-" + i, "caption-" + i, "Caption").forEach(function (e) { li.appendChild(e); });
+      field("input", "new-title-" + i, "title-" + i, t("js-upload-title")).forEach(function (e) { li.appendChild(e); });
+      field("textarea", "new-caption-" + i, "caption-" + i, t("js-upload-caption")).forEach(function (e) { li.appendChild(e); });
       perFile.appendChild(li);
     });
   }
@@ -76,20 +78,20 @@
       };
       xhr.onload = function () {
         var reply = {};
-        try { reply = JSON.parse(xhr.responseText); } catch (err) { reply = { error: "The server did not answer as expected." }; }
+        try { reply = JSON.parse(xhr.responseText); } catch (err) { reply = { error: t("js-upload-bad-answer") }; }
         if (xhr.status === 200) {
           ui.bar.value = 100;
           var n = reply.added && reply.added[0];
-          ui.note.textContent = n ? "Done: entry " + n : "Done";
+          ui.note.textContent = n ? t("js-upload-done-entry", { n: n }) : t("js-upload-done");
           ui.li.className = "ok";
         } else {
-          ui.note.textContent = reply.error || ("Failed (" + xhr.status + ")");
+          ui.note.textContent = reply.error || t("js-upload-failed", { status: xhr.status });
           ui.li.className = "failed";
         }
         resolve(xhr.status === 200);
       };
       xhr.onerror = function () {
-        ui.note.textContent = "The connection was lost. Try again.";
+        ui.note.textContent = t("js-upload-lost");
         ui.li.className = "failed";
         resolve(false);
       };
@@ -122,22 +124,23 @@
     var uis = files.map(function (f) { return row(f.name); });
     var failed = [];
     var before = window.photojurySaveTexts ? window.photojurySaveTexts() : Promise.resolve();
+    count.classList.add("busy");
     count.scrollIntoView({ block: "nearest" });
     files.reduce(function (chain, file, i) {
       return chain.then(function () {
-        count.textContent = "Uploading " + (i + 1) + " of " + files.length + "…";
+        count.textContent = t("js-upload-progress", { i: i + 1, n: files.length });
         return send(file, texts[i], uis[i]).then(function (ok) { if (!ok) failed.push(i + 1); });
       });
     }, before.catch(function () {})).then(function () {
       button.disabled = false;
+      count.classList.remove("busy");
       var done = files.length - failed.length;
       if (failed.length === 0) {
-        count.textContent = done + " of " + files.length + " uploaded.";
+        count.textContent = t("js-upload-all-done", { done: done, n: files.length });
         window.location.reload();
         return;
       }
-      count.textContent = done + " of " + files.length + " uploaded; not uploaded: photo " +
-        failed.join(", ") + " (see below). Their titles are kept for another try.";
+      count.textContent = t("js-upload-some-failed", { done: done, n: files.length, list: failed.join(", ") });
       refreshPhotos();
     });
   });

@@ -145,7 +145,7 @@ pub async fn close_round(
     if !crate::jury::access::lock_while_judging(&mut tx, id).await?
         || !rounds::is_open(&mut tx, round.id).await?
     {
-        return Err(AppError::Conflict(RoundRefusal::NoRoundOpen.to_string()));
+        return Err(AppError::Conflict(crate::i18n::Msg::new("round-none-open")));
     }
     // The criteria round's row opens only now: it has no ballots of its own.
     rounds::open(&mut tx, round.id, now).await?;

@@ -254,7 +254,7 @@ pub async fn set_quorum(
         return page(&state, &ctx, contest, &empty, errors).await;
     };
     if !crate::jury::access::lock_while_judging(&mut tx, id).await? {
-        return Err(AppError::Conflict(RoundRefusal::NoRoundOpen.to_string()));
+        return Err(AppError::Conflict(crate::i18n::Msg::new("round-none-open")));
     }
     rounds::set_quorum(&mut tx, round.id, quorum).await?;
     round.quorum = quorum;

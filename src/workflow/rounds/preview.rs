@@ -70,7 +70,7 @@ pub fn rows(contest: &Contest, all: &[Round]) -> Vec<RoundRow> {
             },
             deadline: r
                 .deadline_at
-                .map(|at| describe_time(at, contest.tz))
+                .map(|at| describe_time(at, contest.tz, crate::i18n::Lang::En))
                 .unwrap_or_default(),
             status: match (r.kind, &stage) {
                 (Kind::Criteria, Stage::Criteria { .. }) if contest.phase == Phase::Judging => {

@@ -16,6 +16,7 @@ use crate::contests::admin::admin_contest;
 use crate::contests::model::{Phase, parse_local_time};
 use crate::contests::queries::Contest;
 use crate::contests::times::describe_time;
+use crate::i18n::Msg;
 use crate::web::{Ctx, Nav, render_form};
 use crate::workflow::verification::{self, Request, Status};
 use crate::{audit, error::AppError, state::AppState};
@@ -61,7 +62,7 @@ struct VerificationPage {
 
 impl VerificationPage {
     fn due(&self, at: &i64) -> String {
-        describe_time(*at, self.contest.tz)
+        describe_time(*at, self.contest.tz, crate::i18n::Lang::En)
     }
 
     fn overdue(&self, request: &Request) -> bool {
@@ -199,10 +200,11 @@ pub async fn request(
     }
     let emails = verification::insert_requests(&state.db, id, &photos, due, now).await?;
     let link = format!("{}/account", state.config.public_url);
-    for email in &emails {
+    for (email, lang) in &emails {
         let text = crate::mail::camera_original_text(
+            *lang,
             &contest.title,
-            &describe_time(due, contest.tz),
+            &describe_time(due, contest.tz, *lang),
             &link,
         );
         crate::accounts::email::send_later(&state, email, text);
@@ -211,7 +213,7 @@ pub async fn request(
     let detail = format!(
         "entries {}; due {}",
         listed.join(", "),
-        describe_time(due, contest.tz)
+        describe_time(due, contest.tz, crate::i18n::Lang::En)
     );
     audit::record(
         &state.db,
@@ -250,7 +252,7 @@ pub async fn decide(
     let accept = match form.decision.as_str() {
         "accept" => true,
         "disqualify" => false,
-        _ => return Err(AppError::BadRequest("Unknown decision.".into())),
+        _ => return Err(AppError::BadRequest(Msg::new("error-unknown-choice"))),
     };
     let refusal = if !open(&contest) {
         Some(VerificationRefusal::WrongPhase)

@@ -7,6 +7,7 @@
 use axum::body::Body;
 use axum::http::HeaderMap;
 
+use crate::i18n::Msg;
 use crate::images::Refusal;
 use crate::images::camera_file::{self, CameraFileFacts};
 use crate::submissions::photos::release_files;
@@ -16,17 +17,27 @@ use crate::workflow::verification;
 use crate::{audit, error::AppError, state::AppState};
 
 /// Why a finalist's file was not taken; the message is shown.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FinalistRefusal {
     /// The deadline has passed.
-    #[error("The deadline for this photo's camera original has passed. Write to the organisers.")]
     Late,
     /// The organisers have decided.
-    #[error("The organisers have already decided on this photo; nothing more is needed.")]
     Decided,
     /// No file in the form.
-    #[error("Choose the camera original to send.")]
     NoFile,
+}
+
+crate::i18n::localized_error!(FinalistRefusal);
+
+impl FinalistRefusal {
+    /// What the finalist is told.
+    pub fn msg(self) -> Msg {
+        Msg::new(match self {
+            Self::Late => "camera-late",
+            Self::Decided => "camera-decided",
+            Self::NoFile => "camera-no-file",
+        })
+    }
 }
 
 fn camera_files(state: &AppState) -> Accepting {
@@ -43,9 +54,9 @@ fn camera_files(state: &AppState) -> Accepting {
 /// What became of a camera original sent (the account page answers).
 pub enum Sent {
     /// Stored; the message to flash.
-    Received(String),
+    Received(Msg),
     /// Not taken; the message to show.
-    Refused(String),
+    Refused(Msg),
 }
 
 /// Takes the camera original for request `vid` from its author's multipart
@@ -72,17 +83,18 @@ pub async fn receive(
         None
     };
     if let Some(refusal) = refusal {
-        return Ok(Sent::Refused(refusal.to_string()));
+        return Ok(Sent::Refused(refusal.msg()));
     }
     let form = match read_form(state, headers, body, camera_files(state)).await {
         Ok(form) => form,
         Err(err @ (FormError::Busy | FormError::Io(_))) => return Err(err.into()),
-        Err(err) => return Ok(Sent::Refused(err.to_string())),
+        Err(FormError::Refused(refusal)) => return Ok(Sent::Refused(refusal.msg())),
+        Err(FormError::Malformed(msg)) => return Ok(Sent::Refused(msg)),
     };
     let Some(received) = form.files.first() else {
         let message = form
             .stopped_at
-            .map_or_else(|| FinalistRefusal::NoFile.to_string(), |r| r.to_string());
+            .map_or_else(|| FinalistRefusal::NoFile.msg(), |r| r.msg());
         return Ok(Sent::Refused(message));
     };
     let path = received.temp().path().to_owned();
@@ -120,8 +132,7 @@ pub async fn receive(
         &detail,
     )
     .await?;
-    Ok(Sent::Received(format!(
-        "Camera original received for entry {}. Thank you.",
-        request.entry_number
-    )))
+    Ok(Sent::Received(
+        Msg::new("camera-received").arg("number", request.entry_number),
+    ))
 }

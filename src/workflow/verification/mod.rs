@@ -16,6 +16,7 @@ use axum::Router;
 use axum::routing::{get, post};
 
 use crate::db::Db;
+use crate::i18n::Lang;
 use crate::state::AppState;
 
 /// The routes of finalist verification.
@@ -213,7 +214,11 @@ pub struct Task {
 }
 
 /// A person's open requests.
-pub async fn tasks_of(db: &Db, user_id: i64) -> Result<Vec<Task>, sqlx::Error> {
+pub async fn tasks_of(
+    db: &Db,
+    user_id: i64,
+    lang: crate::i18n::Lang,
+) -> Result<Vec<Task>, sqlx::Error> {
     let requests = fetch(
         db,
         "WHERE p.user_id = $1 AND v.status IN ('requested', 'received') \
@@ -227,7 +232,7 @@ pub async fn tasks_of(db: &Db, user_id: i64) -> Result<Vec<Task>, sqlx::Error> {
             let tz = crate::contests::model::parse_time_zone(&request.contest.2)
                 .unwrap_or(chrono_tz::UTC);
             Task {
-                due: crate::contests::times::describe_time(request.due_at, tz),
+                due: crate::contests::times::describe_time(request.due_at, tz, lang),
                 contest: request.contest.1.clone(),
                 request,
             }
@@ -253,16 +258,17 @@ pub async fn photos_of_entry(
 }
 
 /// Asks for each `(entry number, photo)` not asked for yet, in one
-/// transaction; returns the addresses of their authors (each once), to email.
+/// transaction; returns the addresses of their authors (each once) with
+/// the language they chose, to email.
 pub async fn insert_requests(
     db: &Db,
     contest_id: i64,
     photos: &[(i64, i64)],
     due_at: i64,
     now: i64,
-) -> Result<Vec<String>, sqlx::Error> {
+) -> Result<Vec<(String, Lang)>, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    let mut emails = Vec::new();
+    let mut emails: Vec<(String, Lang)> = Vec::new();
     for (number, photo_id) in photos {
         let done = sqlx::query(
             "INSERT INTO verifications (contest_id, photo_id, entry_number, requested_at, due_at) \
@@ -278,15 +284,16 @@ pub async fn insert_requests(
         if done.rows_affected() == 0 {
             continue;
         }
-        let email: String = sqlx::query_scalar(
-            "SELECT u.email FROM photos ph JOIN portfolios p ON p.id = ph.portfolio_id \
+        let (email, lang): (String, Option<String>) = sqlx::query_as(
+            "SELECT u.email, u.lang FROM photos ph JOIN portfolios p ON p.id = ph.portfolio_id \
              JOIN users u ON u.id = p.user_id WHERE ph.id = $1",
         )
         .bind(photo_id)
         .fetch_one(&mut *tx)
         .await?;
-        if !emails.contains(&email) {
-            emails.push(email);
+        if !emails.iter().any(|(e, _)| *e == email) {
+            let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or_default();
+            emails.push((email, lang));
         }
     }
     tx.commit().await?;

@@ -1,0 +1,26 @@
+# What the pages' scripts say; %name is filled in by the script.
+js-copied = Copied
+js-texts-unsaved = Not saved yet.
+js-texts-saving-first = Saving titles and captions first…
+js-texts-failed = Titles and captions could not be saved: press Save.
+js-upload-photo-of = Photo %i of %n: %name
+js-upload-title = Title
+js-upload-caption = Caption
+js-upload-bad-answer = The server did not answer as expected.
+js-upload-done-entry = Done: entry %n
+js-upload-done = Done
+js-upload-failed = Failed (%status)
+js-upload-lost = The connection was lost. Try again.
+js-upload-progress = Uploading %i of %n…
+js-upload-all-done = %done of %n uploaded.
+js-upload-some-failed = %done of %n uploaded; not uploaded: photo %list (see below). Their titles are kept for another try.
+js-server-answered = The server answered %status.
+js-not-saved = Not saved.
+js-saving = Saving…
+js-saved = Saved.
+js-not-complete = Not complete: %typed of %criteria criteria have a value. What you typed is kept.
+js-offline-kept = No connection: what you typed is kept on this device and sent when it returns.
+js-restored = Put back what you typed on this device; sending it…
+js-rank-label = Entry %n, place %place
+js-rank-saved = Saved: your ranking is kept as it shows now.
+js-rank-failed = Not saved: the connection failed or the round closed. Your order is still here; press “Save this order” to try again.

@@ -1,0 +1,26 @@
+# Sahifa skriptlari nima deydi; %name ni skript toʻldiradi.
+js-copied = Nusxalandi
+js-texts-unsaved = Hali saqlanmadi.
+js-texts-saving-first = Avval nomlar va izohlarni saqlayapman…
+js-texts-failed = Nomlar va izohlarni saqlab boʻlmadi: «Saqlash» tugmasini bosing.
+js-upload-photo-of = %n ta suratdan %i-si: %name
+js-upload-title = Nomi
+js-upload-caption = Izohi
+js-upload-bad-answer = Server kutilgandek javob bermadi.
+js-upload-done-entry = Tayyor: %n-ish
+js-upload-done = Tayyor
+js-upload-failed = Xato (%status)
+js-upload-lost = Aloqa uzildi. Qayta urinib koʻring.
+js-upload-progress = %n tadan %i-si yuklanmoqda…
+js-upload-all-done = %n tadan %done tasi yuklandi.
+js-upload-some-failed = %n tadan %done tasi yuklandi; yuklanmagan suratlar: %list (pastga qarang). Ularning nomlari qayta urinish uchun saqlandi.
+js-server-answered = Server javobi: %status.
+js-not-saved = Saqlanmadi.
+js-saving = Saqlanmoqda…
+js-saved = Saqlandi.
+js-not-complete = Tugallanmagan: %criteria ta mezondan %typed tasi toʻldirildi. Kiritganingiz saqlandi.
+js-offline-kept = Aloqa yoʻq: kiritganingiz shu qurilmada saqlanadi va aloqa tiklanganda yuboriladi.
+js-restored = Shu qurilmada kiritganingiz tiklandi; yuborilmoqda…
+js-rank-label = %n-ish, %place-oʻrin
+js-rank-saved = Saqlandi: oʻrin berishingiz ekrandagidek.
+js-rank-failed = Saqlanmadi: aloqa uzildi yoki bosqich yopildi. Tartibingiz sahifada turibdi; qayta urinish uchun «Bu tartibni saqlash» tugmasini bosing.
