@@ -51,6 +51,17 @@ pub async fn insert_user(
     }
 }
 
+/// The language the account of `email` keeps, if there is such an account
+/// and it chose one (an invitation to it is written in it).
+pub async fn lang_of_email(db: &Db, email: &str) -> Result<Option<Lang>, sqlx::Error> {
+    let lang: Option<Option<String>> =
+        sqlx::query_scalar("SELECT lang FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(lang.flatten().as_deref().and_then(Lang::from_tag))
+}
+
 /// Keeps the interface language a person chose on their account.
 pub async fn set_lang(db: &Db, user_id: i64, lang: Lang) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET lang = $1 WHERE id = $2")

@@ -5,6 +5,8 @@
 
 pub mod admin;
 pub mod admin_items;
+pub mod admin_texts;
+pub mod content;
 pub mod form;
 pub mod model;
 pub mod next_step;
@@ -50,4 +52,12 @@ pub fn router() -> Router<AppState> {
             post(admin_items::delete_criterion),
         )
         .route("/admin/contests/{id}/plots/{name}", get(plots::plot))
+        .route(
+            "/admin/contests/{id}/texts",
+            get(admin_texts::page).post(admin_texts::save),
+        )
+        .route(
+            "/admin/contests/{id}/language",
+            post(admin_texts::own_language),
+        )
 }

@@ -4,6 +4,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 
+use crate::contests::content;
 use crate::contests::model::{Phase, check_submissions_open, describe_time, time_left};
 use crate::contests::queries::{self, Contest, Role};
 use crate::contests::structure::{self, Category, Criterion};
@@ -39,6 +40,8 @@ struct ShowPage {
     role: Option<Role>,
     categories: Vec<Category>,
     criteria: Vec<Criterion>,
+    /// The language the contest's own text is shown in.
+    content_lang: crate::i18n::Lang,
     countries: Vec<String>,
     /// What the contest has published to prove its judging.
     proof: Proof,
@@ -78,16 +81,16 @@ pub fn status_line(c: &Contest, now: i64, lang: Lang) -> String {
 /// `GET /`
 pub async fn index(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let now = state.now().timestamp();
-    let contests = queries::public_contests(&state.db)
-        .await?
-        .into_iter()
-        .map(|c| ContestCard {
+    let mut contests = Vec::new();
+    for c in queries::public_contests(&state.db).await? {
+        let c = content::localized(&state.db, c, ctx.lang).await?;
+        contests.push(ContestCard {
             status: status_line(&c, now, ctx.lang),
             slug: c.slug,
             title: c.title,
             theme: c.theme,
-        })
-        .collect();
+        });
+    }
     Ok(render(&IndexPage {
         nav: ctx.nav().await?,
         contests,
@@ -112,10 +115,16 @@ pub async fn visible_contest(state: &AppState, ctx: &Ctx, slug: &str) -> Result<
 pub async fn show_page(
     state: &AppState,
     ctx: &Ctx,
-    contest: Contest,
+    mut contest: Contest,
     proof: Proof,
 ) -> Result<Response, AppError> {
     let now = state.now().timestamp();
+    let texts = content::texts(&state.db, &contest, ctx.lang).await?;
+    let content_lang = texts.contest(&mut contest);
+    let mut categories = structure::categories_of(&state.db, contest.id).await?;
+    texts.categories(&mut categories);
+    let mut criteria = structure::criteria_of(&state.db, contest.id).await?;
+    texts.criteria(&mut criteria);
     let role = match &ctx.user {
         Some(user) => queries::role_of(&state.db, contest.id, user.id).await?,
         None => None,
@@ -129,8 +138,9 @@ pub async fn show_page(
             .is_ok(),
         signed_in: ctx.user.is_some(),
         role,
-        categories: structure::categories_of(&state.db, contest.id).await?,
-        criteria: structure::criteria_of(&state.db, contest.id).await?,
+        categories,
+        criteria,
+        content_lang,
         countries: queries::countries_of(&state.db, contest.id).await?,
         proof,
         contest,

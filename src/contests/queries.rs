@@ -47,6 +47,9 @@ pub struct Contest {
     pub taken_from: Option<String>,
     /// ... and on or before this day.
     pub taken_until: Option<String>,
+    /// The language its own text is written in (`contests::content` holds
+    /// it in others).
+    pub lang: crate::i18n::Lang,
 }
 
 #[derive(sqlx::FromRow)]
@@ -69,6 +72,7 @@ struct ContestRow {
     share_feedback: i64,
     taken_from: Option<String>,
     taken_until: Option<String>,
+    lang: String,
 }
 
 impl TryFrom<ContestRow> for Contest {
@@ -97,6 +101,7 @@ impl TryFrom<ContestRow> for Contest {
             share_feedback: r.share_feedback == 1,
             taken_from: r.taken_from,
             taken_until: r.taken_until,
+            lang: crate::i18n::Lang::from_tag(&r.lang).unwrap_or_default(),
         })
     }
 }
@@ -137,7 +142,7 @@ pub struct ContestInput {
 }
 
 const CONTEST_COLUMNS_SQL: &str = "SELECT id, slug, title, theme, description, rules, timezone, \
-     opens_at, closes_at, max_photos, min_long_edge, judging_unit, number_digits, phase, jury_quorum, share_feedback, taken_from, taken_until FROM contests";
+     opens_at, closes_at, max_photos, min_long_edge, judging_unit, number_digits, phase, jury_quorum, share_feedback, taken_from, taken_until, lang FROM contests";
 
 /// What a contest lookup binds to its `$1`.
 enum Key<'a> {

@@ -263,7 +263,7 @@ async fn send_link(
     lang: Lang,
 ) -> Outcome {
     let url = link_to(state, token);
-    let lang = match jurors::account_lang(&state.db, email).await {
+    let lang = match crate::accounts::queries::lang_of_email(&state.db, email).await {
         Ok(kept) => kept.unwrap_or(lang),
         Err(err) => {
             tracing::warn!(error = %err, "could not read the invitee's language");

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::contests::model::describe_time;
 use crate::contests::queries::Contest;
 use crate::contests::rounds::{self, Kind, Round};
-use crate::contests::structure::{self, category_name};
+use crate::contests::structure::category_name;
 use crate::i18n::Msg;
 use crate::jury::access::lock_while_judging;
 use crate::jury::access::{Juror, juror_of, voting_round};
@@ -157,7 +157,7 @@ pub async fn show(
     let entry = view::ballot_entry(db, juror.contest.id, juror.juror_id, number)
         .await?
         .ok_or(AppError::NotFound)?;
-    let categories = structure::categories_of(db, juror.contest.id).await?;
+    let categories = crate::contests::content::categories_in(db, &juror.contest, ctx.lang).await?;
     let (voted, assigned) = ballots::progress(db, round.id, juror.juror_id).await?;
     let after = Some(entry.place);
     let ahead = ballots::following(db, round.id, juror.juror_id, after, true, PREFETCH).await?;

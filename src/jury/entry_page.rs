@@ -9,6 +9,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use crate::contests::content;
 use crate::contests::model::Phase;
 use crate::contests::queries::Contest;
 use crate::contests::structure::{self, Criterion, category_name};
@@ -94,8 +95,12 @@ async fn entry_response(
     let mut entry = view::entry(db, contest_id, juror.juror_id, number)
         .await?
         .ok_or(AppError::NotFound)?;
-    let criteria = structure::criteria_of(db, contest_id).await?;
-    let categories = structure::categories_of(db, contest_id).await?;
+    // The contest's own text in the juror's language, where it is given.
+    let texts = content::texts(db, &juror.contest, ctx.lang).await?;
+    let mut criteria = structure::criteria_of(db, contest_id).await?;
+    texts.criteria(&mut criteria);
+    let mut categories = structure::categories_of(db, contest_id).await?;
+    texts.categories(&mut categories);
     let around = queue::around(db, juror.juror_id, entry.place, 3).await?;
     let counts = queue::progress(db, juror.juror_id).await?;
     let (fields_typed, errors) = typed.map_or((&[][..], Vec::new()), |t| (t.fields, t.errors));
@@ -160,7 +165,11 @@ async fn entry_response(
         nav: ctx.nav().await?,
         category: category_name(&categories, entry.category_id),
         judging: juror.contest.phase == Phase::Judging,
-        contest: juror.contest,
+        contest: {
+            let mut contest = juror.contest;
+            texts.contest(&mut contest);
+            contest
+        },
         entry,
         fields,
         scored: counts.iter().map(|c| c.scored).sum(),

@@ -135,8 +135,10 @@ pub async fn home(
     let juror = juror_of(&state, &ctx, &slug).await?;
     let (db, contest_id, juror_id) = (&state.db, juror.contest.id, juror.juror_id);
     let round = open_round(&state, &juror, ctx.lang).await?;
+    let texts = crate::contests::content::texts(db, &juror.contest, ctx.lang).await?;
     let criteria = structure::criteria_of(db, contest_id).await?;
-    let categories = structure::categories_of(db, contest_id).await?;
+    let mut categories = structure::categories_of(db, contest_id).await?;
+    texts.categories(&mut categories);
     let todo_only = q.filter == "todo";
     let filter = if todo_only { Filter::Todo } else { Filter::All };
     let cursor = q.cursor();
@@ -181,7 +183,11 @@ pub async fn home(
         later: page.later.map(|n| format!("{base}after={n}")),
         at_start: cursor == Cursor::Start || page.earlier.is_none(),
         page_size: queue::PAGE,
-        contest: juror.contest,
+        contest: {
+            let mut contest = juror.contest;
+            texts.contest(&mut contest);
+            contest
+        },
         todo_only,
     };
     Ok(ctx.private_page(render(&page_view)?.into_response()))

@@ -103,20 +103,6 @@ pub async fn active_juror(
     .await
 }
 
-/// The language the account of `email` keeps, if there is such an account
-/// and it chose one (an invitation is written in it).
-pub async fn account_lang(db: &Db, email: &str) -> Result<Option<crate::i18n::Lang>, sqlx::Error> {
-    let lang: Option<Option<String>> =
-        sqlx::query_scalar("SELECT lang FROM users WHERE email = $1")
-            .bind(email)
-            .fetch_optional(&db.pool)
-            .await?;
-    Ok(lang
-        .flatten()
-        .as_deref()
-        .and_then(crate::i18n::Lang::from_tag))
-}
-
 /// Invites `email` to judge `categories`, or brings a removed juror back.
 pub async fn invite(
     db: &Db,

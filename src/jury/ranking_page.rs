@@ -16,7 +16,7 @@ use serde::Deserialize;
 use crate::contests::model::describe_time;
 use crate::contests::queries::Contest;
 use crate::contests::rounds::{self, Kind, Round};
-use crate::contests::structure::{self, category_name};
+use crate::contests::structure::category_name;
 use crate::jury::access::{Juror, juror_of, lock_while_judging, voting_round};
 use crate::jury::ranking::{self, Finalist, Move};
 use crate::submissions::numbers::EntryNumber;
@@ -98,7 +98,7 @@ pub async fn show(
         Some(_) => return Err(AppError::NotFound),
         None => *mine.first().ok_or(AppError::NotFound)?,
     };
-    let all = structure::categories_of(db, juror.contest.id).await?;
+    let all = crate::contests::content::categories_in(db, &juror.contest, ctx.lang).await?;
     let mut conn = db.pool.acquire().await?;
     let (list, saved) = ranking::list(&mut conn, round.id, juror.juror_id, category_id).await?;
     let mut titles = ranking::titles(&mut conn, round.id, juror.juror_id, category_id).await?;

@@ -3,7 +3,7 @@
 //! (409) when judging is not open, whatever was typed.
 
 use crate::contests::model::Phase;
-use crate::contests::structure::{self, Criterion};
+use crate::contests::structure::Criterion;
 use crate::i18n::Msg;
 use crate::jury::access::{Juror, juror_of};
 use crate::jury::view::{self, Place};
@@ -45,7 +45,9 @@ pub async fn open_target(
     let (entry_id, place) = view::assigned_entry(&state.db, contest_id, juror.juror_id, number)
         .await?
         .ok_or(AppError::NotFound)?;
-    let criteria = structure::criteria_of(&state.db, contest_id).await?;
+    // Named in the juror's language in what a refused score says.
+    let criteria =
+        crate::contests::content::criteria_in(&state.db, &juror.contest, ctx.lang).await?;
     Ok(Target {
         juror,
         number,

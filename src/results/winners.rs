@@ -157,13 +157,17 @@ pub async fn page(
     if anonymous && let Some(html) = state.public_pages.get(&cache_key) {
         return Ok(axum::response::Html(html).into_response());
     }
-    let (contest, key) = announced(&state.db, &slug).await?;
+    let (mut contest, key) = announced(&state.db, &slug).await?;
+    let texts = crate::contests::content::texts(&state.db, &contest, ctx.lang).await?;
+    texts.contest(&mut contest);
+    let mut categories = categories_of(&state.db, contest.id).await?;
+    texts.categories(&mut categories);
     let winners = winners(&state.db, key, contest.id).await?;
     let rounds = round_snapshot::closed(&mut *state.db.pool.acquire().await?, contest.id).await?;
     let numbers: HashSet<i64> = winners.iter().map(|w| w.number).collect();
     let page = WinnersPage {
         nav: ctx.nav().await?,
-        categories: categories_of(&state.db, contest.id).await?,
+        categories,
         paths: round_snapshot::paths(&rounds, &numbers, ctx.lang),
         winners,
         contest,

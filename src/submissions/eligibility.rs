@@ -7,6 +7,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use crate::contests::content;
 use crate::contests::queries::{self as contests, Contest, Role, RoleError};
 use crate::contests::structure::{self, Category};
 use crate::i18n::Msg;
@@ -99,9 +100,14 @@ async fn eligibility_response(
     errors: Vec<Msg>,
 ) -> Result<Response, AppError> {
     let errors = ctx.words(&errors);
+    let texts = content::texts(&state.db, &contest, ctx.lang).await?;
+    let mut contest = contest;
+    texts.contest(&mut contest);
+    let mut categories = structure::categories_of(&state.db, contest.id).await?;
+    texts.categories(&mut categories);
     let page = EligibilityPage {
         nav: ctx.nav().await?,
-        categories: structure::categories_of(&state.db, contest.id).await?,
+        categories,
         countries: contests::countries_of(&state.db, contest.id).await?,
         contest,
         form,

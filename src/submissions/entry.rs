@@ -207,7 +207,11 @@ pub(crate) async fn entry_response(
     errors: Vec<Msg>,
 ) -> Result<Response, AppError> {
     let errors = errors.iter().map(|m| ctx.lang.msg(m)).collect();
-    let categories = structure::categories_of(&state.db, contest.id).await?;
+    let texts = crate::contests::content::texts(&state.db, &contest, ctx.lang).await?;
+    let mut contest = contest;
+    texts.contest(&mut contest);
+    let mut categories = structure::categories_of(&state.db, contest.id).await?;
+    texts.categories(&mut categories);
     let category = structure::category_name(&categories, portfolio.category_id);
     let page = EntryPage {
         nav: ctx.nav().await?,
@@ -310,9 +314,10 @@ pub async fn receipt(
 ) -> Result<Response, AppError> {
     let entry = load(&state, &ctx, &slug).await?;
     let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
-    let categories = structure::categories_of(&state.db, entry.contest.id).await?;
+    let contest = crate::contests::content::localized(&state.db, entry.contest, ctx.lang).await?;
+    let categories = crate::contests::content::categories_in(&state.db, &contest, ctx.lang).await?;
     let category = structure::category_name(&categories, portfolio.category_id);
-    let lines = crate::identity::proof::lines_of(&state.db, entry.contest.id, portfolio.id)
+    let lines = crate::identity::proof::lines_of(&state.db, contest.id, portfolio.id)
         .await?
         .iter()
         .map(|line| line.to_json())
@@ -321,8 +326,8 @@ pub async fn receipt(
         nav: ctx.nav().await?,
         lines,
         photos: queries::photos_of(&state.db, portfolio.id).await?,
-        issued: describe_time(state.now().timestamp(), entry.contest.tz, ctx.lang),
-        contest: entry.contest,
+        issued: describe_time(state.now().timestamp(), contest.tz, ctx.lang),
+        contest,
         portfolio,
         category,
     };

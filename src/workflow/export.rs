@@ -162,6 +162,7 @@ pub async fn gather(
         "exported_at": now,
         "account": {
             "id": user.id, "email": user.email, "created_at": created_at,
+            "language": user.lang.map(crate::i18n::Lang::code),
             "email_confirmed": user.email_confirmed, "administrator": user.is_admin,
         },
         "portfolios": portfolios_out,

@@ -196,6 +196,9 @@ const TABLE: &[Row] = &[
         "to=nowhere",
     ),
     ("GET", "/admin/contests/{id}/plots/{name}", "DDDDDDP", ""),
+    ("GET", "/admin/contests/{id}/texts", "DDDDDDP", ""),
+    ("POST", "/admin/contests/{id}/texts", "DDDDDDP", ""),
+    ("POST", "/admin/contests/{id}/language", "DDDDDDP", ""),
     ("GET", "/admin/contests/{id}/entries", "DDDDDDP", ""),
     (
         "POST",

@@ -225,6 +225,9 @@ fn juror_facing_code_cannot_reach_an_identity() {
         "taken",
         "image_unique_id",
         "photo_pairs",
+        // The language a participant reads the site in.
+        "u.lang",
+        "lang FROM users",
     ];
     let mut found = Vec::new();
     for file in &files {

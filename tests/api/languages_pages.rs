@@ -1,8 +1,9 @@
 //! The pages in the reader's language: a participant's way through a
 //! contest in Russian (refusals, plurals, dates, the script's messages),
 //! one page's title in each of the six languages, error pages, the choice
-//! kept on the account, emails in the recipient's language, and the admin
-//! pages still English and marked so.
+//! kept on the account, emails in the recipient's language, the admin
+//! pages still English and marked so, a contest's own text in the reader's
+//! language, and the identity check across scripts.
 
 use reqwest::StatusCode;
 
@@ -285,4 +286,84 @@ async fn a_name_written_in_the_other_script_or_in_another_case_is_flagged() {
         .await
         .unwrap();
     assert!(flag.contains("story mentions \"бековой\""), "{flag}");
+}
+
+#[tokio::test]
+async fn a_contest_reads_in_the_readers_language_where_the_admin_gave_it() {
+    use crate::common::jury::{Setup, judged};
+    let app = TestApp::spawn().await;
+    let setup = Setup {
+        slug: "texts",
+        ..Setup::default()
+    };
+    let j = judged(&app, setup).await;
+    let id = j.contest_id;
+    let criterion: i64 =
+        sqlx::query_scalar("SELECT id FROM criteria WHERE contest_id = $1 ORDER BY position, id")
+            .bind(id)
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    let category: i64 = j.categories[0].parse().unwrap();
+    let texts = format!("/admin/contests/{id}/texts");
+    let form = j.admin.get(&format!("{texts}?lang=ru")).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    form.assert_contains("Texts in <span lang=\"ru\">Русский</span>");
+    let (cat_key, crit_key) = (
+        format!("t:category.{category}.name"),
+        format!("t:criterion.{criterion}.name"),
+    );
+    let saved = j
+        .admin
+        .post(
+            &texts,
+            &[
+                ("lang", "ru"),
+                ("t:title", "Мигранты 2026"),
+                ("t:theme", ""),
+                (&cat_key, "Студенты"),
+                (&crit_key, "Художественная ценность"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(app.count("contest_texts").await, 3);
+    // A reader of Russian gets the Russian where it is given, the original
+    // (marked as English) elsewhere; a reader of English the original.
+    let visitor = app.browser();
+    let page = visitor.get_in("/contests/texts", "ru").await;
+    page.assert_contains("<h1 lang=\"ru\">Мигранты 2026</h1>");
+    page.assert_contains("<strong>Студенты</strong>");
+    page.assert_contains("<strong>Художественная ценность</strong>");
+    visitor
+        .get_in("/", "ru")
+        .await
+        .assert_contains(">Мигранты 2026</a>");
+    let english = visitor.get_in("/contests/texts", "en").await;
+    english.assert_contains("<h1 lang=\"en\">Jury test</h1>");
+    assert!(!english.body.contains("Мигранты"));
+    // A juror who reads Russian scores by the criterion's Russian name.
+    let juror = &j.jurors[0];
+    juror.get("/language/ru?next=%2F").await;
+    let queue = crate::common::jury::queue_of(juror, "texts").await;
+    let entry = juror
+        .get(&format!("/jury/texts/entries/{}", queue[0]))
+        .await;
+    entry.assert_contains("Художественная ценность");
+    // The admin's original stays as it was.
+    let title: String = sqlx::query_scalar("SELECT title FROM contests WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(title, "Jury test");
+    // A blank field removes the text: the original shows again.
+    j.admin
+        .post(&texts, &[("lang", "ru"), ("t:title", "")])
+        .await;
+    assert_eq!(app.count("contest_texts").await, 0);
+    visitor
+        .get_in("/contests/texts", "ru")
+        .await
+        .assert_contains(">Jury test</h1>");
 }
