@@ -314,8 +314,13 @@ pub async fn receipt(
 ) -> Result<Response, AppError> {
     let entry = load(&state, &ctx, &slug).await?;
     let portfolio = entry.portfolio.ok_or(AppError::NotFound)?;
-    let contest = crate::contests::content::localized(&state.db, entry.contest, ctx.lang).await?;
-    let categories = crate::contests::content::categories_in(&state.db, &contest, ctx.lang).await?;
+    // The contest's texts in the reader's language, read once for the title
+    // and the category.
+    let mut contest = entry.contest;
+    let texts = crate::contests::content::texts(&state.db, &contest, ctx.lang).await?;
+    texts.contest(&mut contest);
+    let mut categories = structure::categories_of(&state.db, contest.id).await?;
+    texts.categories(&mut categories);
     let category = structure::category_name(&categories, portfolio.category_id);
     let lines = crate::identity::proof::lines_of(&state.db, contest.id, portfolio.id)
         .await?

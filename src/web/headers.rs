@@ -58,14 +58,13 @@ fn is_presentable(response: &Response) -> bool {
 /// where they were going (the entry form, the jury) once signed in.
 pub async fn error_pages(req: Request, next: Next) -> Response {
     let head = req.method() == Method::HEAD;
+    // The language is a copy of a small enum; the page's path (for the
+    // switcher) is written out only if an error page is drawn.
     let lang = crate::web::i18n::of_request(req.headers(), None);
-    let here = req
-        .uri()
-        .path_and_query()
-        .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
     // A clone of the URI shares its bytes: nothing is written per request
-    // unless the answer turns out to be the sign-in redirect.
-    let wanted = (req.method() == Method::GET).then(|| req.uri().clone());
+    // unless the answer turns out to be an error or the sign-in redirect.
+    let uri = req.uri().clone();
+    let wanted = (req.method() == Method::GET).then(|| uri.clone());
     let mut response = next.run(req).await;
     if let Some(wanted) = wanted
         && response
@@ -109,7 +108,8 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
         }
     };
     let (mut parts, _) = response.into_parts();
-    let page = crate::web::errors::error_page(status, lang, &here, &message);
+    let here = uri.path_and_query().map_or("/", |p| p.as_str());
+    let page = crate::web::errors::error_page(status, lang, here, &message);
     let (page_parts, body) = page.into_response().into_parts();
     parts.headers.remove(header::CONTENT_LENGTH);
     for (name, value) in &page_parts.headers {
