@@ -15,6 +15,7 @@ use crate::contests::form::{ContestForm, check_edit_allowed};
 use crate::contests::model::{Phase, describe_time};
 use crate::contests::queries::{self, Contest};
 use crate::contests::structure::{self, Category, Criterion};
+use crate::i18n::Msg;
 use crate::web::{Ctx, Nav, User, render, render_form};
 use crate::{error::AppError, state::AppState};
 
@@ -96,7 +97,7 @@ pub async fn index(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
         .await?
         .into_iter()
         .map(|c| {
-            let deadline = describe_time(c.closes_at, c.tz, crate::i18n::Lang::En);
+            let deadline = describe_time(c.closes_at, c.tz, ctx.lang);
             (c, deadline)
         })
         .collect();
@@ -149,14 +150,14 @@ pub async fn create(
                 .await?;
                 return Ok(see(id));
             }
-            None => vec!["Another contest already uses this web address.".to_owned()],
+            None => vec![Msg::new("adm-form-slug-taken")],
         },
         Err(errors) => errors,
     };
     let page = NewContestPage {
         nav: ctx.nav().await?,
         form,
-        errors,
+        errors: ctx.words(&errors),
     };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
 }
@@ -167,7 +168,7 @@ pub async fn edit_response(
     ctx: &Ctx,
     contest: Contest,
     form: Option<ContestForm>,
-    errors: Vec<String>,
+    errors: Vec<Msg>,
 ) -> Result<Response, AppError> {
     let form = match form {
         Some(form) => form,
@@ -208,7 +209,7 @@ pub async fn edit_response(
     });
     let page = EditContestPage {
         nav: ctx.nav().await?,
-        deadline: describe_time(contest.closes_at, contest.tz, crate::i18n::Lang::En),
+        deadline: describe_time(contest.closes_at, contest.tz, ctx.lang),
         categories,
         criteria,
         next_phases: contest.phase.next_phases().to_vec(),
@@ -216,7 +217,7 @@ pub async fn edit_response(
         next,
         contest,
         form,
-        errors,
+        errors: ctx.words(&errors),
     };
     render_form(&page, !page.errors.is_empty())
 }
@@ -256,7 +257,7 @@ pub async fn update(
                     .await?;
                     return Ok(see(id));
                 }
-                vec!["Another contest already uses this web address.".to_owned()]
+                vec![Msg::new("adm-form-slug-taken")]
             }
             Err(errors) => errors,
         },

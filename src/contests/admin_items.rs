@@ -10,6 +10,7 @@ use serde::Deserialize;
 use crate::contests::admin::{admin_contest, edit_response, see};
 use crate::contests::model::Phase;
 use crate::contests::structure::{self, NewCategory, NewCriterion};
+use crate::i18n::Msg;
 use crate::web::Ctx;
 use crate::{audit, error::AppError, state::AppState};
 
@@ -34,7 +35,7 @@ pub async fn add_category(
 ) -> Result<Response, AppError> {
     let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     let errors = if contest.phase > Phase::Open {
-        vec!["Categories cannot be added once entries have closed.".to_owned()]
+        vec![Msg::new("adm-category-closed")]
     } else {
         match NewCategory::parse(
             &form.name,
@@ -56,10 +57,7 @@ pub async fn add_category(
                     .await?;
                     return Ok(see(id));
                 }
-                vec![format!(
-                    "There is already a category called {:?}.",
-                    category.name
-                )]
+                vec![Msg::new("adm-category-exists").arg("name", category.name)]
             }
             Err(errors) => errors,
         }
@@ -75,8 +73,7 @@ pub async fn delete_category(
 ) -> Result<Response, AppError> {
     let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     if contest.phase != Phase::Draft {
-        let errors =
-            vec!["Categories can only be removed while the contest is a draft.".to_owned()];
+        let errors = vec![Msg::new("adm-category-remove-draft")];
         return edit_response(&state, &ctx, contest, None, errors).await;
     }
     let name = structure::delete_category(&state.db, id, category_id)
@@ -114,7 +111,7 @@ pub async fn add_criterion(
 ) -> Result<Response, AppError> {
     let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     let errors = if contest.phase.is_judging_or_later() {
-        vec!["Criteria are frozen once judging has started.".to_owned()]
+        vec![Msg::new("adm-criteria-frozen")]
     } else {
         match NewCriterion::parse(
             &form.name,
@@ -141,10 +138,7 @@ pub async fn add_criterion(
                     .await?;
                     return Ok(see(id));
                 }
-                vec![format!(
-                    "There is already a criterion called {:?}.",
-                    criterion.name
-                )]
+                vec![Msg::new("adm-criterion-exists").arg("name", criterion.name)]
             }
             Err(errors) => errors,
         }
@@ -160,7 +154,7 @@ pub async fn delete_criterion(
 ) -> Result<Response, AppError> {
     let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     if contest.phase.is_judging_or_later() {
-        let errors = vec!["Criteria are frozen once judging has started.".to_owned()];
+        let errors = vec![Msg::new("adm-criteria-frozen")];
         return edit_response(&state, &ctx, contest, None, errors).await;
     }
     let name = structure::delete_criterion(&state.db, id, criterion_id)

@@ -14,7 +14,7 @@ use crate::contests::admin::admin_contest;
 use crate::contests::content::{self, Item};
 use crate::contests::queries::Contest;
 use crate::contests::structure::{self, Category, Criterion};
-use crate::i18n::{ALL, Lang};
+use crate::i18n::{ALL, Lang, Msg};
 use crate::web::{Ctx, Nav, render};
 use crate::{audit, error::AppError, state::AppState};
 
@@ -41,33 +41,41 @@ struct TextsPage {
     fields: Vec<Field>,
 }
 
-fn label(item: Item, categories: &[Category], criteria: &[Criterion]) -> (String, String, bool) {
+/// A field's label in the admin's `lang`, the original beside it, and
+/// whether it is long text.
+fn label(
+    item: Item,
+    categories: &[Category],
+    criteria: &[Criterion],
+    lang: Lang,
+) -> (String, String, bool) {
     let category = |id| categories.iter().find(|c| c.id == id);
     let criterion = |id| criteria.iter().find(|c| c.id == id);
+    let named = |key: &'static str, name: &str| lang.msg(&Msg::new(key).arg("name", name));
     match item {
-        Item::Title => ("Title".into(), String::new(), false),
-        Item::Theme => ("Theme".into(), String::new(), false),
-        Item::Description => ("Call for entries".into(), String::new(), true),
-        Item::Rules => ("Rules".into(), String::new(), true),
+        Item::Title => (lang.text("adm-field-title"), String::new(), false),
+        Item::Theme => (lang.text("adm-field-theme"), String::new(), false),
+        Item::Description => (lang.text("adm-field-call"), String::new(), true),
+        Item::Rules => (lang.text("adm-field-rules"), String::new(), true),
         Item::CategoryName(id) => {
             let c = category(id).map(|c| c.name.clone()).unwrap_or_default();
-            (format!("Category “{c}”: name"), c, false)
+            (named("texts-category-name", &c), c, false)
         }
         Item::CategoryDescription(id) => {
             let (n, d) = category(id)
                 .map(|c| (c.name.clone(), c.description.clone()))
                 .unwrap_or_default();
-            (format!("Category “{n}”: who it is for"), d, true)
+            (named("texts-category-description", &n), d, true)
         }
         Item::CriterionName(id) => {
             let c = criterion(id).map(|c| c.name.clone()).unwrap_or_default();
-            (format!("Criterion “{c}”: name"), c, false)
+            (named("texts-criterion-name", &c), c, false)
         }
         Item::CriterionDescription(id) => {
             let (n, d) = criterion(id)
                 .map(|c| (c.name.clone(), c.description.clone()))
                 .unwrap_or_default();
-            (format!("Criterion “{n}”: what jurors look for"), d, true)
+            (named("texts-criterion-description", &n), d, true)
         }
     }
 }
@@ -92,7 +100,7 @@ pub async fn page(
     let fields = Item::all(&categories, &criteria)
         .into_iter()
         .map(|item| {
-            let (label, original, long) = label(item, &categories, &criteria);
+            let (label, original, long) = label(item, &categories, &criteria, ctx.lang);
             let original = match item {
                 Item::Title => contest.title.clone(),
                 Item::Theme => contest.theme.clone(),
@@ -168,7 +176,7 @@ pub async fn save(
         &detail,
     )
     .await?;
-    ctx.flash(&format!("Texts in {} saved.", lang.native_name()))
+    ctx.flash_msg(&Msg::new("texts-saved").arg("lang", lang.native_name()))
         .await?;
     let to = format!("/admin/contests/{id}/texts?lang={}", lang.code());
     Ok(Redirect::to(&to).into_response())
@@ -199,10 +207,7 @@ pub async fn own_language(
         lang.code(),
     )
     .await?;
-    ctx.flash(&format!(
-        "The contest's own text is in {}.",
-        lang.native_name()
-    ))
-    .await?;
+    ctx.flash_msg(&Msg::new("texts-own-saved").arg("lang", lang.native_name()))
+        .await?;
     Ok(Redirect::to(&format!("/admin/contests/{id}/texts")).into_response())
 }

@@ -6,6 +6,7 @@ use crate::contests::model::{
     JudgingUnit, Slug, parse_local_time, parse_time_zone, to_local_input,
 };
 use crate::contests::queries::{Contest, ContestInput};
+use crate::i18n::Msg;
 
 /// The contest form as posted (and as refilled after an error).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -73,32 +74,32 @@ impl ContestForm {
     }
 
     /// Validates every field and reports every problem at once.
-    pub fn parse(&self) -> Result<ContestInput, Vec<String>> {
+    pub fn parse(&self) -> Result<ContestInput, Vec<Msg>> {
         let mut errors = Vec::new();
-        let mut need = |value: &str, what: &str, max: usize| {
+        let mut need = |value: &str, what: &'static str, max: usize| {
             let v = value.trim();
             if v.is_empty() {
-                errors.push(format!("The {what} is required."));
+                errors.push(Msg::new("adm-form-required").arg("field", what));
             } else if v.chars().count() > max {
-                errors.push(format!(
-                    "The {what} is too long ({max} characters at most)."
-                ));
+                errors.push(
+                    Msg::new("adm-form-too-long")
+                        .arg("field", what)
+                        .arg("max", max),
+                );
             }
             v.to_owned()
         };
         let title = need(&self.title, "title", 200);
         let theme = need(&self.theme, "theme", 300);
         let description = need(&self.description, "description", 20_000);
-        let rules = need(&self.rules, "rules text", 50_000);
-        let slug = Slug::parse(&self.slug)
-            .map_err(|e| errors.push(e.to_owned()))
-            .ok();
+        let rules = need(&self.rules, "rules", 50_000);
+        let slug = Slug::parse(&self.slug).map_err(|e| errors.push(e)).ok();
         let tz = parse_time_zone(&self.timezone)
             .map_err(|e| errors.push(e))
             .ok();
         let (mut opens_at, mut closes_at) = (None, None);
         if let Some(tz) = tz {
-            opens_at = parse_local_time(&self.opens_at, tz, "opening time")
+            opens_at = parse_local_time(&self.opens_at, tz, "opening")
                 .map_err(|e| errors.push(e))
                 .ok();
             closes_at = parse_local_time(&self.closes_at, tz, "deadline")
@@ -108,7 +109,7 @@ impl ContestForm {
         if let (Some(o), Some(c)) = (opens_at, closes_at)
             && o >= c
         {
-            errors.push("The deadline must come after the opening time.".to_owned());
+            errors.push(Msg::new("adm-form-deadline-order"));
         }
         let max_photos = self
             .max_photos
@@ -117,10 +118,10 @@ impl ContestForm {
             .ok()
             .filter(|n| (1..=100).contains(n));
         if max_photos.is_none() {
-            errors.push("The photo limit is a number from 1 to 100.".to_owned());
+            errors.push(Msg::new("adm-form-max-photos"));
         }
         let judging_unit = JudgingUnit::parse(&self.judging_unit)
-            .map_err(|e| errors.push(e.to_owned()))
+            .map_err(|e| errors.push(e))
             .ok();
         let mut countries: Vec<String> = Vec::new();
         for line in self
@@ -130,37 +131,34 @@ impl ContestForm {
             .filter(|l| !l.is_empty())
         {
             if line.chars().count() > 100 {
-                errors.push("A country name is at most 100 characters.".to_owned());
+                errors.push(Msg::new("adm-form-country-long"));
             } else if !countries.iter().any(|c| c.eq_ignore_ascii_case(line)) {
                 countries.push(line.to_owned());
             }
         }
         if countries.is_empty() {
-            errors.push("List at least one eligible country, one per line.".to_owned());
+            errors.push(Msg::new("adm-form-countries"));
         }
         let min_long_edge = match self.min_long_edge.trim() {
             "" => Some(0),
             raw => raw.parse::<i64>().ok().filter(|n| (0..=12_000).contains(n)),
         };
         if min_long_edge.is_none() {
-            errors.push(
-                "The minimum resolution is a number of pixels from 0 to 12,000, or empty."
-                    .to_owned(),
-            );
+            errors.push(Msg::new("adm-form-min-edge"));
         }
         let number_digits = match self.number_digits.trim() {
             "" => Some(5),
             raw => raw.parse::<i64>().ok().filter(|n| (5..=7).contains(n)),
         };
         if number_digits.is_none() {
-            errors.push("Entry numbers have 5, 6 or 7 digits.".to_owned());
+            errors.push(Msg::new("adm-form-digits"));
         }
         let taken_from = capture_day(&self.taken_from, "first", &mut errors);
         let taken_until = capture_day(&self.taken_until, "last", &mut errors);
         if let (Some(from), Some(until)) = (&taken_from, &taken_until)
             && from > until
         {
-            errors.push("The first capture day must not come after the last.".to_owned());
+            errors.push(Msg::new("adm-form-capture-order"));
         }
         match (slug, tz, opens_at, closes_at, max_photos, judging_unit) {
             (Some(slug), Some(tz), Some(o), Some(c), Some(max_photos), Some(judging_unit))
@@ -191,7 +189,7 @@ impl ContestForm {
 
 /// A capture-window day as the form posts it (`YYYY-MM-DD`, from a date
 /// input); empty is no bound.
-fn capture_day(raw: &str, which: &str, errors: &mut Vec<String>) -> Option<String> {
+fn capture_day(raw: &str, which: &'static str, errors: &mut Vec<Msg>) -> Option<String> {
     let raw = raw.trim();
     if raw.is_empty() {
         return None;
@@ -201,9 +199,7 @@ fn capture_day(raw: &str, which: &str, errors: &mut Vec<String>) -> Option<Strin
             Some(day.format("%Y-%m-%d").to_string())
         }
         _ => {
-            errors.push(format!(
-                "The {which} capture day is a date like 2017-01-31 (from 1990 to 2100), or empty."
-            ));
+            errors.push(Msg::new("adm-form-capture-day").arg("which", which));
             None
         }
     }
@@ -214,18 +210,15 @@ pub fn check_edit_allowed(
     current: &Contest,
     countries: &[String],
     new: &ContestInput,
-) -> Result<(), Vec<String>> {
+) -> Result<(), Vec<Msg>> {
     use crate::contests::model::Phase;
     let mut errors = Vec::new();
     if current.phase != Phase::Draft {
         if new.slug != current.slug {
-            errors.push("The web address is fixed once the contest is published.".to_owned());
+            errors.push(Msg::new("adm-form-slug-fixed"));
         }
         if new.judging_unit != current.judging_unit {
-            errors.push(
-                "Whether photos or portfolios are judged is fixed once the contest is published."
-                    .to_owned(),
-            );
+            errors.push(Msg::new("adm-form-unit-fixed"));
         }
     }
     if current.phase.is_judging_or_later() {
@@ -237,9 +230,7 @@ pub fn check_edit_allowed(
             || new.taken_until != current.taken_until
             || new.countries != countries
         {
-            errors.push(
-                "Dates, limits and eligibility are frozen once judging has started.".to_owned(),
-            );
+            errors.push(Msg::new("adm-form-frozen"));
         }
     }
     if errors.is_empty() {
@@ -298,7 +289,7 @@ mod tests {
             match (form.parse(), digits) {
                 (Ok(input), Some(d)) => assert_eq!(input.number_digits, d),
                 (Err(errors), None) => {
-                    assert!(errors.contains(&"Entry numbers have 5, 6 or 7 digits.".to_owned()))
+                    assert!(errors.contains(&Msg::new("adm-form-digits")))
                 }
                 (got, want) => panic!("{raw}: {:?} against {want:?}", got.map(|i| i.number_digits)),
             }
@@ -321,12 +312,19 @@ mod tests {
             taken_until: "2017-12-31".into(),
             ..filled()
         };
-        assert!(reversed.parse().unwrap_err()[0].contains("must not come after"));
+        assert_eq!(
+            reversed.parse().unwrap_err(),
+            vec![Msg::new("adm-form-capture-order")]
+        );
         let junk = ContestForm {
             taken_from: "31.12.2017".into(),
             ..filled()
         };
-        assert!(junk.parse().unwrap_err()[0].contains("first capture day"));
+        assert!(
+            junk.parse().unwrap_err()[0]
+                .to_string()
+                .contains("first capture day")
+        );
     }
 
     #[test]

@@ -4,6 +4,8 @@
 
 use std::str::FromStr;
 
+use crate::i18n::Msg;
+
 pub use crate::contests::times::{
     describe_time, parse_local_time, parse_time_zone, time_left, to_local_input,
 };
@@ -52,28 +54,19 @@ impl Phase {
         }
     }
 
-    /// What the admin's button says to move into this phase.
-    pub fn action_label(self) -> &'static str {
-        match self {
-            Phase::Draft => "Back to draft",
-            Phase::Open => "Open for entries",
-            Phase::Closed => "Close entries",
-            Phase::Judging => "Start judging",
-            Phase::Finalized => "Finalize results",
-            Phase::Revealed => "Reveal names",
-            Phase::Announced => "Announce winners",
-        }
+    /// The phase's name for people (`phase-name` of the catalogue).
+    pub fn name(self) -> Msg {
+        Msg::new("phase-name").arg("phase", self.as_str())
     }
 
-    /// The question asked before moving to this phase, when there is no way back.
-    pub fn confirmation(self) -> Option<&'static str> {
-        match self {
-            Phase::Judging => Some("Start judging? The entries are frozen from now on."),
-            Phase::Finalized => Some("Finalize? The scores are locked for good."),
-            Phase::Revealed => Some("Reveal the names? Admins will see who made each entry."),
-            Phase::Announced => Some("Announce the winners? The winners page becomes public."),
-            _ => None,
-        }
+    /// Whether moving into this phase asks first (there is no way back):
+    /// the question is `phase-confirm` of the catalogue, the button's text
+    /// `phase-action`.
+    pub fn confirms(self) -> bool {
+        matches!(
+            self,
+            Phase::Judging | Phase::Finalized | Phase::Revealed | Phase::Announced
+        )
     }
 
     /// The phases an admin may move to from here (the server checks the rest).
@@ -126,42 +119,38 @@ pub struct TransitionFacts {
 }
 
 /// Checks a phase change; the error is the message shown to the admin.
-pub fn check_transition(from: Phase, to: Phase, facts: TransitionFacts) -> Result<(), String> {
+pub fn check_transition(from: Phase, to: Phase, facts: TransitionFacts) -> Result<(), Msg> {
     if !from.next_phases().contains(&to) {
-        return Err(if from >= Phase::Finalized && to < from {
-            format!("The results are finalized; the contest cannot go back to {to}.")
+        let key = if from >= Phase::Finalized && to < from {
+            "phase-no-way-back"
         } else if from == to {
-            format!("The contest is already {to}.")
+            "phase-already"
         } else {
-            format!("A contest cannot move from {from} to {to}.")
-        });
+            "phase-no-move"
+        };
+        return Err(Msg::new(key).arg("from", from.name()).arg("to", to.name()));
     }
     let deadline_passed = facts.now >= facts.closes_at;
     match (from, to) {
         (Phase::Draft, Phase::Open) => {
             if facts.categories == 0 {
-                return Err("Add at least one category before opening the contest.".into());
+                return Err(Msg::new("phase-needs-category"));
             }
             if facts.criteria == 0 {
-                return Err(
-                    "Add at least one scoring criterion before opening the contest.".into(),
-                );
+                return Err(Msg::new("phase-needs-criterion"));
             }
             if deadline_passed {
-                return Err("The deadline is in the past; move it later before opening.".into());
+                return Err(Msg::new("phase-deadline-past"));
             }
         }
         (Phase::Open, Phase::Closed) if !deadline_passed => {
-            return Err(
-                "Entries stay open until the deadline. To close early, move the deadline first."
-                    .into(),
-            );
+            return Err(Msg::new("phase-close-early"));
         }
         (Phase::Closed, Phase::Open) if deadline_passed => {
-            return Err("The deadline has passed; move it later before reopening.".into());
+            return Err(Msg::new("phase-reopen-late"));
         }
         (Phase::Closed, Phase::Judging) if !deadline_passed => {
-            return Err("Judging cannot start before the submission deadline.".into());
+            return Err(Msg::new("phase-judging-early"));
         }
         _ => {}
     }
@@ -208,11 +197,11 @@ impl JudgingUnit {
     }
 
     /// Parses the stored name.
-    pub fn parse(s: &str) -> Result<Self, &'static str> {
+    pub fn parse(s: &str) -> Result<Self, Msg> {
         match s {
             "photo" => Ok(JudgingUnit::Photo),
             "portfolio" => Ok(JudgingUnit::Portfolio),
-            _ => Err("Choose whether each photo or the whole portfolio is judged."),
+            _ => Err(Msg::new("adm-form-unit")),
         }
     }
 }
@@ -223,7 +212,7 @@ pub struct Slug(String);
 
 impl Slug {
     /// Parses and lower-cases.
-    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let slug = raw.trim().to_lowercase();
         let ok = (3..=60).contains(&slug.len())
             && slug
@@ -234,7 +223,7 @@ impl Slug {
         if ok {
             Ok(Self(slug))
         } else {
-            Err("The web address may use a-z, 0-9 and hyphens, 3 to 60 characters.")
+            Err(Msg::new("adm-form-slug"))
         }
     }
 
@@ -272,14 +261,14 @@ mod tests {
     fn nothing_goes_back_from_finalized() {
         for to in [Phase::Draft, Phase::Open, Phase::Closed, Phase::Judging] {
             let err = check_transition(Phase::Finalized, to, facts(2000)).unwrap_err();
-            assert!(err.contains("cannot go back"), "{err}");
+            assert!(err.to_string().contains("cannot go back"), "{err}");
         }
     }
 
     #[test]
     fn judging_waits_for_the_deadline() {
         let err = check_transition(Phase::Closed, Phase::Judging, facts(999)).unwrap_err();
-        assert!(err.contains("deadline"), "{err}");
+        assert!(err.to_string().contains("deadline"), "{err}");
         assert!(check_transition(Phase::Open, Phase::Closed, facts(999)).is_err());
     }
 

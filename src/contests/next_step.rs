@@ -4,6 +4,7 @@
 
 use crate::contests::model::Phase;
 use crate::contests::plots::Glance;
+use crate::i18n::Msg;
 
 /// What the primary button does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,7 +13,7 @@ pub enum Action {
     Link {
         /// Where.
         href: String,
-        /// The button's text.
+        /// The button's text (a catalogue key).
         label: &'static str,
     },
     /// Move the contest to this phase (its own form, with its confirmation).
@@ -20,10 +21,10 @@ pub enum Action {
 }
 
 /// The dashboard's next step.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NextStep {
     /// Why this step, in a sentence.
-    pub text: String,
+    pub text: Msg,
     /// The primary button, if there is one.
     pub action: Option<Action>,
 }
@@ -58,82 +59,69 @@ pub fn next_step(facts: &Facts<'_>) -> NextStep {
     let id = facts.contest_id;
     let g = facts.glance;
     let entries: i64 = g.per_category.iter().map(|(_, n)| n).sum();
-    let step = |text: String, action| NextStep { text, action };
+    let step = |text: Msg, action| NextStep { text, action };
     match facts.phase {
         Phase::Draft if facts.categories == 0 => step(
-            "Add the categories people enter in.".into(),
-            link("#categories".into(), "Add a category"),
+            Msg::new("adm-next-categories"),
+            link("#categories".into(), "adm-next-add-category"),
         ),
         Phase::Draft if facts.criteria == 0 => step(
-            "Add the criteria the jury scores on.".into(),
-            link("#criteria".into(), "Add a criterion"),
+            Msg::new("adm-next-criteria"),
+            link("#criteria".into(), "adm-next-add-criterion"),
         ),
-        Phase::Draft => step(
-            "Categories and criteria are set: open the contest for entries when the call is ready."
-                .into(),
-            Some(Action::Phase(Phase::Open)),
-        ),
+        Phase::Draft => step(Msg::new("adm-next-open"), Some(Action::Phase(Phase::Open))),
         Phase::Open if !facts.past_deadline => step(
-            format!("Entries are coming in ({entries} so far). Close them at the deadline."),
-            link(format!("/admin/contests/{id}/entries"), "See the entries"),
+            Msg::new("adm-next-coming-in").arg("entries", entries),
+            link(
+                format!("/admin/contests/{id}/entries"),
+                "adm-next-see-entries",
+            ),
         ),
         Phase::Open => step(
-            format!("The deadline has passed ({entries} entries): close entries to screen them."),
+            Msg::new("adm-next-deadline-passed").arg("entries", entries),
             Some(Action::Phase(Phase::Closed)),
         ),
         Phase::Closed if g.flagged > 0 => step(
-            format!(
-                "{} portfolio(s) may name their author: screen and redact before judging.",
-                g.flagged
-            ),
-            link(
-                format!("/admin/contests/{id}/entries"),
-                "Screen the entries",
-            ),
+            Msg::new("adm-next-flagged").arg("n", g.flagged),
+            link(format!("/admin/contests/{id}/entries"), "adm-next-screen"),
         ),
         Phase::Closed => step(
-            format!("{entries} entries screened: start judging when the jury is ready."),
+            Msg::new("adm-next-screened").arg("entries", entries),
             Some(Action::Phase(Phase::Judging)),
         ),
         Phase::Judging if g.jurors == 0 => step(
-            "No juror has accepted yet: invite the jury.".into(),
-            link(format!("/admin/contests/{id}/jury"), "Invite jurors"),
+            Msg::new("adm-next-no-juror"),
+            link(format!("/admin/contests/{id}/jury"), "adm-next-invite"),
         ),
         Phase::Judging if facts.open_round.is_some() => step(
-            format!(
-                "Round {} is open: jurors vote. Close it on the rounds page once the votes are in.",
-                facts.open_round.unwrap_or_default()
-            ),
-            link(format!("/admin/contests/{id}/rounds"), "Rounds"),
+            Msg::new("adm-next-round-open").arg("round", facts.open_round.unwrap_or_default()),
+            link(format!("/admin/contests/{id}/rounds"), "adm-rounds"),
         ),
         Phase::Judging if g.assigned == 0 || g.done_percent() < 100 => step(
-            format!(
-                "The jury is {}% done. Remind jurors who are behind; finalize when all is scored.",
-                g.done_percent()
-            ),
-            link(format!("/admin/contests/{id}/jury"), "Watch the jury"),
+            Msg::new("adm-next-jury-done").arg("percent", g.done_percent()),
+            link(format!("/admin/contests/{id}/jury"), "adm-next-watch"),
         ),
         Phase::Judging => step(
-            "Every entry is scored: finalize to lock the results.".into(),
+            Msg::new("adm-next-all-scored"),
             Some(Action::Phase(Phase::Finalized)),
         ),
         Phase::Finalized => step(
-            "The results are locked: reveal the names to decide the awards.".into(),
+            Msg::new("adm-next-reveal"),
             Some(Action::Phase(Phase::Revealed)),
         ),
         Phase::Revealed if g.awarded == 0 => step(
-            "Names are revealed: assign the prizes, mentions and exhibition.".into(),
-            link(format!("/admin/contests/{id}/awards"), "Assign awards"),
+            Msg::new("adm-next-awards"),
+            link(format!("/admin/contests/{id}/awards"), "adm-next-assign"),
         ),
         Phase::Revealed => step(
-            format!("{} entries awarded: announce the winners.", g.awarded),
+            Msg::new("adm-next-announce").arg("n", g.awarded),
             Some(Action::Phase(Phase::Announced)),
         ),
         Phase::Announced => step(
-            "The winners are announced.".into(),
+            Msg::new("adm-next-announced"),
             link(
                 format!("/contests/{}/winners", facts.slug),
-                "See the winners page",
+                "adm-next-winners",
             ),
         ),
     }
@@ -172,10 +160,10 @@ mod tests {
     #[test]
     fn at_45_percent_the_step_is_watching_the_jury_not_finalizing() {
         let step = at(Phase::Judging, &glance(20, 9, 3, 0));
-        assert!(step.text.contains("45% done"), "{}", step.text);
+        assert!(step.text.to_string().contains("45% done"), "{}", step.text);
         assert_eq!(
             step.action,
-            link("/admin/contests/4/jury".into(), "Watch the jury")
+            link("/admin/contests/4/jury".into(), "adm-next-watch")
         );
         let done = at(Phase::Judging, &glance(20, 20, 3, 0));
         assert_eq!(done.action, Some(Action::Phase(Phase::Finalized)));
@@ -186,15 +174,12 @@ mod tests {
         let none = at(Phase::Revealed, &glance(20, 20, 3, 0));
         assert_eq!(
             none.action,
-            link("/admin/contests/4/awards".into(), "Assign awards")
+            link("/admin/contests/4/awards".into(), "adm-next-assign")
         );
         let some = at(Phase::Revealed, &glance(20, 20, 3, 2));
         assert_eq!(some.action, Some(Action::Phase(Phase::Announced)));
         let done = at(Phase::Announced, &glance(0, 0, 0, 2)).action;
-        assert_eq!(
-            done,
-            link("/contests/c/winners".into(), "See the winners page")
-        );
+        assert_eq!(done, link("/contests/c/winners".into(), "adm-next-winners"));
     }
 
     #[test]
@@ -210,10 +195,14 @@ mod tests {
             glance: &g,
             open_round: Some(2),
         });
-        assert!(step.text.starts_with("Round 2 is open"), "{}", step.text);
+        assert!(
+            step.text.to_string().starts_with("Round 2 is open"),
+            "{}",
+            step.text
+        );
         assert_eq!(
             step.action,
-            link("/admin/contests/4/rounds".into(), "Rounds")
+            link("/admin/contests/4/rounds".into(), "adm-rounds")
         );
     }
 
@@ -232,12 +221,12 @@ mod tests {
         };
         assert_eq!(
             next_step(&facts).action,
-            link("#categories".into(), "Add a category")
+            link("#categories".into(), "adm-next-add-category")
         );
         facts.categories = 2;
         assert_eq!(
             next_step(&facts).action,
-            link("#criteria".into(), "Add a criterion")
+            link("#criteria".into(), "adm-next-add-criterion")
         );
         facts.criteria = 1;
         assert_eq!(next_step(&facts).action, Some(Action::Phase(Phase::Open)));

@@ -165,10 +165,11 @@ pub async fn plot(
             .fetch_all(pool)
             .await?;
             let series = cumulative(&rows, contest.opens_at);
+            let t = |key| ctx.lang.text(key);
             line_chart(
-                "Entries per category",
-                "days since entries opened",
-                "entries",
+                &t("plot-submissions"),
+                &t("plot-days-since-open"),
+                &t("plot-entries"),
                 &series,
             )
         }
@@ -201,12 +202,13 @@ pub async fn plot(
                     *label = short;
                 }
             }
-            let title = if name == "jurors.svg" {
-                "How each juror scores"
+            let title = ctx.lang.text(if name == "jurors.svg" {
+                "plot-jurors"
             } else {
-                "Scores per category"
-            };
-            line_chart(title, "score", "% of scores", &distribution(&rows))
+                "plot-categories"
+            });
+            let (x, y) = (ctx.lang.text("plot-score"), ctx.lang.text("plot-share"));
+            line_chart(&title, &x, &y, &distribution(&rows))
         }
         _ => return Err(AppError::NotFound),
     };

@@ -83,8 +83,8 @@ impl TryFrom<ContestRow> for Contest {
     fn try_from(r: ContestRow) -> Result<Self, sqlx::Error> {
         let bad = |what: String| sqlx::Error::Decode(format!("contest {}: {what}", r.id).into());
         Ok(Contest {
-            tz: parse_time_zone(&r.timezone).map_err(bad)?,
-            judging_unit: JudgingUnit::parse(&r.judging_unit).map_err(|e| bad(e.into()))?,
+            tz: parse_time_zone(&r.timezone).map_err(|e| bad(e.to_string()))?,
+            judging_unit: JudgingUnit::parse(&r.judging_unit).map_err(|e| bad(e.to_string()))?,
             phase: r.phase.parse().map_err(bad)?,
             id: r.id,
             slug: r.slug,

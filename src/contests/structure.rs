@@ -77,21 +77,19 @@ impl NewCategory {
         description: &str,
         requires_university: bool,
         max_photos: &str,
-    ) -> Result<Self, Vec<String>> {
+    ) -> Result<Self, Vec<crate::i18n::Msg>> {
+        use crate::i18n::Msg;
         let mut errors = Vec::new();
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 120 {
-            errors.push("Give the category a name (120 characters at most).".to_owned());
+            errors.push(Msg::new("adm-category-name"));
         }
         let max_photos = match max_photos.trim() {
             "" => None,
             raw => match raw.parse::<i64>() {
                 Ok(n) if (1..=100).contains(&n) => Some(n),
                 _ => {
-                    errors.push(
-                        "The photo limit of a category is a number from 1 to 100, or empty."
-                            .to_owned(),
-                    );
+                    errors.push(Msg::new("adm-category-max-photos"));
                     None
                 }
             },
@@ -132,11 +130,12 @@ impl NewCriterion {
         weight: &str,
         scale_min: &str,
         scale_max: &str,
-    ) -> Result<Self, Vec<String>> {
+    ) -> Result<Self, Vec<crate::i18n::Msg>> {
+        use crate::i18n::Msg;
         let mut errors = Vec::new();
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 120 {
-            errors.push("Give the criterion a name (120 characters at most).".to_owned());
+            errors.push(Msg::new("adm-criterion-name"));
         }
         let weight = weight
             .trim()
@@ -144,7 +143,7 @@ impl NewCriterion {
             .ok()
             .filter(|w| w.is_finite() && *w > 0.0 && *w <= 1000.0);
         if weight.is_none() {
-            errors.push("The weight is a positive number, such as 1 or 2.5.".to_owned());
+            errors.push(Msg::new("adm-criterion-weight"));
         }
         let min = scale_min
             .trim()
@@ -159,10 +158,7 @@ impl NewCriterion {
         let scale = match (min, max) {
             (Some(min), Some(max)) if min < max => Some((min, max)),
             _ => {
-                errors.push(
-                    "The scale runs from a lower to a higher whole number, such as 1 to 10."
-                        .to_owned(),
-                );
+                errors.push(Msg::new("adm-criterion-scale"));
                 None
             }
         };

@@ -9,28 +9,24 @@ use chrono_tz::Tz;
 use crate::i18n::{Lang, Msg};
 
 /// Parses an IANA time zone name such as `Asia/Tashkent`.
-pub fn parse_time_zone(raw: &str) -> Result<Tz, String> {
-    Tz::from_str(raw.trim()).map_err(|_| {
-        format!(
-            "{:?} is not a time zone name like Asia/Tashkent.",
-            raw.trim()
-        )
-    })
+pub fn parse_time_zone(raw: &str) -> Result<Tz, Msg> {
+    Tz::from_str(raw.trim()).map_err(|_| Msg::new("adm-form-timezone").arg("name", raw.trim()))
 }
 
-/// Reads a `datetime-local` value (`2026-12-31T23:59`) as a time in `tz`.
-pub fn parse_local_time(raw: &str, tz: Tz, what: &str) -> Result<DateTime<Utc>, String> {
+/// Reads a `datetime-local` value (`2026-12-31T23:59`) as a time in `tz`;
+/// `what` names the field for the message (`opening`, `deadline`).
+pub fn parse_local_time(raw: &str, tz: Tz, what: &'static str) -> Result<DateTime<Utc>, Msg> {
     let raw = raw.trim();
     let naive = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S"))
-        .map_err(|_| format!("Enter the {what} as a date and time."))?;
+        .map_err(|_| Msg::new("adm-form-time").arg("field", what))?;
     match tz.from_local_datetime(&naive) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
         // A repeated hour when clocks go back: take the first one.
         LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
-        LocalResult::None => Err(format!(
-            "The {what} falls in a clock change in {tz}; pick another time."
-        )),
+        LocalResult::None => Err(Msg::new("adm-form-time-gap")
+            .arg("field", what)
+            .arg("zone", tz.name())),
     }
 }
 

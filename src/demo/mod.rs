@@ -165,7 +165,7 @@ pub async fn populate_sized(
             evaluates every entry by number only; names are disclosed after the evaluation is complete. \
             Winners are announced per category and selected photographs will be exhibited."
             .into(),
-        tz: parse_time_zone("Asia/Almaty").map_err(|e| anyhow::anyhow!(e))?,
+        tz: parse_time_zone("Asia/Almaty").map_err(|e| anyhow::anyhow!(e.to_string()))?,
         opens_at: match phase {
             DemoPhase::Draft => now + Duration::days(20),
             _ => now - Duration::days(40),

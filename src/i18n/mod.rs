@@ -6,9 +6,10 @@
 //! (errors, images, mail, the toolbox), so each can name its messages.
 
 mod msg;
+mod numbers;
 
 pub(crate) use msg::localized_error;
-pub use msg::{Arg, Msg, NamedArg, ToArg};
+pub use msg::{Arg, AsF64, AsMsg, Msg, NamedArg, ToArg};
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -23,7 +24,16 @@ fluent_templates::static_loader! {
         fallback_language: "en",
         // No Unicode isolation marks around arguments: they would land in
         // attribute values and plain-text emails as invisible characters.
-        customise: |bundle| bundle.set_use_isolating(false),
+        // Numbers grouped and with the decimal mark of the bundle's language.
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            let english = bundle.locales.first().is_none_or(|l| l.language.as_str() == "en");
+            bundle.set_formatter(Some(if english {
+                numbers::english
+            } else {
+                numbers::continental
+            }));
+        },
     };
 }
 
@@ -127,8 +137,11 @@ impl Lang {
             .iter()
             .map(|(name, value)| {
                 let value = match value {
+                    // An entry number is an identifier: never grouped.
+                    Arg::Number(n) if *name == "number" => FluentValue::from(format!("{n:.0}")),
                     Arg::Text(text) => FluentValue::from(text.clone()),
                     Arg::Number(n) => FluentValue::from(*n),
+                    Arg::Phrase(inner) => FluentValue::from(self.msg(inner)),
                 };
                 (Cow::Borrowed(*name), value)
             })

@@ -15,14 +15,23 @@ pub struct Msg {
     pub args: Vec<(&'static str, Arg)>,
 }
 
-/// An argument of a [`Msg`]: text as it is, or a number (which selects
-/// plural forms and is written the language's way).
+/// An argument of a [`Msg`]: text as it is, a number (which selects
+/// plural forms and is written the language's way), or another message put
+/// into the same language first (a phase's name inside a refusal).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
     /// Text shown as it is.
     Text(String),
     /// A number.
     Number(f64),
+    /// A message of the catalogues, in the reader's language.
+    Phrase(Box<Msg>),
+}
+
+impl From<Msg> for Arg {
+    fn from(msg: Msg) -> Arg {
+        Arg::Phrase(Box::new(msg))
+    }
 }
 
 impl Msg {
@@ -125,6 +134,44 @@ macro_rules! number_to_arg {
     )*};
 }
 number_to_arg!(i32, i64, u16, u32, u64, usize, f64);
+
+/// A decimal number as a template holds it: owned, or behind any number of
+/// references.
+pub trait AsF64 {
+    /// The number.
+    fn as_f64(&self) -> f64;
+}
+
+impl AsF64 for f64 {
+    fn as_f64(&self) -> f64 {
+        *self
+    }
+}
+
+impl<T: AsF64 + ?Sized> AsF64 for &T {
+    fn as_f64(&self) -> f64 {
+        (**self).as_f64()
+    }
+}
+
+/// A message as a template holds it: owned, or behind any number of
+/// references (askama borrows fields and loop variables).
+pub trait AsMsg {
+    /// The message.
+    fn as_msg(&self) -> &Msg;
+}
+
+impl AsMsg for Msg {
+    fn as_msg(&self) -> &Msg {
+        self
+    }
+}
+
+impl<T: AsMsg + ?Sized> AsMsg for &T {
+    fn as_msg(&self) -> &Msg {
+        (**self).as_msg()
+    }
+}
 
 /// A named argument as a template writes it: `("n", count)`.
 pub trait NamedArg {

@@ -53,15 +53,18 @@ pub enum Refusal {
 
 crate::i18n::localized_error!(Refusal);
 
-/// "from 2017-01-01 to 2017-12-31", "on or after …", "on or before …", for
-/// the screening page.
-pub fn window(from: Option<&str>, until: Option<&str>) -> String {
-    match (from, until) {
-        (Some(from), Some(until)) => format!("from {from} to {until}"),
-        (Some(from), None) => format!("on or after {from}"),
-        (None, Some(until)) => format!("on or before {until}"),
-        (None, None) => "at any time".to_owned(),
-    }
+/// The capture window as a message ("from 2017-01-01 to 2017-12-31", "on
+/// or after …", "on or before …", "at any time"), for the screening note.
+pub fn window(from: Option<&str>, until: Option<&str>) -> Msg {
+    let key = match (from, until) {
+        (Some(_), Some(_)) => "window-between",
+        (Some(_), None) => "window-after",
+        (None, Some(_)) => "window-before",
+        (None, None) => "window-any",
+    };
+    Msg::new(key)
+        .arg("from", from.unwrap_or(""))
+        .arg("until", until.unwrap_or(""))
 }
 
 impl Refusal {

@@ -12,7 +12,7 @@ use crate::contests::admin::admin_contest;
 use crate::contests::model::Phase;
 use crate::contests::queries::Contest;
 use crate::contests::structure::{self, Category};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::jury::judging;
 use crate::jury::jurors::{self, InviteError};
 use crate::jury::monitor::{self, JurorStats};
@@ -52,17 +52,17 @@ impl JuryPage {
 #[derive(Default)]
 struct Outcome {
     link: Option<(String, String)>,
-    mail_note: Option<(bool, String)>,
-    errors: Vec<String>,
+    mail_note: Option<(bool, Msg)>,
+    errors: Vec<Msg>,
     email: String,
 }
 
 /// Why the jury cannot change any more.
-const JURY_FIXED: &str = "The results are finalized; the jury can no longer change.";
+const JURY_FIXED: Msg = Msg::new("adm-jury-fixed");
 
 impl Outcome {
     /// The page with these errors.
-    fn errors(errors: Vec<String>) -> Self {
+    fn errors(errors: Vec<Msg>) -> Self {
         Self {
             errors,
             ..Self::default()
@@ -100,8 +100,10 @@ async fn page(
         short,
         reminders,
         link: outcome.link,
-        mail_note: outcome.mail_note,
-        errors: outcome.errors,
+        mail_note: outcome
+            .mail_note
+            .map(|(sent, note)| (sent, ctx.lang.msg(&note))),
+        errors: ctx.words(&outcome.errors),
         email: outcome.email,
     };
     render_form(&view, has_errors)
@@ -144,7 +146,7 @@ pub async fn set_quorum(
     let quorum = match raw.parse::<i64>() {
         Ok(k) if (0..=50).contains(&k) => k,
         _ => {
-            let errors = vec!["Jurors per entry: 0 (everyone scores everything) up to 50.".into()];
+            let errors = vec![Msg::new("adm-jury-quorum-range")];
             return page(&state, &ctx, contest, Outcome::errors(errors)).await;
         }
     };
@@ -156,7 +158,7 @@ pub async fn set_quorum(
     .execute(&state.db.pool)
     .await?;
     if done.rows_affected() != 1 {
-        let errors = vec!["The assignment mode is fixed once judging has started.".into()];
+        let errors = vec![Msg::new("adm-jury-quorum-fixed")];
         return page(&state, &ctx, contest, Outcome::errors(errors)).await;
     }
     let now = state.now().timestamp();
@@ -194,13 +196,11 @@ pub async fn invite(
         .collect();
     let mut errors = Vec::new();
     if contest.phase >= Phase::Finalized {
-        errors.push(JURY_FIXED.to_owned());
+        errors.push(JURY_FIXED);
     }
-    let email = Email::parse(&raw_email)
-        .map_err(|e| errors.push(e.to_string()))
-        .ok();
+    let email = Email::parse(&raw_email).map_err(|e| errors.push(e)).ok();
     if categories.is_empty() {
-        errors.push("Choose at least one category for this juror.".to_owned());
+        errors.push(Msg::new("adm-jury-category-needed"));
     }
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         let outcome = Outcome {
@@ -216,7 +216,7 @@ pub async fn invite(
         Err(InviteError::Db(err)) => return Err(err.into()),
         Err(err) => {
             let outcome = Outcome {
-                errors: vec![err.to_string()],
+                errors: vec![err.msg()],
                 email: raw_email,
                 ..Outcome::default()
             };
@@ -276,13 +276,11 @@ async fn send_link(
             let (subject, body) =
                 crate::mail::invitation_text(lang, &contest.title, &url, jurors::INVITATION_DAYS);
             Some(match mailer.send(email, &subject, body).await {
-                Ok(()) => (true, format!("Emailed to {email}.")),
+                Ok(()) => (true, Msg::new("adm-jury-emailed").arg("email", email)),
                 Err(err) => {
                     tracing::warn!(error = %err, "could not email a jury invitation");
-                    (
-                        false,
-                        format!("Could not email it ({err}): send the link yourself."),
-                    )
+                    let reason = err.to_string();
+                    (false, Msg::new("adm-jury-not-emailed").arg("error", reason))
                 }
             })
         }
@@ -331,7 +329,7 @@ pub async fn remove(
 ) -> Result<Response, AppError> {
     let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     if contest.phase >= Phase::Finalized {
-        let errors = vec![JURY_FIXED.to_owned()];
+        let errors = vec![JURY_FIXED];
         return page(&state, &ctx, contest, Outcome::errors(errors)).await;
     }
     let now = state.now().timestamp();

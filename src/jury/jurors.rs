@@ -55,6 +55,19 @@ pub enum InviteError {
     Db(#[from] sqlx::Error),
 }
 
+impl InviteError {
+    /// What the admin is told (a database failure is an error page instead).
+    pub fn msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            Self::AlreadyJuror(email) => Msg::new("adm-invite-already").arg("email", email),
+            Self::Participant(email) => Msg::new("adm-invite-participant").arg("email", email),
+            Self::Admin(email) => Msg::new("adm-invite-admin").arg("email", email),
+            Self::Db(_) => Msg::new("error-internal"),
+        }
+    }
+}
+
 /// A new or renewed invitation: the juror and the link's token, when the
 /// juror still has to accept (a returning juror who had accepted gets none).
 #[derive(Debug)]

@@ -48,11 +48,12 @@ impl ResultsPage {
             .join(" / ")
     }
 
-    fn award(&self, number: &i64) -> &'static str {
+    /// The award's name in the page's language ('' for none).
+    fn award(&self, number: &i64) -> String {
         self.decisions
             .get(number)
             .and_then(|d| d.award)
-            .map_or("", Award::label)
+            .map_or(String::new(), |a| self.nav.t(a.key()))
     }
 }
 
@@ -114,7 +115,7 @@ pub async fn show(
     let rounds = round_snapshot::closed(&mut *state.db.pool.acquire().await?, id).await?;
     let page = ResultsPage {
         nav: ctx.nav().await?,
-        paths: round_snapshot::paths(&rounds, &ranked, crate::i18n::Lang::En),
+        paths: round_snapshot::paths(&rounds, &ranked, ctx.lang),
         snapshot,
         commitment: crate::results::commitment::root_of(&state.db, id).await?,
         decisions: awards::saved(&state.db, id).await?,
@@ -150,11 +151,11 @@ impl AwardsPage {
     fn exhibited(&self, number: &i64) -> bool {
         self.decisions.get(number).is_some_and(|d| d.exhibition)
     }
-    fn suggestion(&self, number: &i64) -> &'static str {
+    fn suggestion(&self, number: &i64) -> String {
         self.suggested
             .get(number)
             .and_then(|d| d.award)
-            .map_or("", Award::label)
+            .map_or(String::new(), |a| self.nav.t(a.key()))
     }
     fn editable(&self) -> bool {
         matches!(self.contest.phase, Phase::Finalized | Phase::Revealed)
@@ -166,7 +167,7 @@ async fn awards_page(
     ctx: &Ctx,
     contest: Contest,
     (form, basis_normalized): (Option<AwardsForm>, bool),
-    errors: Vec<String>,
+    errors: Vec<crate::i18n::Msg>,
 ) -> Result<Response, AppError> {
     let (snapshot, _) = stored(state, contest.id)
         .await?
@@ -197,7 +198,7 @@ async fn awards_page(
         saved: was_saved,
         reason,
         normalized,
-        errors,
+        errors: ctx.words(&errors),
     };
     render_form(&page, has_errors)
 }
@@ -241,11 +242,12 @@ pub async fn save_awards(
     let now = state.now().timestamp();
     match awards::save(&state.db, now, &admin, &contest, &snapshot, &form).await? {
         Ok(()) => {
-            ctx.flash("Awards saved.").await?;
+            ctx.flash_msg(&crate::i18n::Msg::new("awards-saved"))
+                .await?;
             Ok(Redirect::to(&format!("/admin/contests/{id}/awards")).into_response())
         }
         Err(refusal) => {
-            let errors = vec![refusal.to_string()];
+            let errors = vec![refusal.msg()];
             awards_page(&state, &ctx, contest, (Some(form), false), errors).await
         }
     }

@@ -154,7 +154,11 @@ pub struct AwardsForm {
 /// Reads the form: `award-N` (an award name or empty) and `exhibit-N` (1)
 /// for the entries of the snapshot, `reason` and `share_feedback`; an entry
 /// number not in the results is refused.
-pub fn parse_form(snapshot: &Snapshot, fields: &[(String, String)]) -> Result<AwardsForm, String> {
+pub fn parse_form(
+    snapshot: &Snapshot,
+    fields: &[(String, String)],
+) -> Result<AwardsForm, crate::i18n::Msg> {
+    use crate::i18n::Msg;
     let mut form = AwardsForm::default();
     for (name, value) in fields {
         match name.as_str() {
@@ -179,13 +183,13 @@ pub fn parse_form(snapshot: &Snapshot, fields: &[(String, String)]) -> Result<Aw
             .parse()
             .ok()
             .filter(|n| category_of.contains_key(n))
-            .ok_or_else(|| format!("There is no entry {number} in these results."))?;
+            .ok_or_else(|| Msg::new("awards-no-entry").arg("number", number))?;
         let decision = out.entry(number).or_default();
         if kind == "exhibit" {
             decision.exhibition = value == "1";
         } else if !value.is_empty() {
             decision.award =
-                Some(Award::parse(value).ok_or_else(|| format!("{value:?} is not an award."))?);
+                Some(Award::parse(value).ok_or_else(|| Msg::new("awards-not-an-award"))?);
         }
     }
     let mut taken: BTreeMap<(&str, Award), Vec<i64>> = BTreeMap::new();
@@ -197,15 +201,25 @@ pub fn parse_form(snapshot: &Snapshot, fields: &[(String, String)]) -> Result<Aw
     for ((category, award), mut numbers) in taken {
         if award != Award::Mention && numbers.len() > 1 {
             numbers.sort_unstable();
-            return Err(format!(
-                "{category}: the {} can go to one entry only, not to {numbers:?}.",
-                award.label()
-            ));
+            return Err(Msg::new("awards-one-entry-only")
+                .arg("category", category)
+                .arg("award", award.as_str())
+                .arg("numbers", numbers_list(&numbers)));
         }
     }
     out.retain(|_, d| d.award.is_some() || d.exhibition);
     form.chosen = out;
     Ok(form)
+}
+
+/// Entry numbers as people read them in a message: `12345, 23456` (never
+/// grouped by thousands, so each is written as a number argument is not).
+pub fn numbers_list(numbers: &[i64]) -> String {
+    numbers
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The entries whose award differs from the ranking's suggestion.
@@ -310,10 +324,10 @@ mod tests {
         assert!(parse_form(&snap, &[field("award-99", "first")]).is_err());
         assert!(parse_form(&snap, &[field("award-11", "gold")]).is_err());
         let twice = [field("award-11", "first"), field("award-22", "first")];
+        let refused = parse_form(&snap, &twice).unwrap_err().to_string();
         assert!(
-            parse_form(&snap, &twice)
-                .unwrap_err()
-                .contains("one entry only")
+            refused.contains("1st prize can go to one entry only, not to 11, 22"),
+            "{refused}"
         );
         let mentions = [field("award-11", "mention"), field("award-22", "mention")];
         assert!(parse_form(&snap, &mentions).is_ok());

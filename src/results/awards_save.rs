@@ -11,20 +11,36 @@ use crate::web::user::User;
 use crate::{audit, db::Db, error::AppError};
 
 /// Why awards cannot be saved as they are (shown on the awards page).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AwardsRefusal {
     /// Not finalized yet, or already announced.
-    #[error("Awards are decided after finalizing and before the winners are announced.")]
     NotNow,
     /// The reason is over 1,000 characters.
-    #[error("The reason can be 1,000 characters at most.")]
     ReasonTooLong,
     /// These entries' awards differ from the ranking and no reason was given.
-    #[error("The awards of entries {0:?} differ from the ranking: give a reason.")]
     ReasonNeeded(Vec<i64>),
     /// These entries were disqualified (at finalist verification).
-    #[error("Entries {0:?} were disqualified: they can get neither an award nor the exhibition.")]
     Disqualified(Vec<i64>),
+}
+
+crate::i18n::localized_error!(AwardsRefusal);
+
+impl AwardsRefusal {
+    /// What the admin is told.
+    pub fn msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        use crate::results::awards::numbers_list;
+        match self {
+            Self::NotNow => Msg::new("awards-not-now"),
+            Self::ReasonTooLong => Msg::new("awards-reason-long"),
+            Self::ReasonNeeded(n) => Msg::new("awards-reason-needed")
+                .arg("numbers", numbers_list(n))
+                .arg("count", n.len()),
+            Self::Disqualified(n) => Msg::new("awards-disqualified")
+                .arg("numbers", numbers_list(n))
+                .arg("count", n.len()),
+        }
+    }
 }
 
 /// Replaces the contest's awards, logging them (and the reason for any

@@ -9,6 +9,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 
 use crate::contests::admin::admin_contest;
+use crate::i18n::Msg;
 use crate::results::admin::stored;
 use crate::results::awards::{self, Award};
 use crate::results::reveal::{Revealed, authors};
@@ -50,6 +51,8 @@ pub async fn results_csv(
         None => None,
     };
     let decisions = awards::saved(&state.db, id).await?;
+    let column = |name: &str| ctx.lang.msg(&Msg::new("csv-column").arg("name", name));
+    let award_name = |award: Option<Award>| award.map_or(String::new(), |a| ctx.lang.text(a.key()));
     let mut head: Vec<String> = [
         "category",
         "rank",
@@ -63,7 +66,7 @@ pub async fn results_csv(
         "normalized",
         "rank_normalized",
     ]
-    .map(String::from)
+    .map(column)
     .to_vec();
     for alias in &snap.jurors {
         for c in &snap.criteria {
@@ -71,7 +74,7 @@ pub async fn results_csv(
         }
     }
     if people.is_some() {
-        head.extend(["name", "country", "university"].map(String::from));
+        head.extend(["name", "country", "university"].map(column));
     }
     let mut rows = vec![head];
     for cat in &snap.categories {
@@ -81,12 +84,12 @@ pub async fn results_csv(
                 cell(&cat.name),
                 e.rank.to_string(),
                 e.number.to_string(),
-                award.map_or("", Award::label).to_owned(),
+                award_name(award),
                 format!("{:.4}", e.mean),
                 format!("{:.4}", e.median),
                 e.jurors.to_string(),
                 e.top_marks.to_string(),
-                if e.tie { "tie" } else { "" }.to_owned(),
+                if e.tie { column("tie") } else { String::new() },
                 format!("{:.4}", e.normalized),
                 e.normalized_rank.to_string(),
             ];
@@ -127,6 +130,8 @@ pub async fn winners_csv(
         .into_iter()
         .map(|c| (c.id, c.name))
         .collect();
+    let column = |name: &str| ctx.lang.msg(&Msg::new("csv-column").arg("name", name));
+    let (yes, no) = (ctx.lang.text("csv-yes"), ctx.lang.text("csv-no"));
     let mut rows = vec![
         [
             "category",
@@ -139,7 +144,7 @@ pub async fn winners_csv(
             "email",
             "name_may_be_published",
         ]
-        .map(String::from)
+        .map(column)
         .to_vec(),
     ];
     for w in winners(&state.db, key, id).await? {
@@ -147,19 +152,22 @@ pub async fn winners_csv(
         let titles: Vec<&str> = w.photos.iter().map(|p| p.title.as_str()).collect();
         rows.push(vec![
             cell(categories.get(&w.category_id).map_or("", String::as_str)),
-            w.award.map_or("", Award::label).to_owned(),
-            if w.exhibition { "yes" } else { "" }.to_owned(),
+            w.award.map_or(String::new(), |a| ctx.lang.text(a.key())),
+            if w.exhibition {
+                yes.clone()
+            } else {
+                String::new()
+            },
             w.number.to_string(),
             cell(&titles.join(" | ")),
             cell(a.map_or("", |a| a.name.as_str())),
             cell(a.map_or("", |a| a.country.as_str())),
             cell(a.map_or("", |a| a.email.as_str())),
             if a.is_some_and(|a| a.consent_name) {
-                "yes"
+                yes.clone()
             } else {
-                "no"
-            }
-            .to_owned(),
+                no.clone()
+            },
         ]);
     }
     let name = format!("{}-winners.csv", contest.slug);

@@ -8,6 +8,7 @@
 use crate::contests::model::Phase;
 use crate::contests::queries::{Contest, set_phase};
 use crate::contests::rounds::{self, Stage};
+use crate::i18n::Msg;
 use crate::results::{round_gather, round_snapshot, snapshot};
 use crate::web::user::User;
 use crate::{audit, db::Db, error::AppError};
@@ -39,16 +40,11 @@ pub async fn missing_votes(db: &Db, round_id: i64) -> Result<Vec<(String, i64)>,
 }
 
 /// Why a contest cannot be finalized now (shown on the admin page).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FinalizeRefusal {
     /// Only a contest in judging can be finalized.
-    #[error("Only a contest in judging can be finalized; this one is {0}.")]
     NotJudging(Phase),
     /// Assignments are open and no override was asked for.
-    #[error(
-        "{open} assignments are neither scored nor recused: {jurors}. Wait for them, or tick \
-         \"finalize with work missing\" and give a reason."
-    )]
     WorkMissing {
         /// Open assignments in all.
         open: i64,
@@ -56,10 +52,6 @@ pub enum FinalizeRefusal {
         jurors: String,
     },
     /// Rankings of the ranking round are not saved, and no override was asked for.
-    #[error(
-        "{open} places of the ranking round are not given yet: {jurors}. Wait for them, or \
-         tick \"finalize with work missing\" and give a reason."
-    )]
     RankingMissing {
         /// Ballots without a place.
         open: i64,
@@ -67,23 +59,31 @@ pub enum FinalizeRefusal {
         jurors: String,
     },
     /// A shortlisting round is still open: the criteria round has not begun.
-    #[error(
-        "Round {0} is still open. Close it (Jury → Rounds) and score the entries it \
-         advances before finalizing."
-    )]
     RoundOpen(i64),
     /// A ranking round follows the criteria round, which is still open.
-    #[error(
-        "A ranking round follows the criteria round: close the criteria round first \
-         (Jury → Rounds), choosing the finalists; finalizing then closes the ranking round."
-    )]
     CriteriaOpen,
     /// The override came without a reason (or with one too long).
-    #[error(
-        "Finalizing with work missing needs a reason (1,000 characters at most); it is \
-         published with the results."
-    )]
     ReasonNeeded,
+}
+
+crate::i18n::localized_error!(FinalizeRefusal);
+
+impl FinalizeRefusal {
+    /// What the admin is told.
+    pub fn msg(&self) -> Msg {
+        match self {
+            Self::NotJudging(phase) => Msg::new("finalize-not-judging").arg("name", phase.name()),
+            Self::WorkMissing { open, jurors } => Msg::new("finalize-work-missing")
+                .arg("open", *open)
+                .arg("jurors", jurors.as_str()),
+            Self::RankingMissing { open, jurors } => Msg::new("finalize-ranking-missing")
+                .arg("open", *open)
+                .arg("jurors", jurors.as_str()),
+            Self::RoundOpen(round) => Msg::new("finalize-round-open").arg("round", *round),
+            Self::CriteriaOpen => Msg::new("finalize-criteria-open"),
+            Self::ReasonNeeded => Msg::new("finalize-reason"),
+        }
+    }
 }
 
 /// Finalizes `contest`: `Ok(Ok(hash))` with the results hash when done,

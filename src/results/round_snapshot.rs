@@ -230,7 +230,7 @@ pub fn paths(
                     _ => Msg::new("way-not-ranked"),
                 },
                 ("criteria", Some(score)) => {
-                    Msg::new("way-score").arg("score", format!("{score:.2}"))
+                    Msg::new("way-score").arg("score", lang.decimal(score, 2))
                 }
                 (_, None) => Msg::new("way-no-vote"),
                 ("yes_no", Some(_)) => {
@@ -239,7 +239,7 @@ pub fn paths(
                         .arg("yes", yes)
                         .arg("of", line.votes.len())
                 }
-                (_, Some(mean)) => Msg::new("way-stars").arg("mean", format!("{mean:.1}")),
+                (_, Some(mean)) => Msg::new("way-stars").arg("mean", lang.decimal(mean, 1)),
             };
             let step = format!("{}: {}", round.round, lang.msg(&said));
             paths.entry(line.number).or_default().push(step);

@@ -33,16 +33,17 @@ pub enum AmendRefusal {
     Unchanged,
 }
 
-impl std::fmt::Display for AmendRefusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Self::Name => "The corrected name is required (200 characters at most).",
-            Self::Country => "Choose one of the contest's countries.",
-            Self::University => "The university is too long (200 characters at most).",
-            Self::Reason => {
-                "Give the reason for the correction (1,000 characters at most); it is published with the proof."
-            }
-            Self::Unchanged => "Nothing to correct: the name, country and university are as entered.",
+crate::i18n::localized_error!(AmendRefusal);
+
+impl AmendRefusal {
+    /// What the admin is told.
+    pub fn msg(self) -> crate::i18n::Msg {
+        crate::i18n::Msg::new(match self {
+            Self::Name => "amend-name",
+            Self::Country => "amend-country",
+            Self::University => "amend-university",
+            Self::Reason => "amend-reason",
+            Self::Unchanged => "amend-unchanged",
         })
     }
 }
@@ -104,7 +105,7 @@ pub async fn amend(
     let (corrected, reason) = match form.check(&countries) {
         Ok(checked) => checked,
         Err(refusals) => {
-            let errors = refusals.iter().map(ToString::to_string).collect();
+            let errors = refusals.iter().map(|r| r.msg()).collect();
             let view = View::containing(&state.db, contest.id, portfolio_id).await?;
             return page(&state, &ctx, contest, view, errors).await;
         }
@@ -130,7 +131,7 @@ pub async fn amend(
             return Err(AppError::NotFound);
         }
         let view = View::containing(&state.db, contest.id, portfolio_id).await?;
-        let errors = vec![AmendRefusal::Unchanged.to_string()];
+        let errors = vec![AmendRefusal::Unchanged.msg()];
         return page(&state, &ctx, contest, view, errors).await;
     };
     let detail = format!(
@@ -139,7 +140,6 @@ pub async fn amend(
     );
     audit::record_with(&mut tx, now, Some(&admin), "entry.amend", Some(id), &detail).await?;
     tx.commit().await?;
-    ctx.flash("Identity corrected; the change is in the audit log and verify reports it.")
-        .await?;
+    ctx.flash_msg(&crate::i18n::Msg::new("amend-done")).await?;
     back_to(&state, id, portfolio_id).await
 }

@@ -173,7 +173,7 @@ pub(crate) async fn back_to_entry(
     contest: &Contest,
     done: Done,
 ) -> Result<Response, AppError> {
-    ctx.flash(&ctx.lang.msg(&done.msg())).await?;
+    ctx.flash_msg(&done.msg()).await?;
     let to = format!("/contests/{}/entry#{}", contest.slug, done.anchor());
     Ok(Redirect::to(&to).into_response())
 }

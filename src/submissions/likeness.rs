@@ -281,26 +281,24 @@ impl Pair {
     }
 
     /// What the admin reads beside the two photos.
-    pub fn label(&self, portfolio_id: i64) -> String {
+    pub fn label(&self, portfolio_id: i64) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
         if self.same_portfolio(portfolio_id) {
-            return match self.kind {
-                PairKind::Identical => "The same pixels as another photo of this portfolio".into(),
-                _ => "Similar to another photo of this portfolio (a sibling shot?)".into(),
-            };
+            return Msg::new(match self.kind {
+                PairKind::Identical => "pair-same-pixels-within",
+                _ => "pair-similar-within",
+            });
         }
-        let who = &self.other_name;
-        match self.kind {
-            PairKind::Identical => format!("The same pixels as a photo entered by {who}"),
-            PairKind::Near => format!(
-                "The same photograph as one entered by {who} (edited: {} of 64 bits differ)",
-                self.distance
-            ),
-            PairKind::Mirrored => format!("The same photograph, mirrored, as one entered by {who}"),
-            PairKind::Camera => {
-                format!("Taken with the same camera body (serial number) as a photo of {who}")
-            }
-            PairKind::ImageId => format!("The same exposure (EXIF image id) as a photo of {who}"),
-        }
+        let key = match self.kind {
+            PairKind::Identical => "pair-same-pixels",
+            PairKind::Near => "pair-near",
+            PairKind::Mirrored => "pair-mirrored",
+            PairKind::Camera => "pair-camera",
+            PairKind::ImageId => "pair-image-id",
+        };
+        Msg::new(key)
+            .arg("who", self.other_name.as_str())
+            .arg("bits", self.distance)
     }
 }
 

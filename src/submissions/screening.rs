@@ -52,7 +52,7 @@ impl Screened {
         self.facts.iter().find(|f| f.photo_id == *photo_id)
     }
 
-    fn pair_label(&self, pair: &Pair) -> String {
+    fn pair_label(&self, pair: &Pair) -> crate::i18n::Msg {
         pair.label(self.portfolio.id)
     }
 
@@ -92,10 +92,10 @@ struct ScreeningPage {
 impl ScreeningPage {
     /// "from 2017-01-01 to 2017-12-31", for the undated photos' note.
     fn capture_window(&self) -> String {
-        crate::images::pipeline::window(
+        self.nav.m(crate::images::pipeline::window(
             self.contest.taken_from.as_deref(),
             self.contest.taken_until.as_deref(),
-        )
+        ))
     }
 }
 
@@ -109,7 +109,7 @@ pub(crate) async fn page(
     ctx: &Ctx,
     contest: Contest,
     view: View,
-    errors: Vec<String>,
+    errors: Vec<Msg>,
 ) -> Result<Response, AppError> {
     let categories = structure::categories_of(&state.db, contest.id).await?;
     let mut entries = Vec::new();
@@ -140,7 +140,7 @@ pub(crate) async fn page(
         undated,
     };
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
-    let links = Links::of(view, contest.id, &categories, pages);
+    let links = Links::of(view, contest.id, &categories, pages, ctx.lang);
     let filtered = view.show != Show::All || view.category.is_some();
     let page = ScreeningPage {
         nav: ctx.nav().await?,
@@ -148,7 +148,7 @@ pub(crate) async fn page(
         editable: editable(&contest),
         contest,
         entries,
-        errors,
+        errors: ctx.words(&errors),
         flagged,
         total,
         links,
@@ -203,12 +203,10 @@ pub async fn set_status(
     };
     let mut errors = Vec::new();
     if !editable(&contest) {
-        errors.push("Entries are frozen once judging has started.".to_owned());
+        errors.push(Msg::new("screening-frozen"));
     }
     if reason.is_empty() || reason.chars().count() > 1000 {
-        errors.push(
-            "Give a reason (1,000 characters at most); it is kept in the audit log.".to_owned(),
-        );
+        errors.push(Msg::new("adm-reason-needed"));
     }
     if !errors.is_empty() {
         let view = View::containing(&state.db, contest.id, portfolio_id).await?;
@@ -260,7 +258,7 @@ pub async fn redact(
     let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     if !editable(&contest) {
         let view = View::containing(&state.db, contest.id, portfolio_id).await?;
-        let errors = vec!["Entries are frozen once judging has started.".to_owned()];
+        let errors = vec![Msg::new("screening-frozen")];
         return page(&state, &ctx, contest, view, errors).await;
     }
     let portfolio = queries::portfolio_of_id(&state.db, portfolio_id)

@@ -39,13 +39,13 @@ impl Show {
         }
     }
 
-    /// The link's text.
-    pub fn label(self) -> &'static str {
+    /// The catalogue key of the link's text.
+    pub fn key(self) -> &'static str {
         match self {
-            Show::All => "All",
-            Show::Names => "May name their author",
-            Show::Alike => "Like another’s photo",
-            Show::Disqualified => "Disqualified",
+            Show::All => "screening-show-all",
+            Show::Names => "screening-show-names",
+            Show::Alike => "screening-show-alike",
+            Show::Disqualified => "screening-show-disqualified",
         }
     }
 
@@ -192,8 +192,15 @@ pub struct Links {
 }
 
 impl Links {
-    /// The links around `view` for a contest with these categories and pages.
-    pub fn of(view: View, contest_id: i64, categories: &[Category], pages: i64) -> Self {
+    /// The links around `view` for a contest with these categories and
+    /// pages, in `lang`.
+    pub fn of(
+        view: View,
+        contest_id: i64,
+        categories: &[Category],
+        pages: i64,
+        lang: crate::i18n::Lang,
+    ) -> Self {
         let link = |text: String, show: Show, category: Option<i64>, current: bool| Link {
             text,
             href: view.href(contest_id, show, category, 1),
@@ -201,9 +208,10 @@ impl Links {
         };
         let shows = Show::ALL
             .into_iter()
-            .map(|s| link(s.label().to_owned(), s, view.category, s == view.show))
+            .map(|s| link(lang.text(s.key()), s, view.category, s == view.show))
             .collect();
-        let mut cats = vec![link("all".into(), view.show, None, view.category.is_none())];
+        let all = lang.text("screening-all-categories");
+        let mut cats = vec![link(all, view.show, None, view.category.is_none())];
         cats.extend(categories.iter().map(|c| {
             let current = view.category == Some(c.id);
             link(c.name.clone(), view.show, Some(c.id), current)

@@ -182,7 +182,7 @@ impl Ctx {
 
     /// Leaves a one-line message for the next page this person sees (after a
     /// redirect): "Finalized.", "Awards saved."…
-    pub async fn flash(&self, message: &str) -> Result<(), AppError> {
+    async fn flash(&self, message: &str) -> Result<(), AppError> {
         if self.user.is_none() {
             self.session
                 .set_expiry(Some(Expiry::OnInactivity(ANONYMOUS_SESSION)));

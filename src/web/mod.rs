@@ -101,10 +101,31 @@ impl Nav {
             .msg(&crate::i18n::Msg::new(key).arg(a, x).arg(b, y))
     }
 
+    /// A decimal number with `places` decimals, the page's language's way
+    /// (`7.08`, `7,08`).
+    pub fn dec(&self, value: impl crate::i18n::AsF64, places: usize) -> String {
+        self.lang.decimal(value.as_f64(), places)
+    }
+
+    /// The message `key` with three arguments.
+    pub fn t3(
+        &self,
+        key: &'static str,
+        a: impl crate::i18n::NamedArg,
+        b: impl crate::i18n::NamedArg,
+        c: impl crate::i18n::NamedArg,
+    ) -> String {
+        let (a, x) = a.named();
+        let (b, y) = b.named();
+        let (c, z) = c.named();
+        self.lang
+            .msg(&crate::i18n::Msg::new(key).arg(a, x).arg(b, y).arg(c, z))
+    }
+
     /// A message made elsewhere (a refusal, a form's error), in the page's
     /// language.
-    pub fn m(&self, msg: &crate::i18n::Msg) -> String {
-        self.lang.msg(msg)
+    pub fn m(&self, msg: impl crate::i18n::AsMsg) -> String {
+        self.lang.msg(msg.as_msg())
     }
 
     /// The switcher's links: (code, own name, whether it is this page's

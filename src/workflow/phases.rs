@@ -15,6 +15,7 @@ use crate::contests::admin::{admin_contest, edit_response, see};
 use crate::contests::model::{Phase, TransitionFacts, check_transition};
 use crate::contests::queries::{self, Contest};
 use crate::contests::structure;
+use crate::i18n::Msg;
 use crate::web::Ctx;
 use crate::{error::AppError, state::AppState};
 
@@ -69,6 +70,7 @@ pub async fn change_phase(
     let checked = form
         .to
         .parse::<Phase>()
+        .map_err(|_| Msg::new("phase-unknown"))
         .and_then(|to| check_transition(contest.phase, to, facts).map(|()| to));
     let to = match checked {
         Ok(to) => to,
@@ -88,13 +90,10 @@ pub async fn change_phase(
         .await?
         {
             Ok(_) => {
-                ctx.flash("Finalized: the scores are locked and the results hash is published.")
-                    .await?;
+                ctx.flash_msg(&Msg::new("adm-finalized")).await?;
                 Ok(Redirect::to(&format!("/admin/contests/{id}/results")).into_response())
             }
-            Err(refusal) => {
-                edit_response(&state, &ctx, contest, None, vec![refusal.to_string()]).await
-            }
+            Err(refusal) => edit_response(&state, &ctx, contest, None, vec![refusal.msg()]).await,
         };
     }
     if to == Phase::Announced
@@ -102,8 +101,8 @@ pub async fn change_phase(
             .await?
             .is_empty()
     {
-        let message = "Assign the awards (Results → Awards) before announcing the winners.";
-        return edit_response(&state, &ctx, contest, None, vec![message.into()]).await;
+        let message = Msg::new("adm-awards-first");
+        return edit_response(&state, &ctx, contest, None, vec![message]).await;
     }
     let mut tx = state.db.pool.begin().await?;
     if !queries::set_phase(&mut *tx, id, contest.phase, to, now).await? {
@@ -135,11 +134,11 @@ pub async fn change_phase(
         // or the next start are all a failure here costs.
         tracing::warn!(error = %err, "refreshing the planner's statistics failed");
     }
-    let message = match to {
-        Phase::Revealed => "Names revealed. The mapping and salts are now public.".to_owned(),
-        Phase::Announced => "Winners announced: the winners page is public.".to_owned(),
-        _ => format!("The contest is now {to}."),
-    };
-    ctx.flash(&message).await?;
+    ctx.flash_msg(
+        &Msg::new("phase-done")
+            .arg("phase", to.as_str())
+            .arg("name", to.name()),
+    )
+    .await?;
     Ok(see(id))
 }

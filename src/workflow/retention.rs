@@ -209,7 +209,8 @@ pub async fn set(
     )
     .await?;
     tx.commit().await?;
-    ctx.flash("Retention saved.").await?;
+    ctx.flash_msg(&crate::i18n::Msg::new("retention-saved"))
+        .await?;
     Ok(Redirect::to("/admin/system#retention").into_response())
 }
 

@@ -10,6 +10,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 
 use crate::db::Db;
+use crate::i18n::{Lang, Msg};
 use crate::metrics::DiskSpace;
 use crate::web::{Ctx, Nav, render};
 use crate::{error::AppError, state::AppState};
@@ -49,7 +50,7 @@ struct SystemPage {
     files: u64,
     disk: String,
     last_backup: String,
-    warnings: Vec<String>,
+    warnings: Vec<Msg>,
     contests: Vec<RetentionLine>,
 }
 
@@ -93,13 +94,13 @@ fn disk_use(dir: &Path) -> (u64, u64) {
     (bytes, files)
 }
 
-/// The database, said without its password.
-fn database_label(db: &Db, url: &str) -> String {
-    let pool = format!(
-        "{} connections open, {} idle, at most {}",
-        db.pool.size(),
-        db.pool.num_idle(),
-        db.pool.options().get_max_connections()
+/// The database, said without its password, in `lang`.
+fn database_label(db: &Db, url: &str, lang: Lang) -> String {
+    let pool = lang.msg(
+        &Msg::new("system-pool")
+            .arg("open", db.pool.size())
+            .arg("idle", db.pool.num_idle())
+            .arg("max", db.pool.options().get_max_connections()),
     );
     match crate::db::sqlite_path(url) {
         Some(path) => format!("SQLite, {} ({pool})", path.display()),
@@ -154,26 +155,23 @@ async fn retention_lines(db: &Db) -> Result<Vec<RetentionLine>, sqlx::Error> {
 }
 
 /// What an operator should act on.
-fn warnings(space: Option<DiskSpace>, last_backup: Option<i64>, now: i64) -> Vec<String> {
+fn warnings(space: Option<DiskSpace>, last_backup: Option<i64>, now: i64) -> Vec<Msg> {
     let mut out = Vec::new();
     match space {
-        Some(space) if space.available_share() < LOW_DISK => out.push(format!(
-            "The data dir's disk is {:.0}% free ({} of {}): uploads will fail when it is full.",
-            space.available_share() * 100.0,
-            human(space.available),
-            human(space.total)
-        )),
+        Some(space) if space.available_share() < LOW_DISK => out.push(
+            Msg::new("system-low-disk")
+                .arg("percent", format!("{:.0}", space.available_share() * 100.0))
+                .arg("free", human(space.available))
+                .arg("total", human(space.total)),
+        ),
         Some(_) => {}
-        None => out.push("The data dir's free space cannot be read.".into()),
+        None => out.push(Msg::new("system-disk-unknown")),
     }
     match last_backup {
-        None => out.push(
-            "No backup has been made: run `photojury backup --to DIR` (docs/operations.md).".into(),
-        ),
-        Some(at) if now - at > BACKUP_AGE => out.push(format!(
-            "The last backup is older than 24 hours ({}).",
-            when(at)
-        )),
+        None => out.push(Msg::new("system-no-backup")),
+        Some(at) if now - at > BACKUP_AGE => {
+            out.push(Msg::new("system-old-backup").arg("when", when(at)));
+        }
         Some(_) => {}
     }
     out
@@ -200,14 +198,21 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         } else {
             "release"
         },
-        database: database_label(&state.db, &state.config.database_url),
+        database: database_label(&state.db, &state.config.database_url, ctx.lang),
         data_dir: data_dir.display().to_string(),
         used: human(used),
         files,
         disk: space
-            .map(|s| format!("{} free of {}", human(s.available), human(s.total)))
-            .unwrap_or_else(|| "unknown".into()),
-        last_backup: last_backup.map(when).unwrap_or_else(|| "never".into()),
+            .map(|s| {
+                let free = Msg::new("system-free-of")
+                    .arg("free", human(s.available))
+                    .arg("total", human(s.total));
+                ctx.lang.msg(&free)
+            })
+            .unwrap_or_else(|| ctx.lang.text("system-unknown")),
+        last_backup: last_backup
+            .map(when)
+            .unwrap_or_else(|| ctx.lang.text("system-never")),
         warnings: warnings(space, last_backup, now),
         contests: retention_lines(&state.db).await?,
     };
@@ -232,8 +237,12 @@ mod tests {
         assert!(warnings(Some(roomy), Some(now - 3600), now).is_empty());
         let both = warnings(Some(full), Some(now - 25 * 3600), now);
         assert_eq!(both.len(), 2);
-        assert!(both[0].contains("5% free (5.0 GB of 100.0 GB)"));
-        assert!(both[1].contains("older than 24 hours"));
-        assert!(warnings(Some(roomy), None, now)[0].contains("No backup"));
+        assert!(both[0].to_string().contains("5% free (5.0 GB of 100.0 GB)"));
+        assert!(both[1].to_string().contains("older than 24 hours"));
+        assert!(
+            warnings(Some(roomy), None, now)[0]
+                .to_string()
+                .contains("No backup")
+        );
     }
 }

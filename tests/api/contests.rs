@@ -129,13 +129,13 @@ async fn illegal_phase_changes_are_refused_with_a_message() {
         .post(&format!("{path}/phase"), &[("to", "judging")])
         .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-    page.assert_contains("A contest cannot move from draft to judging.");
+    page.assert_contains("A contest cannot move from “Draft” to “Judging”.");
     // A forged phase name too.
     let page = admin
         .post(&format!("{path}/phase"), &[("to", "winners")])
         .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-    page.assert_contains("There is no phase called");
+    page.assert_contains("There is no such phase.");
     assert_eq!(app.count("contests WHERE phase = 'draft'").await, 1);
     assert_eq!(
         app.count("audit_log WHERE action = 'contest.phase'").await,

@@ -40,7 +40,7 @@ async fn mid_judging_the_next_step_is_the_jury_and_finalizing_with_work_missing_
     assert!(!page.body.contains("Add category"), "{}", page.body);
     assert!(!page.body.contains("Add criterion"));
     page.assert_contains("Categories are fixed once entries have closed.");
-    page.assert_contains("Criteria are fixed once judging has started.");
+    page.assert_contains("Criteria are frozen once judging has started.");
 }
 
 #[tokio::test]

@@ -252,7 +252,7 @@ fn hostile_files_are_refused_from_their_headers_with_clear_messages() {
     );
     assert_eq!(
         refused.to_string(),
-        "The image is 100000 × 100000 pixels; the limit is 12000 pixels a side and 100 megapixels."
+        "The image is 100,000 × 100,000 pixels; the limit is 12,000 pixels a side and 100 megapixels."
     );
     let jpeg = hostile::jpeg_declaring(65_000, 65_000);
     assert!(jpeg.len() < 1000);

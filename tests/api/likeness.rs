@@ -293,7 +293,7 @@ async fn the_capture_window_refuses_a_photo_dated_outside_and_flags_one_without_
     );
 
     let screening = admin.get(&screening_path).await;
-    screening.assert_contains("1 photo(s) carry no capture date in their file");
+    screening.assert_contains("1 photo carries no capture date in its file");
     screening.assert_contains("Taken: 2017-06-01 10:00:00");
     screening.assert_contains("no date in the file");
     screening.assert_contains("Camera: Testcam");

@@ -25,6 +25,7 @@ mod images;
 mod jury;
 mod kept_pages;
 mod languages;
+mod languages_admin;
 mod languages_pages;
 mod likeness;
 mod mail;

@@ -418,7 +418,7 @@ async fn the_finalists_preview_counts_ties_at_the_cut_as_the_close_does() {
     for option in [
         "<option value=\"min:5.50\">≥ 5.50: 3 entries</option>",
         "<option value=\"min:4.00\">≥ 4.00: 4 entries</option>",
-        "<option value=\"min:9.00\">≥ 9.00: 1 entries</option>",
+        "<option value=\"min:9.00\">≥ 9.00: 1 entry</option>",
         "<option value=\"min:7.00\">≥ 7.00: 4 entries</option>",
     ] {
         page.assert_contains(option);

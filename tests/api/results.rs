@@ -87,7 +87,7 @@ async fn finalizing_with_work_missing_needs_an_override_and_a_reason() {
     let again = admin
         .post(&format!("{path}/phase"), &[("to", "finalized")])
         .await;
-    again.assert_contains("already finalized");
+    again.assert_contains("already “Finalized”");
 }
 
 #[tokio::test]

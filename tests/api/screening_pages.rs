@@ -68,7 +68,7 @@ async fn screening_filters_by_flag_category_and_status_fifty_to_a_page() {
     let first = admin.get(&entries).await;
     assert_eq!(cards(&first.body), 50);
     first.assert_contains("Page 1 of 2");
-    first.assert_contains("52 portfolio(s)");
+    first.assert_contains("52 portfolios.");
     let second = admin.get(&format!("{entries}?show=all&page=2")).await;
     assert_eq!(cards(&second.body), 2);
     second.assert_contains(&format!("id=\"p{}\"", ids[51]));

@@ -144,12 +144,12 @@ async fn hostile_uploads_get_clear_messages_and_leave_no_row_and_no_file() {
         (
             "huge.png",
             hostile::png_declaring(100_000, 100_000),
-            "The image is 100000 × 100000 pixels",
+            "The image is 100,000 × 100,000 pixels",
         ),
         (
             "huge.jpg",
             hostile::jpeg_declaring(65_000, 65_000),
-            "The image is 65000 × 65000 pixels",
+            "The image is 65,000 × 65,000 pixels",
         ),
         (
             "bomb.png",
@@ -622,7 +622,7 @@ async fn text_naming_the_participant_is_flagged_for_the_admin() {
         .post("/contests/flags/entry/story", &[("story", &long)])
         .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-    page.assert_contains("the limit is 3000");
+    page.assert_contains("the limit is 3,000");
 }
 
 #[tokio::test]

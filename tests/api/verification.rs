@@ -250,6 +250,6 @@ async fn a_finalist_sends_the_camera_original_and_a_failed_check_disqualifies_th
             &[(field.as_str(), "first"), ("reason", "verification")],
         )
         .await;
-    refused.assert_contains("were disqualified");
+    refused.assert_contains("was disqualified: it can get neither an award nor the exhibition");
     assert_eq!(app.count("awards").await, 0);
 }

@@ -230,7 +230,7 @@ async fn a_contest_runs_from_first_run_to_the_winners_page_in_a_real_browser() {
         wait_text(c, &format!("weight {weight}")).await;
     }
     phase(c, "open", false).await;
-    wait_text(c, "The contest is now open.").await;
+    wait_text(c, "The contest's phase is now: Open.").await;
     let cats: Vec<i64> = sqlx::query_scalar("SELECT id FROM categories ORDER BY position, id")
         .fetch_all(&app.state.db.pool)
         .await
@@ -304,7 +304,7 @@ async fn a_contest_runs_from_first_run_to_the_winners_page_in_a_real_browser() {
         progress.contains("This is a HEIC photo from a phone"),
         "{progress}"
     );
-    assert!(progress.contains("100000 × 100000 pixels"), "{progress}");
+    assert!(progress.contains("100,000 × 100,000 pixels"), "{progress}");
     let bars = c
         .execute("return document.querySelectorAll('#progress progress').length;")
         .await;
@@ -354,7 +354,7 @@ async fn a_contest_runs_from_first_run_to_the_winners_page_in_a_real_browser() {
     sign_in(c, &base, "admin@photo.test", "admin-password").await;
     c.goto(&format!("{base}{admin_path}")).await;
     phase(c, "closed", false).await;
-    wait_text(c, "The contest is now closed.").await;
+    wait_text(c, "The contest's phase is now: Closed.").await;
     let portfolio: i64 =
         sqlx::query_scalar("SELECT id FROM portfolios WHERE full_name = 'Aigerim Bekova'")
             .fetch_one(&app.state.db.pool)
@@ -387,7 +387,7 @@ async fn a_contest_runs_from_first_run_to_the_winners_page_in_a_real_browser() {
     }
     c.goto(&format!("{base}{admin_path}")).await;
     phase(c, "judging", true).await;
-    wait_text(c, "The contest is now judging.").await;
+    wait_text(c, "The contest's phase is now: Judging.").await;
 
     // Each juror accepts and scores everything with the keyboard; juror 1
     // recognises the first work and steps aside.

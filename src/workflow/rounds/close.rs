@@ -38,7 +38,7 @@ pub async fn close(
     let fields: HashMap<String, String> = fields.into_iter().collect();
     let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     let db = &state.db;
-    let refuse = |r: RoundRefusal| vec![r.to_string()];
+    let refuse = |r: RoundRefusal| vec![r.msg()];
     let all = rounds::list(db, id).await?;
     let asked = fields.get("round").and_then(|p| p.parse::<i64>().ok());
     let open = closable(&all);
@@ -112,11 +112,10 @@ pub async fn close(
         let refusal = refuse(RoundRefusal::FinalistsLimit);
         return page(&state, &ctx, contest, &fields, refusal).await;
     };
-    let message = format!(
-        "Round {} closed: {} entries advance. Its hash is published on the contest page.",
-        round.position, advanced
-    );
-    ctx.flash(&message).await?;
+    let message = crate::i18n::Msg::new("round-closed")
+        .arg("round", round.position)
+        .arg("advanced", advanced);
+    ctx.flash_msg(&message).await?;
     Ok(Redirect::to(&format!("/admin/contests/{id}/rounds")).into_response())
 }
 

@@ -17,38 +17,22 @@ use crate::contests::rounds::{self, Kind, Round, Stage};
 use crate::state::AppState;
 
 /// Why a round cannot be set up, changed or closed as asked.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RoundRefusal {
     /// Rounds are set up before judging.
-    #[error("Rounds are set up before judging starts; once it has, they stay as they are.")]
     JudgingStarted,
     /// A field of the round form is out of range.
-    #[error(
-        "Choose the round's kind, a quorum from 0 (every juror) to 50, and a deadline as \
-         YYYY-MM-DD HH:MM (or none)."
-    )]
     BadRound,
     /// No round is open (or a different one than the form was made for).
-    #[error("No round can be closed now; reload the page to see where judging stands.")]
     NoRoundOpen,
     /// A contest ranks its finalists once.
-    #[error("This contest has its ranking round already: it comes after the criteria round.")]
     OneRanking,
     /// The criteria round's finalists: the best N, at most 60 per category
     /// once ties at the cut are counted.
-    #[error(
-        "The finalists of the criteria round are its best N per category, and a ranking round \
-         takes at most 60 per category (entries tied at the cut all go on): choose fewer."
-    )]
     FinalistsLimit,
     /// A category has entries and no rule.
-    #[error("Choose, for every category, a threshold or a number of entries that advance.")]
     RuleNeeded,
     /// Votes are missing and no override was asked for.
-    #[error(
-        "{open} votes are not cast yet: {jurors}. Wait for them, or tick \"close with votes \
-         missing\" and give a reason."
-    )]
     WorkMissing {
         /// Ballots without a vote.
         open: i64,
@@ -56,11 +40,28 @@ pub enum RoundRefusal {
         jurors: String,
     },
     /// The override came without a reason (or with one too long).
-    #[error(
-        "Closing with votes missing needs a reason (1,000 characters at most); it is \
-         published with the round."
-    )]
     ReasonNeeded,
+}
+
+crate::i18n::localized_error!(RoundRefusal);
+
+impl RoundRefusal {
+    /// What the admin is told.
+    pub fn msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            Self::JudgingStarted => Msg::new("round-judging-started"),
+            Self::BadRound => Msg::new("round-bad"),
+            Self::NoRoundOpen => Msg::new("round-none-open"),
+            Self::OneRanking => Msg::new("round-one-ranking"),
+            Self::FinalistsLimit => Msg::new("round-finalists-limit"),
+            Self::RuleNeeded => Msg::new("round-rule-needed"),
+            Self::WorkMissing { open, jurors } => Msg::new("round-work-missing")
+                .arg("open", *open)
+                .arg("jurors", jurors.as_str()),
+            Self::ReasonNeeded => Msg::new("round-reason"),
+        }
+    }
 }
 
 /// Ballots of the round not cast yet, per juror's email (for the admin).

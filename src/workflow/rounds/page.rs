@@ -53,7 +53,7 @@ pub async fn page(
     ctx: &Ctx,
     contest: Contest,
     fields: &HashMap<String, String>,
-    errors: Vec<String>,
+    errors: Vec<crate::i18n::Msg>,
 ) -> Result<Response, AppError> {
     let db = &state.db;
     let all = rounds::list(db, contest.id).await?;
@@ -81,7 +81,7 @@ pub async fn page(
         .all(|p| p.advancing.is_some() || p.entries == 0);
     let view = RoundsPage {
         nav: ctx.nav().await?,
-        rows: rows(&contest, &all),
+        rows: rows(&contest, &all, ctx.lang),
         has_ranking: rounds::ranking_of(&all).is_some(),
         ranking,
         editable: contest.phase < Phase::Judging,
@@ -91,7 +91,7 @@ pub async fn page(
         missing,
         preview,
         complete,
-        errors: errors.clone(),
+        errors: ctx.words(&errors),
     };
     render_form(&view, !errors.is_empty())
 }
@@ -129,7 +129,7 @@ pub async fn add(
     Form(form): Form<AddForm>,
 ) -> Result<Response, AppError> {
     let (admin, contest) = admin_contest(&state, &ctx, id).await?;
-    let refuse = |r: RoundRefusal| vec![r.to_string()];
+    let refuse = |r: RoundRefusal| vec![r.msg()];
     if contest.phase >= Phase::Judging {
         let empty = HashMap::new();
         return page(
@@ -148,7 +148,7 @@ pub async fn add(
     };
     let deadline = match form.deadline.trim() {
         "" => Ok(None),
-        raw => parse_local_time(raw, contest.tz, "The deadline").map(|t| Some(t.timestamp())),
+        raw => parse_local_time(raw, contest.tz, "deadline").map(|t| Some(t.timestamp())),
     };
     let (Some(kind), Some(quorum), Ok(deadline)) = (kind, quorum, deadline) else {
         let empty = HashMap::new();
@@ -198,7 +198,7 @@ pub async fn remove(
     let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     if contest.phase >= Phase::Judging {
         let empty = HashMap::new();
-        let errors = vec![RoundRefusal::JudgingStarted.to_string()];
+        let errors = vec![RoundRefusal::JudgingStarted.msg()];
         return page(&state, &ctx, contest, &empty, errors).await;
     }
     if rounds::remove_last(&state.db, id).await? {
@@ -239,7 +239,7 @@ pub async fn set_quorum(
         .ok()
         .filter(|q| (0..=50).contains(q))
     else {
-        let errors = vec![RoundRefusal::BadRound.to_string()];
+        let errors = vec![RoundRefusal::BadRound.msg()];
         return page(&state, &ctx, contest, &empty, errors).await;
     };
     let now = state.now().timestamp();
@@ -250,7 +250,7 @@ pub async fn set_quorum(
     };
     let Some(mut round) = open.filter(|_| contest.phase == Phase::Judging) else {
         drop(tx);
-        let errors = vec![RoundRefusal::NoRoundOpen.to_string()];
+        let errors = vec![RoundRefusal::NoRoundOpen.msg()];
         return page(&state, &ctx, contest, &empty, errors).await;
     };
     if !crate::jury::access::lock_while_judging(&mut tx, id).await? {

@@ -8,6 +8,7 @@ use crate::contests::model::{Phase, describe_time};
 use crate::contests::queries::Contest;
 use crate::contests::rounds::{self, Kind, Round, Stage};
 use crate::contests::structure;
+use crate::i18n::{Lang, Msg};
 use crate::jury::ballots;
 use crate::results::finalists;
 use crate::results::tally::{self, Rule};
@@ -21,8 +22,8 @@ pub struct CategoryPreview {
     pub name: String,
     /// Entries in the round.
     pub entries: usize,
-    /// Each mean that occurs, best first, as (rule, "≥ 0.50: 12 entries").
-    pub thresholds: Vec<(String, String)>,
+    /// Each mean that occurs, best first, as (rule, 0.5, 12 entries).
+    pub thresholds: Vec<(String, f64, usize)>,
     /// The rule asked for, as the form writes it.
     pub chosen: String,
     /// The top N typed, if any.
@@ -35,8 +36,8 @@ pub struct CategoryPreview {
 pub struct RoundRow {
     /// 1, 2, …
     pub position: i64,
-    /// What it judges.
-    pub kind: &'static str,
+    /// What it judges, in the reader's words.
+    pub kind: String,
     /// "every juror of the category", or a number.
     pub jurors: String,
     /// The planned close ('' if none).
@@ -46,31 +47,29 @@ pub struct RoundRow {
 }
 
 /// The table's lines: every round with a row, and the criteria round where
-/// it has none (after the shortlisting rounds).
-pub fn rows(contest: &Contest, all: &[Round]) -> Vec<RoundRow> {
+/// it has none (after the shortlisting rounds), in `lang`.
+pub fn rows(contest: &Contest, all: &[Round], lang: Lang) -> Vec<RoundRow> {
     let status = |r: &Round| match (r.opened_at, r.closed_at) {
         (_, Some(_)) => "closed",
         (Some(_), None) => "open",
         _ => "not started",
     };
-    let criteria_quorum = match contest.jury_quorum {
-        0 => "every juror of the category (set on the jury page)".to_owned(),
-        q => format!("{q} (set on the jury page)"),
-    };
+    let criteria_quorum =
+        lang.msg(&Msg::new("round-jurors-criteria").arg("n", contest.jury_quorum));
     let stage = rounds::stage_of(all);
     let mut out: Vec<RoundRow> = all
         .iter()
         .map(|r| RoundRow {
             position: r.position,
-            kind: r.kind.label(),
+            kind: lang.text(r.kind.key()),
             jurors: match (r.kind, r.quorum) {
                 (Kind::Criteria, _) => criteria_quorum.clone(),
-                (_, 0) => "every juror of the category".to_owned(),
+                (_, 0) => lang.text("round-jurors-every"),
                 (_, q) => q.to_string(),
             },
             deadline: r
                 .deadline_at
-                .map(|at| describe_time(at, contest.tz, crate::i18n::Lang::En))
+                .map(|at| describe_time(at, contest.tz, lang))
                 .unwrap_or_default(),
             status: match (r.kind, &stage) {
                 (Kind::Criteria, Stage::Criteria { .. }) if contest.phase == Phase::Judging => {
@@ -84,7 +83,7 @@ pub fn rows(contest: &Contest, all: &[Round]) -> Vec<RoundRow> {
         let judging_done = contest.phase.is_judging_or_later() && contest.phase != Phase::Judging;
         out.push(RoundRow {
             position: all.len() as i64 + 1,
-            kind: Kind::Criteria.label(),
+            kind: lang.text(Kind::Criteria.key()),
             jurors: criteria_quorum,
             deadline: String::new(),
             status: match (&stage, contest.phase) {
@@ -135,16 +134,11 @@ pub async fn finalists_preview(
         .collect())
 }
 
-/// The threshold select's options: (rule, "≥ 0.50: 12 entries").
-fn threshold_choices(thresholds: &[(f64, usize)]) -> Vec<(String, String)> {
+/// The threshold select's options: (rule, 0.5, 12 entries).
+fn threshold_choices(thresholds: &[(f64, usize)]) -> Vec<(String, f64, usize)> {
     thresholds
         .iter()
-        .map(|(t, n)| {
-            (
-                Rule::AtLeast(*t).to_string(),
-                format!("≥ {t:.2}: {n} entries"),
-            )
-        })
+        .map(|(t, n)| (Rule::AtLeast(*t).to_string(), *t, *n))
         .collect()
 }
 

@@ -22,31 +22,39 @@ use crate::workflow::verification::{self, Request, Status};
 use crate::{audit, error::AppError, state::AppState};
 
 /// Why an admin's verification action was refused; the message is shown.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VerificationRefusal {
     /// Before finalization or after the announcement.
-    #[error(
-        "Camera originals can be asked for once the results are finalized, until the winners are announced."
-    )]
     WrongPhase,
     /// No entry named, or none that exists.
-    #[error("Name the entries to verify: their numbers, or how many of the top of each category.")]
     NoEntries,
     /// A number that is no entry of this contest.
-    #[error("There is no entry {0} in this contest.")]
     UnknownEntry(i64),
     /// The deadline is not a future date.
-    #[error("Give a deadline in the future, as a date and time.")]
     BadDeadline,
     /// Disqualifying needs a reason.
-    #[error("Give a reason (1,000 characters at most); it is kept in the audit log.")]
     NoReason,
     /// Accepting needs a file.
-    #[error("Nothing has been received for this photo yet: it can be disqualified, not accepted.")]
     NothingToAccept,
     /// Already decided.
-    #[error("This request has already been decided.")]
     Decided,
+}
+
+crate::i18n::localized_error!(VerificationRefusal);
+
+impl VerificationRefusal {
+    /// What the admin is told.
+    pub fn msg(&self) -> Msg {
+        match self {
+            Self::WrongPhase => Msg::new("verification-wrong-phase"),
+            Self::NoEntries => Msg::new("verification-no-entries"),
+            Self::UnknownEntry(n) => Msg::new("verification-unknown-entry").arg("number", *n),
+            Self::BadDeadline => Msg::new("verification-bad-deadline"),
+            Self::NoReason => Msg::new("adm-reason-needed"),
+            Self::NothingToAccept => Msg::new("verification-nothing-to-accept"),
+            Self::Decided => Msg::new("verification-decided"),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -62,7 +70,7 @@ struct VerificationPage {
 
 impl VerificationPage {
     fn due(&self, at: &i64) -> String {
-        describe_time(*at, self.contest.tz, crate::i18n::Lang::En)
+        describe_time(*at, self.contest.tz, self.nav.lang)
     }
 
     fn overdue(&self, request: &Request) -> bool {
@@ -79,7 +87,7 @@ async fn page(
     state: &AppState,
     ctx: &Ctx,
     contest: Contest,
-    errors: Vec<String>,
+    errors: Vec<Msg>,
 ) -> Result<Response, AppError> {
     let requests = verification::of_contest(&state.db, contest.id).await?;
     let page = VerificationPage {
@@ -88,7 +96,7 @@ async fn page(
         now: state.now().timestamp(),
         contest,
         requests,
-        errors,
+        errors: ctx.words(&errors),
     };
     render_form(&page, !page.errors.is_empty())
 }
@@ -163,7 +171,7 @@ pub async fn request(
 ) -> Result<Response, AppError> {
     let (admin, contest) = admin_contest(&state, &ctx, id).await?;
     let now = state.now().timestamp();
-    let refuse = |r: VerificationRefusal| vec![r.to_string()];
+    let refuse = |r: VerificationRefusal| vec![r.msg()];
     if !open(&contest) {
         return page(
             &state,
@@ -173,7 +181,7 @@ pub async fn request(
         )
         .await;
     }
-    let due = match parse_local_time(&form.due, contest.tz, "deadline") {
+    let due = match parse_local_time(&form.due, contest.tz, "due") {
         Ok(due) if due.timestamp() > now => due.timestamp(),
         _ => {
             return page(
@@ -266,7 +274,7 @@ pub async fn decide(
         None
     };
     if let Some(refusal) = refusal {
-        return page(&state, &ctx, contest, vec![refusal.to_string()]).await;
+        return page(&state, &ctx, contest, vec![refusal.msg()]).await;
     }
     let now = state.now().timestamp();
     verification::decide(&state.db, vid, accept, reason, now).await?;

@@ -59,13 +59,13 @@ impl Status {
         }
     }
 
-    /// What people read.
-    pub fn label(self) -> &'static str {
+    /// The catalogue key of what people read.
+    pub fn key(self) -> &'static str {
         match self {
-            Self::Requested => "asked, nothing received yet",
-            Self::Received => "received, to check",
-            Self::Accepted => "accepted",
-            Self::Disqualified => "disqualified",
+            Self::Requested => "verification-requested",
+            Self::Received => "verification-received",
+            Self::Accepted => "verification-accepted",
+            Self::Disqualified => "verification-disqualified",
         }
     }
 
