@@ -79,10 +79,25 @@ impl Db {
     }
 
     /// Brings the schema up to date; each backend has its own numbered files.
+    /// Several processes starting together apply each migration once: on
+    /// PostgreSQL the migrator holds an advisory lock; SQLite has none, so a
+    /// process that lost the race (its migration, one transaction, rolled
+    /// back when it found the table made) reads the applied list again.
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
-        match self.backend {
-            Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await,
-            Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await,
+        let mut attempt = 0;
+        loop {
+            let ran = match self.backend {
+                Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await,
+                Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await,
+            };
+            match ran {
+                Err(err) if self.backend == Backend::Sqlite && attempt < 3 => {
+                    attempt += 1;
+                    tracing::info!(error = %err, attempt, "migrating again after a race");
+                    tokio::time::sleep(Duration::from_millis(100 * attempt)).await;
+                }
+                other => return other,
+            }
         }
     }
 

@@ -139,7 +139,9 @@ pub fn spawn_housekeeping(state: &AppState) {
             if let Err(err) = store.delete_expired().await {
                 tracing::warn!(error = %err, "could not delete expired sessions");
             }
-            limiter.forget_recovered();
+            if let Err(err) = limiter.forget_recovered().await {
+                tracing::warn!(error = %err, "could not forget recovered rate-limit buckets");
+            }
         }
     });
 }

@@ -45,7 +45,7 @@ impl AppState {
     /// the file store (removing temp files an earlier crash left behind) and
     /// the mailer (a bad SMTP URL stops start-up rather than failing later).
     pub fn new(db: Db, config: Config, clock: Arc<dyn Clock>) -> std::io::Result<Self> {
-        let limits = Arc::new(web::limits::Limits::new(&config));
+        let limits = Arc::new(web::limits::Limits::new(&config, db.clone(), clock.clone()));
         let files = images::FileStore::open(&config.data_dir)?;
         let decode_permits = Arc::new(tokio::sync::Semaphore::new(config.decode_permits.max(1)));
         let mailer = mail::Mailer::from_config(&config)

@@ -59,12 +59,20 @@ pub(crate) fn send_later(state: &AppState, to: &str, (subject, body): (String, S
     let Some(mailer) = state.mailer.clone() else {
         return;
     };
-    if !state.limits.may_mail(to) {
-        tracing::info!("not emailing an address that had several emails lately");
-        return;
-    }
+    let limits = state.limits.clone();
     let to = to.to_owned();
     tokio::spawn(async move {
+        match limits.may_mail(&to).await {
+            Ok(true) => {}
+            Ok(false) => {
+                tracing::info!("not emailing an address that had several emails lately");
+                return;
+            }
+            Err(err) => {
+                tracing::warn!(error = %err, "could not count an account email; not sent");
+                return;
+            }
+        }
         if let Err(err) = mailer.send(&to, &subject, body).await {
             tracing::warn!(error = %err, "could not send an account email");
         }
@@ -211,7 +219,7 @@ pub async fn forgot(
     Form(form): Form<ForgotForm>,
 ) -> Result<Response, AppError> {
     let address = client_address(peer, &headers, &state.config.trusted_proxies);
-    state.limits.registration(address)?;
+    state.limits.registration(address).await?;
     if let Ok(email) = Email::parse(&form.email)
         && let Some((user, _)) = queries::user_by_email(&state.db, &email).await?
         && state.mailer.is_some()

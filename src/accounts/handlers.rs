@@ -114,7 +114,7 @@ pub async fn login(
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     let address = client_address(peer, &headers, &state.config.trusted_proxies);
-    state.limits.may_sign_in(&form.email, address)?;
+    state.limits.may_sign_in(&form.email, address).await?;
     let found = match Email::parse(&form.email) {
         Ok(email) => queries::user_by_email(&state.db, &email).await?,
         Err(_) => None,
@@ -125,7 +125,7 @@ pub async fn login(
     };
     let ok = password::verify(&form.password, stored).await?;
     let Some(user) = user.filter(|_| ok) else {
-        state.limits.sign_in_failed(&form.email, address);
+        state.limits.sign_in_failed(&form.email, address).await?;
         let page = LoginPage {
             nav: ctx.form_nav().await?,
             email: form.email,
@@ -213,7 +213,7 @@ pub async fn register(
     Form(form): Form<NewAccountForm>,
 ) -> Result<Response, AppError> {
     let address = client_address(peer, &headers, &state.config.trusted_proxies);
-    state.limits.registration(address)?;
+    state.limits.registration(address).await?;
     let next = safe_next(Some(&form.next)).unwrap_or_default();
     let (email, new) = match parse_new_account(&form) {
         Ok(parsed) => parsed,
@@ -299,14 +299,14 @@ pub async fn current_password_is(
     user: &User,
     given: &str,
 ) -> Result<bool, AppError> {
-    state.limits.may_change_password(user.id)?;
+    state.limits.may_change_password(user.id).await?;
     let email = Email::parse(&user.email).map_err(AppError::BadRequest)?;
     let stored = queries::user_by_email(&state.db, &email)
         .await?
         .map(|(_, hash)| hash);
     let right = password::verify(given, stored).await?;
     if !right {
-        state.limits.password_change_failed(user.id);
+        state.limits.password_change_failed(user.id).await?;
     }
     Ok(right)
 }

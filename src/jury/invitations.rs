@@ -152,12 +152,12 @@ async fn account_for(
     if let Some((user, hash)) = &existing
         && owned(user)
     {
-        state.limits.may_sign_in(email.as_str(), address)?;
+        state.limits.may_sign_in(email.as_str(), address).await?;
         return Ok(
             if password::verify(&form.password, Some(hash.clone())).await? {
                 Ok(user.clone())
             } else {
-                state.limits.sign_in_failed(email.as_str(), address);
+                state.limits.sign_in_failed(email.as_str(), address).await?;
                 Err(vec![AcceptRefusal::WrongPassword])
             },
         );

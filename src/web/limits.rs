@@ -10,119 +10,75 @@
 //! the password is even looked at. Only a configured trusted proxy's
 //! `X-Forwarded-For` is believed, so a client cannot reset its own limit by
 //! sending the header.
+//!
+//! The buckets live in the database (`rate_buckets`), so any number of
+//! server processes behind a load balancer count one attempt once: a
+//! stranger cannot multiply their guesses by the number of processes. A
+//! bucket is taken in one statement (an upsert whose update only happens
+//! while a token is left), so two processes cannot both spend the last one.
 
-use std::collections::HashMap;
-use std::hash::Hash;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use axum::http::HeaderMap;
 
+use crate::clock::Clock;
 use crate::config::Config;
+use crate::db::Db;
 use crate::error::AppError;
 
-/// Most keys one limit remembers; past it, full buckets are forgotten at once.
-const MAX_KEYS: usize = 100_000;
-
-/// One bucket: how many attempts are left, as of when.
+/// One limit: `burst` attempts, then one every `every_ms`.
 #[derive(Debug, Clone, Copy)]
-struct Bucket {
-    tokens: f64,
-    at: Instant,
-}
-
-/// One keyed limit: `burst` attempts, then one every `every`.
-#[derive(Debug)]
-struct Limit<K: Hash + Eq + Clone> {
+struct Rule {
+    /// The bucket's name in `rate_buckets`.
+    name: &'static str,
     burst: f64,
-    every: Duration,
-    buckets: Mutex<HashMap<K, Bucket>>,
+    every_ms: f64,
 }
 
-impl<K: Hash + Eq + Clone> Limit<K> {
-    fn new(burst: u32, every: Duration) -> Self {
+impl Rule {
+    fn new(name: &'static str, burst: u32, every_seconds: u64) -> Self {
         Self {
+            name,
             burst: f64::from(burst.max(1)),
-            every,
-            buckets: Mutex::new(HashMap::new()),
+            // Periods are seconds to minutes: far below 2^53 milliseconds.
+            #[allow(clippy::cast_precision_loss)]
+            every_ms: (every_seconds * 1000) as f64,
         }
     }
 
-    /// The bucket of `key` refilled to `now` (a full one if unknown).
-    fn refilled(&self, bucket: Option<&Bucket>, now: Instant) -> Bucket {
-        match bucket {
-            Some(b) => {
-                let earned = now.duration_since(b.at).as_secs_f64() / self.every.as_secs_f64();
-                Bucket {
-                    tokens: (b.tokens + earned).min(self.burst),
-                    at: now,
-                }
-            }
-            None => Bucket {
-                tokens: self.burst,
-                at: now,
-            },
-        }
+    /// The tokens a bucket holds at `now`, refilled since `at`.
+    fn refilled(&self, tokens: f64, at: i64, now: i64) -> f64 {
+        #[allow(clippy::cast_precision_loss)]
+        let earned = (now - at).max(0) as f64 / self.every_ms;
+        (tokens + earned).min(self.burst)
     }
 
-    /// The whole seconds until `bucket` holds one attempt again.
-    fn wait(&self, bucket: &Bucket) -> u64 {
-        let seconds = (1.0 - bucket.tokens).max(0.0) * self.every.as_secs_f64();
-        (seconds.ceil() as u64).max(1)
-    }
-
-    /// `Err(seconds)` while `key` has no attempt left; counts nothing.
-    fn check(&self, key: &K) -> Result<(), u64> {
-        let Ok(buckets) = self.buckets.lock() else {
-            return Ok(());
-        };
-        let bucket = self.refilled(buckets.get(key), Instant::now());
-        if bucket.tokens < 1.0 {
-            return Err(self.wait(&bucket));
-        }
-        Ok(())
-    }
-
-    /// Counts one attempt of `key`: `Err(seconds)` if it had none left.
-    fn take(&self, key: &K) -> Result<(), u64> {
-        let Ok(mut buckets) = self.buckets.lock() else {
-            return Ok(());
-        };
-        let now = Instant::now();
-        let mut bucket = self.refilled(buckets.get(key), now);
-        if bucket.tokens < 1.0 {
-            return Err(self.wait(&bucket));
-        }
-        bucket.tokens -= 1.0;
-        if buckets.len() >= MAX_KEYS {
-            self.forget_full(&mut buckets, now);
-        }
-        buckets.insert(key.clone(), bucket);
-        Ok(())
-    }
-
-    fn forget_full(&self, buckets: &mut HashMap<K, Bucket>, now: Instant) {
-        buckets.retain(|_, b| self.refilled(Some(b), now).tokens < self.burst);
-    }
-
-    /// Forgets the keys whose buckets have filled up again.
-    fn forget_recovered(&self) {
-        if let Ok(mut buckets) = self.buckets.lock() {
-            self.forget_full(&mut buckets, Instant::now());
-        }
+    /// The whole seconds until a bucket holding `tokens` has one again.
+    fn wait(&self, tokens: f64) -> u64 {
+        let seconds = (1.0 - tokens).max(0.0) * self.every_ms / 1000.0;
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let whole = seconds.ceil() as u64;
+        whole.max(1)
     }
 }
 
-/// Every limit, shared by all requests of a process.
-#[derive(Debug)]
+/// Every limit, counted in the database for all the server's processes.
 pub struct Limits {
-    failed_pair: Limit<(String, IpAddr)>,
-    failed_address: Limit<IpAddr>,
-    failed_account: Limit<String>,
-    password_change: Limit<i64>,
-    registration: Limit<IpAddr>,
-    mail_to: Limit<String>,
+    db: Db,
+    clock: Arc<dyn Clock>,
+    failed_pair: Rule,
+    failed_address: Rule,
+    failed_account: Rule,
+    password_change: Rule,
+    registration: Rule,
+    mail_to: Rule,
+}
+
+impl std::fmt::Debug for Limits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Limits").finish_non_exhaustive()
+    }
 }
 
 impl Limits {
@@ -133,70 +89,155 @@ impl Limits {
     /// the one a minute one address can sustain); wrong current passwords
     /// like a pair; registrations `registrations_per_address` then one every
     /// six seconds; three emails to an address, then one every ten minutes.
-    pub fn new(config: &Config) -> Self {
+    pub fn new(config: &Config, db: Db, clock: Arc<dyn Clock>) -> Self {
         let pair = config.login_burst_per_account;
         Self {
-            failed_pair: Limit::new(pair, Duration::from_secs(60)),
-            failed_address: Limit::new(config.login_burst_per_address, Duration::from_secs(3)),
-            failed_account: Limit::new(pair.saturating_mul(20), Duration::from_secs(6)),
-            password_change: Limit::new(pair, Duration::from_secs(60)),
-            registration: Limit::new(config.registrations_per_address, Duration::from_secs(6)),
-            mail_to: Limit::new(3, Duration::from_secs(600)),
+            db,
+            clock,
+            failed_pair: Rule::new("failed_pair", pair, 60),
+            failed_address: Rule::new("failed_address", config.login_burst_per_address, 3),
+            failed_account: Rule::new("failed_account", pair.saturating_mul(20), 6),
+            password_change: Rule::new("password_change", pair, 60),
+            registration: Rule::new("registration", config.registrations_per_address, 6),
+            mail_to: Rule::new("mail_to", 3, 600),
         }
+    }
+
+    fn now_ms(&self) -> i64 {
+        self.clock.now().timestamp_millis()
+    }
+
+    /// `Err(seconds)` while `key` has no attempt left; counts nothing.
+    async fn check(&self, rule: Rule, key: &str) -> Result<Result<(), u64>, sqlx::Error> {
+        let now = self.now_ms();
+        let row: Option<(f64, i64)> =
+            sqlx::query_as("SELECT tokens, at FROM rate_buckets WHERE name = $1 AND key = $2")
+                .bind(rule.name)
+                .bind(key)
+                .fetch_optional(&self.db.pool)
+                .await?;
+        Ok(match row {
+            Some((tokens, at)) if rule.refilled(tokens, at, now) < 1.0 => {
+                Err(rule.wait(rule.refilled(tokens, at, now)))
+            }
+            _ => Ok(()),
+        })
+    }
+
+    /// Counts one attempt of `key`: `Err(seconds)` if it had none left (and
+    /// then nothing changes).
+    async fn take(&self, rule: Rule, key: &str) -> Result<Result<(), u64>, sqlx::Error> {
+        let now = self.now_ms();
+        let refilled = "rate_buckets.tokens + ($3 - rate_buckets.at) / $4";
+        let sql = format!(
+            "INSERT INTO rate_buckets (name, key, tokens, at) VALUES ($1, $2, $5 - 1, $3) \
+             ON CONFLICT (name, key) DO UPDATE SET \
+             tokens = CASE WHEN {refilled} > $5 THEN $5 ELSE {refilled} END - 1, at = $3 \
+             WHERE {refilled} >= 1 RETURNING tokens"
+        );
+        let taken: Option<f64> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .bind(rule.name)
+            .bind(key)
+            .bind(now)
+            .bind(rule.every_ms)
+            .bind(rule.burst)
+            .fetch_optional(&self.db.pool)
+            .await?;
+        if taken.is_some() {
+            return Ok(Ok(()));
+        }
+        Ok(match self.check(rule, key).await? {
+            Ok(()) => Err(1),
+            refused => refused,
+        })
     }
 
     /// Before a sign-in (or an invitation accepted with an account's
     /// password) for `email` from `address`: 429 while a limit is spent.
-    pub fn may_sign_in(&self, email: &str, address: IpAddr) -> Result<(), AppError> {
+    pub async fn may_sign_in(&self, email: &str, address: IpAddr) -> Result<(), AppError> {
         let email = email.trim().to_lowercase();
-        self.failed_address
-            .check(&address)
-            .and_then(|()| self.failed_pair.check(&(email.clone(), address)))
-            .and_then(|()| self.failed_account.check(&email))
-            .map_err(AppError::TooManyRequests)
+        let address = address.to_string();
+        let pair = format!("{email} {address}");
+        for (rule, key) in [
+            (self.failed_address, address.as_str()),
+            (self.failed_pair, pair.as_str()),
+            (self.failed_account, email.as_str()),
+        ] {
+            self.check(rule, key)
+                .await?
+                .map_err(AppError::TooManyRequests)?;
+        }
+        Ok(())
     }
 
     /// After a wrong password for `email` from `address`.
-    pub fn sign_in_failed(&self, email: &str, address: IpAddr) {
+    pub async fn sign_in_failed(&self, email: &str, address: IpAddr) -> Result<(), AppError> {
         let email = email.trim().to_lowercase();
-        let _ = self.failed_address.take(&address);
-        let _ = self.failed_pair.take(&(email.clone(), address));
-        let _ = self.failed_account.take(&email);
+        let address = address.to_string();
+        let pair = format!("{email} {address}");
+        // Every bucket counts the attempt, whether or not it was spent.
+        let _ = self.take(self.failed_address, &address).await?;
+        let _ = self.take(self.failed_pair, &pair).await?;
+        let _ = self.take(self.failed_account, &email).await?;
+        Ok(())
     }
 
     /// Before a try at the current password on the account page.
-    pub fn may_change_password(&self, user_id: i64) -> Result<(), AppError> {
-        self.password_change
-            .check(&user_id)
+    pub async fn may_change_password(&self, user_id: i64) -> Result<(), AppError> {
+        self.check(self.password_change, &user_id.to_string())
+            .await?
             .map_err(AppError::TooManyRequests)
     }
 
     /// After a wrong current password on the account page.
-    pub fn password_change_failed(&self, user_id: i64) {
-        let _ = self.password_change.take(&user_id);
+    pub async fn password_change_failed(&self, user_id: i64) -> Result<(), AppError> {
+        let _ = self
+            .take(self.password_change, &user_id.to_string())
+            .await?;
+        Ok(())
     }
 
     /// A registration (or a request for a new link) from `address`.
-    pub fn registration(&self, address: IpAddr) -> Result<(), AppError> {
-        self.registration
-            .take(&address)
+    pub async fn registration(&self, address: IpAddr) -> Result<(), AppError> {
+        self.take(self.registration, &address.to_string())
+            .await?
             .map_err(AppError::TooManyRequests)
     }
 
     /// Whether one more email may go to `email` now (a few every ten
     /// minutes), so a form cannot be used to flood someone's inbox.
-    pub fn may_mail(&self, email: &str) -> bool {
-        self.mail_to.take(&email.to_lowercase()).is_ok()
+    pub async fn may_mail(&self, email: &str) -> Result<bool, sqlx::Error> {
+        Ok(self
+            .take(self.mail_to, &email.to_lowercase())
+            .await?
+            .is_ok())
     }
 
-    /// Forgets keys whose limits have fully recovered, so memory stays bounded.
-    pub fn forget_recovered(&self) {
-        self.failed_pair.forget_recovered();
-        self.failed_address.forget_recovered();
-        self.failed_account.forget_recovered();
-        self.password_change.forget_recovered();
-        self.registration.forget_recovered();
-        self.mail_to.forget_recovered();
+    /// Forgets the buckets that have filled up again, so the table holds
+    /// only keys that are being limited now.
+    pub async fn forget_recovered(&self) -> Result<u64, sqlx::Error> {
+        let now = self.now_ms();
+        let mut forgotten = 0;
+        for rule in [
+            self.failed_pair,
+            self.failed_address,
+            self.failed_account,
+            self.password_change,
+            self.registration,
+            self.mail_to,
+        ] {
+            forgotten += sqlx::query(
+                "DELETE FROM rate_buckets WHERE name = $1 AND tokens + ($2 - at) / $3 >= $4",
+            )
+            .bind(rule.name)
+            .bind(now)
+            .bind(rule.every_ms)
+            .bind(rule.burst)
+            .execute(&self.db.pool)
+            .await?
+            .rows_affected();
+        }
+        Ok(forgotten)
     }
 }
 
@@ -224,6 +265,7 @@ pub fn client_address(peer: SocketAddr, headers: &HeaderMap, trusted: &[IpAddr])
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock::ManualClock;
 
     fn headers(xff: &str) -> HeaderMap {
         let mut h = HeaderMap::new();
@@ -246,76 +288,100 @@ mod tests {
         assert_eq!(ip, "198.51.100.1".parse::<IpAddr>().unwrap());
     }
 
-    fn limits(pair: u32) -> Limits {
-        let mut config = Config::new("/tmp/x");
+    /// Limits over a fresh SQLite database, with a clock the test moves.
+    async fn limits(pair: u32) -> (Limits, Arc<ManualClock>, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = Config::new(dir.path());
         config.login_burst_per_account = pair;
-        Limits::new(&config)
+        let db = Db::connect(&config.database_url).await.unwrap();
+        let clock = Arc::new(ManualClock::new(chrono::Utc::now()));
+        (Limits::new(&config, db, clock.clone()), clock, dir)
     }
 
-    #[test]
-    fn a_stranger_guessing_locks_out_only_their_own_address() {
-        let limits = limits(3);
+    #[tokio::test]
+    async fn a_stranger_guessing_locks_out_only_their_own_address() {
+        let (limits, _, _dir) = limits(3).await;
         let stranger: IpAddr = "192.0.2.1".parse().unwrap();
         let owner: IpAddr = "192.0.2.2".parse().unwrap();
         for _ in 0..3 {
-            assert!(limits.may_sign_in("admin@example.org", stranger).is_ok());
-            limits.sign_in_failed("admin@example.org", stranger);
+            assert!(
+                limits
+                    .may_sign_in("admin@example.org", stranger)
+                    .await
+                    .is_ok()
+            );
+            limits
+                .sign_in_failed("admin@example.org", stranger)
+                .await
+                .unwrap();
         }
-        match limits.may_sign_in("ADMIN@example.org", stranger) {
+        match limits.may_sign_in("ADMIN@example.org", stranger).await {
             Err(AppError::TooManyRequests(seconds)) => assert!((1..=60).contains(&seconds)),
             other => panic!("expected a 429 with a wait, got {other:?}"),
         }
-        assert!(limits.may_sign_in("admin@example.org", owner).is_ok());
+        assert!(limits.may_sign_in("admin@example.org", owner).await.is_ok());
     }
 
-    #[test]
-    fn sign_ins_that_succeed_are_not_counted() {
-        let limits = limits(2);
+    #[tokio::test]
+    async fn sign_ins_that_succeed_are_not_counted() {
+        let (limits, _, _dir) = limits(2).await;
         let lab: IpAddr = "192.0.2.9".parse().unwrap();
         // A class of 200 signing in from one network: nobody is slowed.
         for n in 0..200 {
-            assert!(
-                limits
-                    .may_sign_in(&format!("student{n}@uni.example"), lab)
-                    .is_ok()
-            );
+            let email = format!("student{n}@uni.example");
+            assert!(limits.may_sign_in(&email, lab).await.is_ok());
         }
     }
 
-    #[test]
-    fn guessing_spread_over_many_addresses_still_meets_the_account_limit() {
-        let limits = limits(2);
-        let accepted = (0..100u8)
-            .filter(|i| {
-                let ip = IpAddr::from([198, 51, 100, *i]);
-                let allowed = limits.may_sign_in("juror@example.org", ip).is_ok();
-                if allowed {
-                    limits.sign_in_failed("juror@example.org", ip);
-                }
-                allowed
-            })
-            .count();
-        // Twenty times the pair's burst (2), then one every six seconds.
-        assert!((40..=41).contains(&accepted), "{accepted}");
+    #[tokio::test]
+    async fn guessing_spread_over_many_addresses_still_meets_the_account_limit() {
+        let (limits, _, _dir) = limits(2).await;
+        let mut accepted = 0;
+        for i in 0..100u8 {
+            let ip = IpAddr::from([198, 51, 100, i]);
+            if limits.may_sign_in("juror@example.org", ip).await.is_ok() {
+                limits
+                    .sign_in_failed("juror@example.org", ip)
+                    .await
+                    .unwrap();
+                accepted += 1;
+            }
+        }
+        // Twenty times the pair's burst (2); the clock stands still.
+        assert_eq!(accepted, 40);
         let fresh = IpAddr::from([203, 0, 113, 9]);
-        assert!(limits.may_sign_in("juror@example.org", fresh).is_err());
         assert!(
             limits
-                .may_sign_in("someone.else@example.org", fresh)
-                .is_ok()
+                .may_sign_in("juror@example.org", fresh)
+                .await
+                .is_err()
         );
+        let other = limits.may_sign_in("someone.else@example.org", fresh).await;
+        assert!(other.is_ok());
     }
 
-    #[test]
-    fn buckets_refill_and_full_ones_are_forgotten() {
-        let limit: Limit<u8> = Limit::new(2, Duration::from_millis(20));
-        assert!(limit.take(&1).is_ok());
-        assert!(limit.take(&1).is_ok());
-        assert!(limit.take(&1).is_err());
-        std::thread::sleep(Duration::from_millis(30));
-        assert!(limit.take(&1).is_ok(), "one more after a period");
-        std::thread::sleep(Duration::from_millis(50));
-        limit.forget_recovered();
-        assert!(limit.buckets.lock().unwrap().is_empty());
+    #[tokio::test]
+    async fn buckets_refill_with_time_and_full_ones_are_forgotten() {
+        let (limits, clock, _dir) = limits(2).await;
+        for _ in 0..3 {
+            assert!(limits.may_mail("a@example.org").await.unwrap());
+        }
+        assert!(
+            !limits.may_mail("A@example.org").await.unwrap(),
+            "three, then wait"
+        );
+        clock.advance(chrono::Duration::seconds(600));
+        assert!(
+            limits.may_mail("a@example.org").await.unwrap(),
+            "one more after a period"
+        );
+        assert_eq!(limits.forget_recovered().await.unwrap(), 0, "not full yet");
+        clock.advance(chrono::Duration::seconds(1800));
+        assert_eq!(limits.forget_recovered().await.unwrap(), 1);
+        let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM rate_buckets")
+            .fetch_one(&limits.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(left, 0);
     }
 }

@@ -32,6 +32,7 @@ mod mail;
 mod metrics;
 mod operations;
 mod platform;
+mod processes;
 mod proof;
 mod queue_pages;
 mod ranking;

@@ -30,7 +30,7 @@ pub struct TestApp {
 }
 
 /// A PostgreSQL database made for one test, dropped with it.
-struct PgDatabase {
+pub struct PgDatabase {
     admin_url: String,
     name: String,
 }
@@ -86,6 +86,19 @@ async fn fresh_postgres(admin_url: &str) -> (String, PgDatabase) {
             name,
         },
     )
+}
+
+/// A database nobody has opened yet, for tests of start-up itself: a new
+/// PostgreSQL database when the suite runs on PostgreSQL (dropped with the
+/// guard), else the default SQLite file of a fresh data dir in `dir`.
+pub async fn unopened_database(dir: &std::path::Path) -> (String, Option<PgDatabase>) {
+    match postgres_url() {
+        Some(admin_url) => {
+            let (url, guard) = fresh_postgres(&admin_url).await;
+            (url, Some(guard))
+        }
+        None => (Config::new(dir).database_url, None),
+    }
 }
 
 impl TestApp {
