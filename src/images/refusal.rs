@@ -54,7 +54,8 @@ pub enum Refusal {
 crate::i18n::localized_error!(Refusal);
 
 /// The capture window as a message ("from 2017-01-01 to 2017-12-31", "on
-/// or after …", "on or before …", "at any time"), for the screening note.
+/// or after …", "on or before …", "at any time"), for a refused photo and
+/// the screening note.
 pub fn window(from: Option<&str>, until: Option<&str>) -> Msg {
     let key = match (from, until) {
         (Some(_), Some(_)) => "window-between",
@@ -91,18 +92,9 @@ impl Refusal {
             Self::TooMuchMemory => Msg::new("upload-too-much-memory"),
             Self::Damaged => Msg::new("upload-damaged"),
             Self::NotACameraFile => Msg::new("upload-not-camera-file"),
-            Self::TakenOutsideWindow { taken, from, until } => {
-                let key = match (from, until) {
-                    (Some(_), Some(_)) => "upload-taken-outside",
-                    (Some(_), None) => "upload-taken-before",
-                    (None, Some(_)) => "upload-taken-after",
-                    (None, None) => "upload-taken-outside",
-                };
-                Msg::new(key)
-                    .arg("taken", taken.as_str())
-                    .arg("from", from.as_deref().unwrap_or(""))
-                    .arg("until", until.as_deref().unwrap_or(""))
-            }
+            Self::TakenOutsideWindow { taken, from, until } => Msg::new("upload-taken-outside")
+                .arg("taken", taken.as_str())
+                .arg("window", window(from.as_deref(), until.as_deref())),
         }
     }
 
