@@ -93,6 +93,8 @@ pub struct Config {
     /// Outgoing mail server (`smtp://`, `smtp://…?tls=required`, `smtps://`,
     /// with `user:password@` when it needs a login); `None`: no email is sent.
     pub smtp_url: Option<String>,
+    /// An S3 bucket for the photos (`s3://bucket?endpoint=…`); `None`: the data dir.
+    pub storage_url: Option<String>,
     /// The sender of the emails photojury sends.
     pub mail_from: String,
     /// A request body that sends nothing for this long is cut off (a client
@@ -128,6 +130,7 @@ impl Config {
             email_confirmation: EmailConfirmation::Auto,
             header_timeout: crate::server::HEADER_TIMEOUT,
             smtp_url: None,
+            storage_url: None,
             mail_from: defaults::MAIL_FROM.into(),
             body_idle_timeout: std::time::Duration::from_secs(defaults::BODY_IDLE_SECONDS),
             request_timeout: std::time::Duration::from_secs(defaults::REQUEST_SECONDS),

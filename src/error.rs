@@ -53,7 +53,8 @@ pub const STORAGE_DOWN: Msg = Msg::new("error-storage-down");
 pub const UPLOADS_BUSY: Msg = Msg::new("error-uploads-busy");
 
 /// An I/O error while storing or reading an upload: 503 with [`STORAGE_DOWN`]
-/// when the disk is full or not writable, a logged 500 otherwise.
+/// when the disk is full or not writable or the bucket cannot be reached,
+/// a logged 500 otherwise.
 pub fn storage_error(err: std::io::Error, doing: &'static str) -> AppError {
     if storage_unwritable(&err) {
         tracing::error!(error = %err, doing, "cannot store an uploaded photo");
@@ -96,6 +97,8 @@ pub fn storage_unwritable(err: &std::io::Error) -> bool {
             | ErrorKind::PermissionDenied
             | ErrorKind::NotADirectory
             | ErrorKind::FileTooLarge
+            // A bucket that cannot be reached or refuses us (images::bucket).
+            | ErrorKind::NotConnected
     )
 }
 

@@ -23,7 +23,7 @@ pub struct AppState {
     /// Attempt limits: sign-in, password changes, registrations, emails.
     pub limits: Arc<web::limits::Limits>,
     /// Stored originals and derivatives.
-    pub files: images::FileStore,
+    pub files: images::Objects,
     /// Bounds concurrent decodes, so a burst of uploads cannot exhaust memory.
     pub decode_permits: Arc<tokio::sync::Semaphore>,
     /// The memory all decodes together may use.
@@ -46,7 +46,7 @@ impl AppState {
     /// the mailer (a bad SMTP URL stops start-up rather than failing later).
     pub fn new(db: Db, config: Config, clock: Arc<dyn Clock>) -> std::io::Result<Self> {
         let limits = Arc::new(web::limits::Limits::new(&config, db.clone(), clock.clone()));
-        let files = images::FileStore::open(&config.data_dir)?;
+        let files = images::Objects::open(&config.data_dir, config.storage_url.as_deref())?;
         let decode_permits = Arc::new(tokio::sync::Semaphore::new(config.decode_permits.max(1)));
         let mailer = mail::Mailer::from_config(&config)
             .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;

@@ -6,7 +6,8 @@
 //! folder copies only new ones. The backup folder is laid out like a data
 //! dir; `restore` rebuilds a data dir from it and checks every hash and
 //! `PRAGMA integrity_check`. With PostgreSQL the database is `pg_dump`'s job
-//! and these commands copy the files.
+//! and these commands copy the files. With `--storage-url` the files come
+//! from (and are restored into) the bucket.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -16,8 +17,9 @@ use sqlx::Connection;
 
 use crate::config::Config;
 use crate::db::{Backend, Db};
-use crate::images::FileStore;
+use crate::images::Objects;
 use crate::images::store::{create_private_dir, sha256_hex};
+use crate::workflow::storage::{copy, referenced};
 
 /// The database file's name in a backup (as in a data dir).
 const DB_FILE: &str = "photojury.db";
@@ -37,32 +39,6 @@ pub struct Manifest {
     pub files: BTreeMap<String, u64>,
 }
 
-/// The hashes every row of a database references (originals, derivatives),
-/// leaving out files deleted on purpose (retention, a withdrawal).
-async fn referenced(conn: &mut sqlx::AnyConnection) -> Result<Vec<String>, sqlx::Error> {
-    let rows: Vec<(Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT CASE WHEN original_deleted_at IS NULL THEN original_sha256 END, \
-         CASE WHEN derivatives_deleted_at IS NULL THEN large_sha256 END, \
-         CASE WHEN derivatives_deleted_at IS NULL THEN thumb_sha256 END FROM photos",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    // Camera originals received at finalist verification are kept too.
-    let camera_originals: Vec<String> =
-        sqlx::query_scalar("SELECT file_sha256 FROM verifications WHERE file_sha256 IS NOT NULL")
-            .fetch_all(&mut *conn)
-            .await?;
-    let mut hashes: Vec<String> = rows
-        .into_iter()
-        .flat_map(|(a, b, c)| [a, b, c])
-        .flatten()
-        .chain(camera_originals)
-        .collect();
-    hashes.sort();
-    hashes.dedup();
-    Ok(hashes)
-}
-
 /// Opens a database file read-only, outside any pool (no migration, no WAL).
 async fn open_copy(path: &Path) -> anyhow::Result<sqlx::AnyConnection> {
     sqlx::any::install_default_drivers();
@@ -74,31 +50,6 @@ async fn open_copy(path: &Path) -> anyhow::Result<sqlx::AnyConnection> {
 
 fn sync_dir(dir: &Path) -> std::io::Result<()> {
     std::fs::File::open(dir)?.sync_all()
-}
-
-/// Copies the listed files from `from` into `to`, checking each hash; files
-/// `to` already holds are not copied again. Returns (copied, already there).
-fn copy_files(
-    from: &FileStore,
-    to: &FileStore,
-    hashes: &[String],
-) -> anyhow::Result<(usize, usize)> {
-    let (mut copied, mut present) = (0, 0);
-    for hash in hashes {
-        if to.contains(hash) {
-            present += 1;
-            continue;
-        }
-        let bytes = from.get(hash).map_err(|e| {
-            anyhow::anyhow!("the file {hash} that a row references cannot be read: {e}")
-        })?;
-        if sha256_hex(&bytes) != *hash {
-            anyhow::bail!("the stored file {hash} does not match its hash");
-        }
-        to.put(&bytes)?;
-        copied += 1;
-    }
-    Ok((copied, present))
 }
 
 /// `photojury backup --to DIR`.
@@ -132,16 +83,13 @@ pub(super) async fn backup(config: &Config, dir: &Path) -> anyhow::Result<()> {
             (referenced(&mut conn).await?, None)
         }
     };
-    let live = FileStore::open(&config.data_dir)?;
-    let copy = FileStore::open(dir)?;
-    let (copied, present) = copy_files(&live, &copy, &hashes)?;
+    let live = Objects::open(&config.data_dir, config.storage_url.as_deref())?;
+    let target = Objects::open(dir, None)?;
+    let done = copy(&live, &target, &hashes, |_| ()).await?;
+    let (copied, present) = (done.copied, done.present);
     let mut files = BTreeMap::new();
     for hash in &hashes {
-        let size = copy
-            .path(hash)
-            .map(std::fs::metadata)
-            .transpose()?
-            .map_or(0, |m| m.len());
+        let size = target.size(hash).await?.unwrap_or(0);
         files.insert(hash.clone(), size);
     }
     let manifest = Manifest {
@@ -229,10 +177,11 @@ pub(super) async fn restore(config: &Config, from: &Path) -> anyhow::Result<()> 
             "PostgreSQL: restore the database with pg_restore; this command restores the files."
         );
     }
-    let source = FileStore::open(from)?;
-    let target = FileStore::open(&config.data_dir)?;
+    let source = Objects::open(from, None)?;
+    let target = Objects::open(&config.data_dir, config.storage_url.as_deref())?;
     let hashes: Vec<String> = manifest.files.keys().cloned().collect();
-    let (copied, present) = copy_files(&source, &target, &hashes)?;
+    let done = copy(&source, &target, &hashes, |_| ()).await?;
+    let (copied, present) = (done.copied, done.present);
     println!(
         "Restored into {}: database checked (integrity ok), {} files checked against their SHA-256 ({copied} copied, {present} already there).",
         config.data_dir.display(),

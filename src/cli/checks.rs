@@ -63,8 +63,9 @@ pub(super) async fn verify(config: &Config, slug: &str, asked: Asked) -> anyhow:
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?
                 .ok_or_else(|| anyhow::anyhow!("there is no contest {slug:?}"))?;
-            let files = crate::images::FileStore::open(&config.data_dir)
-                .map_err(|e| anyhow::anyhow!("cannot open the file store: {e}"))?;
+            let files =
+                crate::images::Objects::open(&config.data_dir, config.storage_url.as_deref())
+                    .map_err(|e| anyhow::anyhow!("cannot open the file store: {e}"))?;
             let checks = Checks {
                 files: &files,
                 rederive: asked.rederive.then_some(&config.image_limits),

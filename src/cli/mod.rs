@@ -13,6 +13,7 @@ mod backup;
 mod checks;
 mod derive;
 mod settings;
+mod storage;
 
 pub use settings::Settings;
 
@@ -108,10 +109,36 @@ enum Command {
         #[arg(long)]
         rederive: bool,
     },
+    /// The photo store: `storage gc` removes files no row references,
+    /// `storage copy --to URL` moves every referenced file to a bucket or a folder.
+    Storage {
+        #[command(subcommand)]
+        action: StorageAction,
+    },
     /// The audit log: `photojury audit verify` checks its hash chain.
     Audit {
         #[command(subcommand)]
         action: AuditAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum StorageAction {
+    /// List and remove stored files that no row references and that are
+    /// older than an hour (what a crash between an upload's files and its
+    /// row leaves behind).
+    Gc {
+        /// Only list them.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Copy every referenced file from this store (the data dir, or
+    /// `--storage-url`) to `--to`, checking each SHA-256; run it again to
+    /// finish an interrupted copy.
+    Copy {
+        /// `s3://bucket[/prefix]?endpoint=…&region=…`, or a data dir folder.
+        #[arg(long)]
+        to: String,
     },
 }
 
@@ -158,6 +185,12 @@ pub fn main() -> ExitCode {
                 };
                 checks::verify(&config, &contest, asked).await
             }
+            Command::Storage {
+                action: StorageAction::Gc { dry_run },
+            } => storage::gc(&config, dry_run).await,
+            Command::Storage {
+                action: StorageAction::Copy { to },
+            } => storage::copy_to(&config, &to).await,
             Command::Audit {
                 action: AuditAction::Verify,
             } => checks::audit_verify(&config).await,
@@ -210,7 +243,7 @@ pub async fn open(config: &Config) -> anyhow::Result<Db> {
         .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))
 }
 
-/// Runs the server until Ctrl-C.
+/// Runs the server until Ctrl-C or SIGTERM.
 pub async fn serve(mut config: Config) -> anyhow::Result<()> {
     let db = open(&config).await?;
     let listener = tokio::net::TcpListener::bind(config.addr)
@@ -229,6 +262,11 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
         );
     }
     let state = AppState::new(db.clone(), config, Arc::new(SystemClock))?;
+    state
+        .files
+        .check()
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot reach {}: {e}", state.files.label()))?;
     crate::startup::spawn_housekeeping(&state);
     println!(
         "photojury is serving {} (listening on {})",
@@ -236,16 +274,30 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
     );
     let header_timeout = state.config.header_timeout;
     let app = crate::startup::build_app(state);
-    crate::server::serve(listener, app, header_timeout, async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
-    .await?;
+    crate::server::serve(listener, app, header_timeout, stop_asked()).await?;
     Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM (systemd's stop, a container's end): the
+/// server then stops taking connections and finishes the requests in flight.
+async fn stop_asked() {
+    use tokio::signal::unix::{SignalKind, signal};
+    match signal(SignalKind::terminate()) {
+        Ok(mut term) => {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+        }
+        Err(_) => {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    }
 }
 
 async fn retention(config: &Config) -> anyhow::Result<()> {
     let db = open(config).await?;
-    let files = crate::images::FileStore::open(&config.data_dir)?;
+    let files = crate::images::Objects::open(&config.data_dir, config.storage_url.as_deref())?;
     let now = chrono::Utc::now().timestamp();
     let swept = crate::workflow::retention::sweep(&db, &files, now)
         .await

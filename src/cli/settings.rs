@@ -27,6 +27,11 @@ pub struct Settings {
         default_value = defaults::DATA_DIR
     )]
     data_dir: PathBuf,
+    /// Where photos are stored: `s3://bucket[/prefix]?endpoint=URL&region=R`
+    /// for an S3-compatible bucket (credentials from `AWS_ACCESS_KEY_ID` and
+    /// `AWS_SECRET_ACCESS_KEY`); default: the data dir.
+    #[arg(long, global = true, env = "PHOTOJURY_STORAGE_URL")]
+    storage_url: Option<String>,
     /// `postgres://…` for PostgreSQL; default: SQLite `photojury.db` in the data dir.
     #[arg(long, global = true, env = "PHOTOJURY_DATABASE_URL")]
     database_url: Option<String>,
@@ -174,6 +179,7 @@ impl Settings {
         config.metrics_allow = self.metrics_allow.clone();
         config.log_format = self.log_format;
         config.smtp_url = self.smtp_url.clone();
+        config.storage_url = self.storage_url.clone().filter(|u| !u.is_empty());
         config.mail_from = self.mail_from.clone();
         config.image_limits = crate::images::ImageLimits {
             max_bytes: self.max_upload_mb.saturating_mul(1_000_000),

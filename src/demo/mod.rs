@@ -129,6 +129,11 @@ pub async fn populate_sized(
     phase: DemoPhase,
     entries: Option<usize>,
 ) -> anyhow::Result<DemoLogins> {
+    if let Some(url) = &config.storage_url {
+        anyhow::bail!(
+            "the demo fills the data dir's store, not {url}: run it without --storage-url, then `photojury storage copy --to {url}`"
+        );
+    }
     let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
         .fetch_one(&db.pool)
         .await?;

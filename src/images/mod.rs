@@ -2,12 +2,14 @@
 //! juror-facing derivatives, and the content-addressed store.
 
 mod bands;
+pub mod bucket;
 pub mod budget;
 pub mod camera_file;
 pub mod colour;
 mod encode;
 pub mod exif;
 pub mod fingerprint;
+pub mod objects;
 pub mod pipeline;
 mod refusal;
 mod resize;
@@ -15,6 +17,7 @@ mod shrink;
 pub mod sniff;
 pub mod store;
 
+pub use objects::Objects;
 pub use pipeline::{Derived, ImageLimits, Refusal, derive};
 pub use store::FileStore;
 

@@ -34,7 +34,8 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
-fn valid_hash(hash: &str) -> bool {
+/// Whether `hash` is a lower-case hex SHA-256 (the only names stored).
+pub(crate) fn valid_hash(hash: &str) -> bool {
     hash.len() == 64
         && hash
             .bytes()
@@ -109,6 +110,11 @@ impl FileStore {
             tmp,
             _lock: Arc::new(lock),
         })
+    }
+
+    /// The folder of stored files (`files/objects`, one folder per first byte).
+    pub fn objects_dir(&self) -> &Path {
+        &self.objects
     }
 
     /// Where the file with this hash lives (`objects/ab/abcdef…`).

@@ -15,7 +15,7 @@ use crate::results::awards::{self, Award};
 use crate::results::reveal::{Revealed, authors};
 use crate::results::winners::winners;
 use crate::web::Ctx;
-use crate::web::download::{ZipPart, ZipSource, attachment, photo_extension, zip_body};
+use crate::web::download::{ZipPart, ZipSource, attachment, zip_body};
 use crate::{audit, error::AppError, state::AppState};
 
 /// A text cell a spreadsheet will show as text: a leading `=`, `+`, `-`, `@`,
@@ -216,12 +216,12 @@ pub async fn originals_zip(
     for (number, award, _, hash) in &originals {
         let index = seen.entry(*number).or_default();
         *index += 1;
-        let path = state.files.path(hash).ok_or(AppError::NotFound)?;
+        let open = state.files.opener(hash).map_err(|_| AppError::NotFound)?;
         let folder = award.as_deref().unwrap_or("exhibition");
-        let ext = photo_extension(&path).await;
+        let ext = state.files.extension(hash).await;
         parts.push(ZipPart {
             name: format!("{folder}/{number}-{index}.{ext}"),
-            source: ZipSource::File(path),
+            source: ZipSource::Stream(open),
         });
     }
     let name = format!("{}-winners-originals.zip", contest.slug);

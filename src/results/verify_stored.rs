@@ -11,7 +11,7 @@ use crate::config::ImageLimits;
 use crate::contests::queries::Contest;
 use crate::db::Db;
 use crate::identity::proof::{self, Identity};
-use crate::images::FileStore;
+use crate::images::Objects;
 use crate::images::store::sha256_hex;
 use crate::results::commitment::{self, Live, Mapped, Stored, entry_commitment};
 use crate::results::snapshot::{self, Snapshot};
@@ -28,7 +28,7 @@ pub struct Report {
 /// How far to look.
 pub struct Checks<'a> {
     /// The file store the rows point into.
-    pub files: &'a FileStore,
+    pub files: &'a Objects,
     /// Make each photo's derivatives again from its original and compare
     /// the bytes (slow: one full decode per photo), under these limits.
     pub rederive: Option<&'a ImageLimits>,

@@ -61,7 +61,7 @@ async fn take_back(state: &AppState, created: Vec<String>) -> Result<(), AppErro
 /// removed is logged and left.
 pub async fn release_files(
     db: &crate::db::Db,
-    files: &crate::images::FileStore,
+    files: &crate::images::Objects,
     hashes: Vec<String>,
 ) -> Result<usize, AppError> {
     let mut removed = 0;
@@ -72,20 +72,12 @@ pub async fn release_files(
             .filter(|hash| !needed.contains(*hash))
             .cloned()
             .collect();
-        let store = files.clone();
-        removed += tokio::task::spawn_blocking(move || {
-            unneeded
-                .iter()
-                .filter(|hash| match store.remove(hash) {
-                    Ok(()) => true,
-                    Err(err) => {
-                        tracing::warn!(error = %err, "could not remove a stored file");
-                        false
-                    }
-                })
-                .count()
-        })
-        .await?;
+        for hash in unneeded {
+            match files.remove(&hash).await {
+                Ok(()) => removed += 1,
+                Err(err) => tracing::warn!(error = %err, "could not remove a stored file"),
+            }
+        }
     }
     Ok(removed)
 }

@@ -121,40 +121,52 @@ async fn accept_counted(
         .reserve(memory_estimate(width, height, bytes.len(), &limits))
         .await
         .map_err(|e| AppError::Internal(e.into()))?;
-    let files = state.files.clone();
     let metrics = state.metrics.clone();
-    let stored = tokio::task::spawn_blocking(move || {
+    let (bytes, derived) = tokio::task::spawn_blocking(move || {
         let started = std::time::Instant::now();
         let derived = derive(&bytes, &limits);
         metrics.derive_time(started.elapsed().as_secs_f64());
-        let derived = match derived {
-            Ok(derived) => derived,
-            Err(refusal) => return Ok(Err(refusal)),
-        };
-        // All three or none: a full disk half-way leaves no file behind.
-        let stored = files.put_all(&[&bytes, &derived.large.bytes, &derived.thumb.bytes])?;
-        let created = stored
-            .iter()
-            .filter(|(_, created)| *created)
-            .map(|(hash, _)| hash.clone())
-            .collect();
-        let [original, large, thumb] = <[(String, bool); 3]>::try_from(stored)
-            .map_err(|_| std::io::Error::other("the store returned the wrong number of hashes"))?;
-        let photo = StoredPhoto {
-            title: String::new(),
-            caption: String::new(),
-            original_bytes: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
-            original_sha256: original.0,
-            large_sha256: large.0,
-            thumb_sha256: thumb.0,
-            width: i64::from(derived.width),
-            height: i64::from(derived.height),
-            fingerprint: Some(derived.fingerprint),
-            capture,
-        };
-        Ok::<_, std::io::Error>(Ok(StoredUpload { photo, created }))
+        (bytes, derived)
     })
-    .await?
-    .map_err(|e| crate::error::storage_error(e, "storing a photo"))?;
-    Ok(stored)
+    .await?;
+    let derived = match derived {
+        Ok(derived) => derived,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    let original_bytes = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
+    // All three or none: a full disk (or a store gone) half-way leaves no
+    // file behind.
+    let files = vec![
+        bytes::Bytes::from(bytes),
+        bytes::Bytes::from(derived.large.bytes),
+        bytes::Bytes::from(derived.thumb.bytes),
+    ];
+    let stored = state
+        .files
+        .put_all(files)
+        .await
+        .map_err(|e| crate::error::storage_error(e, "storing a photo"))?;
+    let created = stored
+        .iter()
+        .filter(|(_, created)| *created)
+        .map(|(hash, _)| hash.clone())
+        .collect();
+    let [original, large, thumb] = <[(String, bool); 3]>::try_from(stored).map_err(|_| {
+        AppError::Internal(anyhow::anyhow!(
+            "the store returned the wrong number of hashes"
+        ))
+    })?;
+    let photo = StoredPhoto {
+        title: String::new(),
+        caption: String::new(),
+        original_bytes,
+        original_sha256: original.0,
+        large_sha256: large.0,
+        thumb_sha256: thumb.0,
+        width: i64::from(derived.width),
+        height: i64::from(derived.height),
+        fingerprint: Some(derived.fingerprint),
+        capture,
+    };
+    Ok(Ok(StoredUpload { photo, created }))
 }

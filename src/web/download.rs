@@ -1,13 +1,18 @@
 //! Downloads: an attachment response, and a ZIP written as it is sent (a
-//! blocking thread writes into a small channel the response body reads),
-//! so an archive of many originals never sits in memory or on disk whole.
+//! blocking thread writes into a small channel the response body reads,
+//! its members streamed in as they are read), so an archive of many
+//! originals never sits in memory or on disk whole.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use futures_util::StreamExt;
+use futures_util::future::BoxFuture;
+use futures_util::stream::BoxStream;
 use tokio::sync::mpsc;
 
 /// A response the browser saves as the file `name`.
@@ -23,50 +28,31 @@ pub fn attachment(kind: &'static str, name: String, body: Body) -> Response {
         .into_response()
 }
 
-/// A file sent as it is read, a quarter of a megabyte at a time (a camera
-/// original may be hundreds of megabytes).
-pub async fn file_body(path: &std::path::Path) -> std::io::Result<Body> {
-    use tokio::io::AsyncReadExt;
-    let file = tokio::fs::File::open(path).await?;
-    let chunks = futures_util::stream::unfold(Some(file), |file| async move {
-        let mut file = file?;
-        let mut buffer = vec![0u8; 256 * 1024];
-        match file.read(&mut buffer).await {
-            Ok(0) => None,
-            Ok(n) => {
-                buffer.truncate(n);
-                Some((Ok(bytes::Bytes::from(buffer)), Some(file)))
-            }
-            // The error ends the body; nothing is read after it.
-            Err(err) => Some((Err(err), None)),
-        }
-    });
-    Ok(Body::from_stream(chunks))
-}
-
-/// `png` or `jpg`, by a stored photo's first bytes (the store names files
-/// by hash, without an extension); `jpg` if it cannot be read.
-pub async fn photo_extension(path: &std::path::Path) -> &'static str {
-    use tokio::io::AsyncReadExt;
-    let mut magic = [0u8; 4];
-    let read = match tokio::fs::File::open(path).await {
-        Ok(mut file) => file.read_exact(&mut magic).await.is_ok(),
-        Err(_) => false,
-    };
-    if read && &magic == b"\x89PNG" {
-        "png"
-    } else {
-        "jpg"
-    }
-}
+/// Opens a stream of chunks when a ZIP reaches it (a stored original, in
+/// the data dir or a bucket), so that the toolbox needs to know nothing of
+/// where files are stored.
+pub type StreamOpener = Arc<
+    dyn Fn() -> BoxFuture<'static, std::io::Result<BoxStream<'static, std::io::Result<Bytes>>>>
+        + Send
+        + Sync,
+>;
 
 /// What one member of a ZIP holds.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub enum ZipSource {
     /// These bytes (a JSON file).
     Bytes(Vec<u8>),
-    /// A file on disk (a stored original), copied in as it is.
-    File(PathBuf),
+    /// A stream (a stored original), copied in as it arrives.
+    Stream(StreamOpener),
+}
+
+impl std::fmt::Debug for ZipSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Bytes(bytes) => write!(f, "Bytes({} bytes)", bytes.len()),
+            Self::Stream(_) => f.write_str("Stream"),
+        }
+    }
 }
 
 /// One member of a ZIP: its path inside the archive and its content.
@@ -97,6 +83,9 @@ impl Write for ChannelWriter {
 /// read ends the body with an error, so the download fails visibly.
 pub fn zip_body(parts: Vec<ZipPart>) -> Body {
     let (tx, mut rx) = mpsc::channel(4);
+    // The writer runs on a blocking thread and waits there for the chunks
+    // of streamed members.
+    let runtime = tokio::runtime::Handle::current();
     tokio::task::spawn_blocking(move || {
         let error_tx = tx.clone();
         let out = std::io::BufWriter::with_capacity(256 * 1024, ChannelWriter(tx));
@@ -111,10 +100,12 @@ pub fn zip_body(parts: Vec<ZipPart>) -> Body {
                         zip.start_file(part.name.as_str(), stored)?;
                         zip.write_all(bytes)?;
                     }
-                    ZipSource::File(path) => {
-                        let mut source = std::fs::File::open(path)?;
+                    ZipSource::Stream(open) => {
+                        let mut chunks = runtime.block_on(open())?;
                         zip.start_file(part.name.as_str(), stored)?;
-                        std::io::copy(&mut source, &mut zip)?;
+                        while let Some(chunk) = runtime.block_on(chunks.next()) {
+                            zip.write_all(&chunk?)?;
+                        }
                     }
                 }
             }

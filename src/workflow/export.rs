@@ -14,7 +14,7 @@ use serde_json::json;
 
 use crate::accounts::handlers::current_password_is;
 use crate::db::Db;
-use crate::web::download::{ZipPart, ZipSource, attachment, photo_extension, zip_body};
+use crate::web::download::{ZipPart, ZipSource, attachment, zip_body};
 use crate::web::{Ctx, User};
 use crate::{audit, error::AppError, state::AppState};
 
@@ -97,7 +97,7 @@ struct VoteRow {
 /// Builds the JSON document and the list of originals to add.
 pub async fn gather(
     db: &Db,
-    files: &crate::images::FileStore,
+    files: &crate::images::Objects,
     user: &User,
     now: i64,
 ) -> Result<(serde_json::Value, Vec<ZipPart>), sqlx::Error> {
@@ -134,13 +134,14 @@ pub async fn gather(
         .await?;
         let mut photos_out = Vec::new();
         for (i, ph) in photos.into_iter().enumerate() {
-            let original = match (ph.original_deleted_at, files.path(&ph.original_sha256)) {
-                (None, Some(path)) => {
-                    let ext = photo_extension(&path).await;
+            let opener = files.opener(&ph.original_sha256);
+            let original = match (ph.original_deleted_at, opener) {
+                (None, Ok(open)) => {
+                    let ext = files.extension(&ph.original_sha256).await;
                     let name = format!("photos/{}/{}.{ext}", p.contest, i + 1);
                     parts.push(ZipPart {
                         name: name.clone(),
-                        source: ZipSource::File(path),
+                        source: ZipSource::Stream(open),
                     });
                     name
                 }

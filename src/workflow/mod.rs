@@ -17,6 +17,7 @@ pub mod export;
 pub mod phases;
 pub mod retention;
 pub mod rounds;
+pub mod storage;
 pub mod system_page;
 pub mod verification;
 

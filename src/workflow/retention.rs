@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::contests::admin::admin_contest;
 use crate::db::Db;
-use crate::images::FileStore;
+use crate::images::Objects;
 use crate::submissions::photos::release_files;
 use crate::web::Ctx;
 use crate::{audit, error::AppError, state::AppState};
@@ -39,7 +39,7 @@ pub struct Swept {
 type Due = (i64, String, String, String);
 
 /// Deletes the files of every contest whose retention has run out.
-pub async fn sweep(db: &Db, files: &FileStore, now: i64) -> Result<Swept, AppError> {
+pub async fn sweep(db: &Db, files: &Objects, now: i64) -> Result<Swept, AppError> {
     let contests: Vec<(i64, String, i64)> = sqlx::query_as(
         "SELECT id, slug, keep_originals_days FROM contests WHERE phase = 'announced' \
          AND keep_originals_days IS NOT NULL AND announced_at IS NOT NULL \

@@ -151,7 +151,10 @@ async fn a_full_or_read_only_disk_refuses_uploads_clearly_and_leaves_nothing() {
     // Disk full: the original does not fit in what the filler leaves.
     let (status, body) = upload(&participant, &server.base, big.clone()).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
-    assert!(body.contains("disk is full or not writable"), "{body}");
+    assert!(
+        body.contains("storage is full, not writable or cannot be reached"),
+        "{body}"
+    );
     assert_eq!(app.count("photos").await, 1, "no row for the refused photo");
     assert_eq!(server.stored(), before, "no temp file, no object left");
 

@@ -121,7 +121,11 @@ async fn retention_deletes_the_files_of_entries_that_won_nothing_and_verify_stil
     assert_eq!(files.iter().filter(|f| f.3).count(), 2);
     for (original, large, thumb, won) in &files {
         for hash in [original, large, thumb] {
-            assert_eq!(app.state.files.contains(hash), *won, "{hash} (won: {won})");
+            assert_eq!(
+                app.state.files.local().contains(hash),
+                *won,
+                "{hash} (won: {won})"
+            );
         }
     }
     assert_eq!(
@@ -420,7 +424,10 @@ async fn deleting_an_account_after_the_announcement_withdraws_the_name_and_verif
             .await,
         0
     );
-    assert!(!app.state.files.contains(&originals[0]), "original deleted");
+    assert!(
+        !app.state.files.local().contains(&originals[0]),
+        "original deleted"
+    );
     let winners = app
         .browser()
         .get(&format!("/contests/{slug}/winners"))

@@ -242,7 +242,7 @@ async fn verify_finds_swapped_images_and_changed_files_and_makes_the_same_deriva
     assert!(photojury(&app, &["verify", "--contest", slug]).0);
 
     // A file changed on disk behind its row, then one gone.
-    let thumb = app.state.files.path(&a.3).unwrap();
+    let thumb = app.state.files.local().path(&a.3).unwrap();
     let kept = std::fs::read(&thumb).unwrap();
     std::fs::write(&thumb, common::noisy_jpeg(5, 480, 320)).unwrap();
     let (ok, out) = photojury(&app, &["verify", "--contest", slug]);
@@ -253,7 +253,7 @@ async fn verify_finds_swapped_images_and_changed_files_and_makes_the_same_deriva
     );
     assert!(out.contains(&says), "{out}");
     std::fs::write(&thumb, &kept).unwrap();
-    let large = app.state.files.path(&b.2).unwrap();
+    let large = app.state.files.local().path(&b.2).unwrap();
     let kept = std::fs::read(&large).unwrap();
     std::fs::remove_file(&large).unwrap();
     let (ok, out) = photojury(&app, &["verify", "--contest", slug]);

@@ -86,7 +86,7 @@ async fn a_file_that_is_not_a_photo_is_answered_from_its_first_bytes() {
     assert!(answer.starts_with("HTTP/1.1 422"), "{answer}");
     assert!(answer.contains("This is a PDF document"), "{answer}");
     assert_eq!(app.count("photos").await, 0);
-    assert_eq!(app.state.files.temp_files().unwrap(), 0);
+    assert_eq!(app.state.files.local().temp_files().unwrap(), 0);
 }
 
 #[tokio::test]
@@ -102,7 +102,7 @@ async fn uploads_past_what_the_server_receives_at_once_get_503_and_leave_nothing
     assert!(body.contains("receiving many photos"), "{body}");
     assert_eq!(app.count("photos").await, 0);
     assert_eq!(stored_files(&app), 0);
-    assert_eq!(app.state.files.temp_files().unwrap(), 0);
+    assert_eq!(app.state.files.local().temp_files().unwrap(), 0);
     assert_eq!(app.state.upload_budget.free_kib(), free, "all given back");
     // A photo within the budget goes through.
     let (status, _, body) = upload(&participant, common::noisy_jpeg(2, 500, 400)).await;

@@ -314,10 +314,10 @@ pub async fn download(
         .filter(|(_, contest_id, _)| *contest_id == id)
         .ok_or(AppError::NotFound)?;
     let (sha, _, _) = request.file.clone().ok_or(AppError::NotFound)?;
-    // Streamed from disk: a RAW file can be hundreds of megabytes.
-    let path = state.files.path(&sha).ok_or(AppError::NotFound)?;
-    let body = crate::web::download::file_body(&path).await.map_err(|e| {
-        AppError::Internal(anyhow::Error::from(e).context("reading a camera original"))
+    // Streamed from the store: a RAW file can be hundreds of megabytes.
+    let body = state.files.body(&sha).await.map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::InvalidInput => AppError::NotFound,
+        _ => crate::error::storage_error(e, "reading a camera original"),
     })?;
     let detail = format!(
         "entry {}, photo {}, sha256 {sha}",

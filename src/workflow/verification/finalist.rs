@@ -103,14 +103,11 @@ pub async fn receive(
             .await?
             .map_err(|e| crate::error::storage_error(e, "reading a camera original"))?;
     let sha = received.sha256.clone();
-    let created = {
-        let temp = received.temp().path().to_owned();
-        let store = state.files.clone();
-        let hash = sha.clone();
-        tokio::task::spawn_blocking(move || store.adopt(&temp, &hash))
-            .await?
-            .map_err(|e| crate::error::storage_error(e, "storing a camera original"))?
-    };
+    let created = state
+        .files
+        .adopt(received.temp().path(), &sha)
+        .await
+        .map_err(|e| crate::error::storage_error(e, "storing a camera original"))?;
     let bytes = i64::try_from(received.len).unwrap_or(i64::MAX);
     let replaced = verification::receive(&state.db, vid, (&sha, bytes), &facts, now).await?;
     if let Some(old) = replaced.filter(|old| *old != sha) {
