@@ -65,7 +65,7 @@ pub(super) async fn copy_to(config: &Config, to: &str) -> anyhow::Result<()> {
     })
     .await?;
     println!(
-        "Copied {} files to {}, each read back and checked against its SHA-256; {} were already there.",
+        "Done: {} copied to {}, each read back and checked against its SHA-256; {} already there.",
         done.copied,
         target.label(),
         done.present

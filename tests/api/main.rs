@@ -16,6 +16,7 @@ mod colour;
 mod contests;
 mod crash;
 mod dashboard;
+mod deploy_docs;
 mod drafts;
 mod faults;
 mod forms;

@@ -2,10 +2,9 @@
 //! sets it up, participants whose every identifying detail is a unique marker
 //! enter it, jurors accept their invitations, and judging opens.
 
-use chrono::Duration;
 use reqwest::StatusCode;
 
-use super::{Browser, TestApp, contest_fields};
+use super::{Browser, Site, contest_fields};
 
 /// What a participant could be recognised by; none of it may reach a juror.
 pub const MARKERS: [&str; 6] = [
@@ -133,7 +132,7 @@ pub fn invitation_path(page: &str) -> String {
 
 /// Invites `email` to the categories (by their ids) and accepts as a new account.
 pub async fn invite_and_accept(
-    app: &TestApp,
+    app: &impl Site,
     admin: &Browser,
     contest_id: i64,
     email: &str,
@@ -167,24 +166,27 @@ pub async fn invite_and_accept(
 }
 
 /// Category ids of the contest, in order.
-pub async fn category_ids(app: &TestApp, contest_id: i64) -> Vec<String> {
+pub async fn category_ids(app: &impl Site, contest_id: i64) -> Vec<String> {
     let ids: Vec<i64> =
         sqlx::query_scalar("SELECT id FROM categories WHERE contest_id = $1 ORDER BY position, id")
             .bind(contest_id)
-            .fetch_all(&app.state.db.pool)
+            .fetch_all(&app.db().pool)
             .await
             .unwrap();
     ids.into_iter().map(|i| i.to_string()).collect()
 }
 
 /// Builds the contest and opens judging.
-pub async fn judged(app: &TestApp, setup: Setup) -> Judged {
-    let admin = app.admin().await;
+pub async fn judged(app: &impl Site, setup: Setup) -> Judged {
+    let admin = app.signed_in("admin@example.org", true).await;
     admin.get("/admin/contests/new").await;
+    let (opens_at, closes_at) = app.window();
     let mut fields = contest_fields(setup.slug, "Jury test");
-    fields.retain(|(k, _)| *k != "countries" && *k != "judging_unit");
+    fields.retain(|(k, _)| !matches!(*k, "countries" | "judging_unit" | "opens_at" | "closes_at"));
     fields.push(("countries", "Kyrgyzstan\nmrkland"));
     fields.push(("judging_unit", setup.unit));
+    fields.push(("opens_at", &opens_at));
+    fields.push(("closes_at", &closes_at));
     let page = admin.post("/admin/contests", &fields).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     let admin_path = page.location().to_owned();
@@ -230,7 +232,7 @@ pub async fn judged(app: &TestApp, setup: Setup) -> Judged {
         for i in 0..setup.per_category[c] {
             let tag = format!("{c}x{i}");
             let email = format!("mrkmail{tag}@example.org");
-            let b = app.person(&email).await;
+            let b = app.signed_in(&email, false).await;
             b.get(&format!("/contests/{}/entry", setup.slug)).await;
             let name = if setup.hostile_text {
                 format!("{HOSTILE_NAME} {tag}")
@@ -313,7 +315,7 @@ pub async fn judged(app: &TestApp, setup: Setup) -> Judged {
     if setup.until == "open" {
         return built(admin, jurors, participants);
     }
-    app.clock.advance(Duration::days(60));
+    app.pass_deadline(&admin, &admin_path, &fields).await;
     admin.get(&admin_path).await;
     let p = admin
         .post(&format!("{admin_path}/phase"), &[("to", "closed")])
@@ -322,7 +324,7 @@ pub async fn judged(app: &TestApp, setup: Setup) -> Judged {
     let portfolios: Vec<i64> =
         sqlx::query_scalar("SELECT id FROM portfolios WHERE contest_id = $1 ORDER BY id")
             .bind(contest_id)
-            .fetch_all(&app.state.db.pool)
+            .fetch_all(&app.db().pool)
             .await
             .unwrap();
     admin.get(&format!("{admin_path}/entries")).await;

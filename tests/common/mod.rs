@@ -66,7 +66,7 @@ pub fn postgres_url() -> Option<String> {
         .filter(|u| !u.is_empty())
 }
 
-async fn fresh_postgres(admin_url: &str) -> (String, PgDatabase) {
+pub async fn fresh_postgres(admin_url: &str) -> (String, PgDatabase) {
     use sqlx::Connection;
     sqlx::any::install_default_drivers();
     let name = format!("pj_test_{}", hex::encode(rand::random::<[u8; 8]>()));
@@ -190,6 +190,70 @@ impl TestApp {
     }
 }
 
+/// Where a test's browsers go: the app in the test's process, or a
+/// deployment of real processes behind nginx (`tests/deploy`). What builds
+/// a contest over HTTP ([`jury::judged`]) runs on either.
+pub trait Site {
+    /// A new browser with an empty cookie jar.
+    fn browser(&self) -> Browser;
+    /// The site's database.
+    fn db(&self) -> &Db;
+    /// The contest window to type into the form (local times, Asia/Almaty):
+    /// open now, closing in the future.
+    fn window(&self) -> (String, String);
+    /// Takes the contest past its deadline (`fields`: what its form holds).
+    fn pass_deadline(
+        &self,
+        admin: &Browser,
+        admin_path: &str,
+        fields: &[(&str, &str)],
+    ) -> impl std::future::Future<Output = ()>;
+
+    /// Creates an account directly (as `create-admin` would).
+    fn account(
+        &self,
+        email: &str,
+        password: &str,
+        admin: bool,
+    ) -> impl std::future::Future<Output = User> {
+        async move {
+            let email = Email::parse(email).expect("email");
+            let password = NewPassword::parse(password).expect("password");
+            photojury::accounts::create_user(self.db(), &email, password, admin, START)
+                .await
+                .expect("create user")
+        }
+    }
+
+    /// A browser signed in as a new account.
+    fn signed_in(&self, email: &str, admin: bool) -> impl std::future::Future<Output = Browser> {
+        async move {
+            self.account(email, "person-password", admin).await;
+            let b = self.browser();
+            b.sign_in(email, "person-password").await;
+            b
+        }
+    }
+}
+
+impl Site for TestApp {
+    fn browser(&self) -> Browser {
+        Browser::new(&self.base)
+    }
+
+    fn db(&self) -> &Db {
+        &self.state.db
+    }
+
+    fn window(&self) -> (String, String) {
+        ("2026-11-01T00:00".into(), "2026-12-31T23:59".into())
+    }
+
+    async fn pass_deadline(&self, _: &Browser, _: &str, _: &[(&str, &str)]) {
+        self.clock.advance(chrono::Duration::days(60));
+    }
+}
+
 async fn listen(state: AppState) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -252,8 +316,13 @@ pub fn csrf_in(html: &str) -> Option<String> {
 
 impl Browser {
     pub fn new(base: &str) -> Self {
+        Self::with(base, reqwest::Client::builder())
+    }
+
+    /// A browser whose client is built from `builder` (TLS roots, local address).
+    pub fn with(base: &str, builder: reqwest::ClientBuilder) -> Self {
         let jar = Arc::new(reqwest::cookie::Jar::default());
-        let client = reqwest::Client::builder()
+        let client = builder
             .cookie_provider(jar.clone())
             .redirect(reqwest::redirect::Policy::none())
             .build()
