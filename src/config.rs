@@ -95,6 +95,11 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// An S3 bucket for the photos (`s3://bucket?endpoint=…`); `None`: the data dir.
     pub storage_url: Option<String>,
+    /// Redis for the attempt limits (`redis://host:6379/0`); `None`: the database.
+    pub redis_url: Option<String>,
+    /// What the limits' Redis keys start with (`PREFIX:limit:…`), so that
+    /// several deployments can share one Redis.
+    pub redis_prefix: String,
     /// The sender of the emails photojury sends.
     pub mail_from: String,
     /// A request body that sends nothing for this long is cut off (a client
@@ -131,6 +136,8 @@ impl Config {
             header_timeout: crate::server::HEADER_TIMEOUT,
             smtp_url: None,
             storage_url: None,
+            redis_url: None,
+            redis_prefix: "photojury".into(),
             mail_from: defaults::MAIL_FROM.into(),
             body_idle_timeout: std::time::Duration::from_secs(defaults::BODY_IDLE_SECONDS),
             request_timeout: std::time::Duration::from_secs(defaults::REQUEST_SECONDS),

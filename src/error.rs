@@ -112,6 +112,16 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
+impl From<redis::RedisError> for AppError {
+    /// Redis holds the attempt limits with `--redis-url`: without it no
+    /// attempt can be counted, so the request is refused for now (503),
+    /// never let through uncounted.
+    fn from(err: redis::RedisError) -> Self {
+        tracing::warn!(error = %err, "Redis (the attempt limits) is unreachable");
+        AppError::Unavailable(DATABASE_DOWN)
+    }
+}
+
 impl From<askama::Error> for AppError {
     fn from(err: askama::Error) -> Self {
         AppError::Internal(err.into())

@@ -75,6 +75,21 @@ impl AppState {
         })
     }
 
+    /// With `--redis-url`, counts the attempt limits in Redis instead of
+    /// the database (connecting now: a Redis that does not answer stops
+    /// start-up rather than every sign-in later).
+    pub async fn with_redis(mut self) -> std::io::Result<Self> {
+        let Some(url) = self.config.redis_url.clone() else {
+            return Ok(self);
+        };
+        let redis = web::limits_redis::RedisBuckets::connect(&url, &self.config.redis_prefix)
+            .await
+            .map_err(|e| std::io::Error::other(format!("cannot reach Redis at {url}: {e}")))?;
+        let limits = web::limits::Limits::new(&self.config, self.db.clone(), self.clock.clone());
+        self.limits = Arc::new(limits.in_redis(redis));
+        Ok(self)
+    }
+
     /// The current time according to the injected clock.
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
         self.clock.now()

@@ -261,7 +261,9 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
             "No administrator yet. Open this one-time link to create the first one:\n\n    {link}\n"
         );
     }
-    let state = AppState::new(db.clone(), config, Arc::new(SystemClock))?;
+    let state = AppState::new(db.clone(), config, Arc::new(SystemClock))?
+        .with_redis()
+        .await?;
     state
         .files
         .check()

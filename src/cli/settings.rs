@@ -32,6 +32,10 @@ pub struct Settings {
     /// `AWS_SECRET_ACCESS_KEY`); default: the data dir.
     #[arg(long, global = true, env = "PHOTOJURY_STORAGE_URL")]
     storage_url: Option<String>,
+    /// `redis://host:6379/0`: count the attempt limits in Redis (default:
+    /// in the database).
+    #[arg(long, global = true, env = "PHOTOJURY_REDIS_URL")]
+    redis_url: Option<String>,
     /// `postgres://…` for PostgreSQL; default: SQLite `photojury.db` in the data dir.
     #[arg(long, global = true, env = "PHOTOJURY_DATABASE_URL")]
     database_url: Option<String>,
@@ -180,6 +184,7 @@ impl Settings {
         config.log_format = self.log_format;
         config.smtp_url = self.smtp_url.clone();
         config.storage_url = self.storage_url.clone().filter(|u| !u.is_empty());
+        config.redis_url = self.redis_url.clone().filter(|u| !u.is_empty());
         config.mail_from = self.mail_from.clone();
         config.image_limits = crate::images::ImageLimits {
             max_bytes: self.max_upload_mb.saturating_mul(1_000_000),

@@ -11,11 +11,13 @@
 //! `X-Forwarded-For` is believed, so a client cannot reset its own limit by
 //! sending the header.
 //!
-//! The buckets live in the database (`rate_buckets`), so any number of
-//! server processes behind a load balancer count one attempt once: a
-//! stranger cannot multiply their guesses by the number of processes. A
-//! bucket is taken in one statement (an upsert whose update only happens
-//! while a token is left), so two processes cannot both spend the last one.
+//! The buckets live in the database (`rate_buckets`), or in Redis with
+//! `--redis-url` (`limits_redis.rs`), so any number of server processes
+//! behind a load balancer count one attempt once: a stranger cannot
+//! multiply their guesses by the number of processes. A bucket is taken in
+//! one statement (an upsert whose update only happens while a token is
+//! left; in Redis, one script), so two processes cannot both spend the
+//! last one.
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -26,6 +28,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::Db;
 use crate::error::AppError;
+use crate::web::limits_redis::RedisBuckets;
 
 /// One limit: `burst` attempts, then one every `every_ms`.
 #[derive(Debug, Clone, Copy)]
@@ -66,6 +69,7 @@ impl Rule {
 /// Every limit, counted in the database for all the server's processes.
 pub struct Limits {
     db: Db,
+    redis: Option<RedisBuckets>,
     clock: Arc<dyn Clock>,
     failed_pair: Rule,
     failed_address: Rule,
@@ -93,6 +97,7 @@ impl Limits {
         let pair = config.login_burst_per_account;
         Self {
             db,
+            redis: None,
             clock,
             failed_pair: Rule::new("failed_pair", pair, 60),
             failed_address: Rule::new("failed_address", config.login_burst_per_address, 3),
@@ -103,13 +108,29 @@ impl Limits {
         }
     }
 
+    /// The same limits, counted in Redis instead of the database.
+    pub fn in_redis(mut self, redis: RedisBuckets) -> Self {
+        self.redis = Some(redis);
+        self
+    }
+
     fn now_ms(&self) -> i64 {
         self.clock.now().timestamp_millis()
     }
 
     /// `Err(seconds)` while `key` has no attempt left; counts nothing.
-    async fn check(&self, rule: Rule, key: &str) -> Result<Result<(), u64>, sqlx::Error> {
+    async fn check(&self, rule: Rule, key: &str) -> Result<Result<(), u64>, AppError> {
         let now = self.now_ms();
+        if let Some(redis) = &self.redis {
+            let held = redis
+                .tokens((rule.name, key), (rule.burst, rule.every_ms), now, false)
+                .await?;
+            return Ok(if held < 1.0 {
+                Err(rule.wait(held))
+            } else {
+                Ok(())
+            });
+        }
         let row: Option<(f64, i64)> =
             sqlx::query_as("SELECT tokens, at FROM rate_buckets WHERE name = $1 AND key = $2")
                 .bind(rule.name)
@@ -126,8 +147,18 @@ impl Limits {
 
     /// Counts one attempt of `key`: `Err(seconds)` if it had none left (and
     /// then nothing changes).
-    async fn take(&self, rule: Rule, key: &str) -> Result<Result<(), u64>, sqlx::Error> {
+    async fn take(&self, rule: Rule, key: &str) -> Result<Result<(), u64>, AppError> {
         let now = self.now_ms();
+        if let Some(redis) = &self.redis {
+            let held = redis
+                .tokens((rule.name, key), (rule.burst, rule.every_ms), now, true)
+                .await?;
+            return Ok(if held < 1.0 {
+                Err(rule.wait(held))
+            } else {
+                Ok(())
+            });
+        }
         let refilled = "rate_buckets.tokens + ($3 - rate_buckets.at) / $4";
         let sql = format!(
             "INSERT INTO rate_buckets (name, key, tokens, at) VALUES ($1, $2, $5 - 1, $3) \
@@ -206,7 +237,7 @@ impl Limits {
 
     /// Whether one more email may go to `email` now (a few every ten
     /// minutes), so a form cannot be used to flood someone's inbox.
-    pub async fn may_mail(&self, email: &str) -> Result<bool, sqlx::Error> {
+    pub async fn may_mail(&self, email: &str) -> Result<bool, AppError> {
         Ok(self
             .take(self.mail_to, &email.to_lowercase())
             .await?

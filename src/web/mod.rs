@@ -15,6 +15,7 @@ pub mod guard;
 pub mod headers;
 pub mod i18n;
 pub mod limits;
+pub mod limits_redis;
 pub mod observe;
 pub mod private_pages;
 pub mod session_store;

@@ -129,7 +129,11 @@ impl TestApp {
         let db = Db::connect(&self.config.database_url)
             .await
             .expect("open database");
-        let state = AppState::new(db, self.config.clone(), self.clock.clone()).expect("state");
+        let state = AppState::new(db, self.config.clone(), self.clock.clone())
+            .expect("state")
+            .with_redis()
+            .await
+            .expect("Redis");
         let base = listen(state.clone()).await;
         (base, state)
     }
@@ -137,7 +141,11 @@ impl TestApp {
     async fn serve(db: Db, config: Config, dir: tempfile::TempDir, pg: Option<PgDatabase>) -> Self {
         let start = DateTime::<Utc>::from_timestamp(START, 0).expect("start time");
         let clock = Arc::new(ManualClock::new(start));
-        let state = AppState::new(db, config.clone(), clock.clone()).expect("state");
+        let state = AppState::new(db, config.clone(), clock.clone())
+            .expect("state")
+            .with_redis()
+            .await
+            .expect("Redis");
         let base = listen(state.clone()).await;
         Self {
             base,

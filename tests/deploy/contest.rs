@@ -199,3 +199,28 @@ async fn a_whole_contest_runs_through_nginx_on_two_processes_and_a_bucket() {
             .unwrap();
     assert_eq!(keys, vec!["127.0.0.3".to_owned()]);
 }
+
+#[tokio::test]
+async fn a_camera_original_goes_to_the_bucket_in_parts_and_comes_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let weed = crate::cluster::Seaweed::start(dir.path()).await;
+    let store = Objects::open(dir.path(), Some(&weed.url_with_keys(""))).unwrap();
+    // 20 MB: three parts of a multipart upload (8 MB each).
+    let bytes: Vec<u8> = (0..20_000_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    let hash = sha256_hex(&bytes);
+    let (temp, mut file) = store.temp_file().unwrap();
+    std::io::Write::write_all(&mut file, &bytes).unwrap();
+    drop(file);
+    assert!(store.adopt(temp.path(), &hash).await.unwrap(), "created");
+    assert!(
+        !store.adopt(temp.path(), &hash).await.unwrap(),
+        "stored once"
+    );
+    assert_eq!(store.size(&hash).await.unwrap(), Some(20_000_000));
+    let body = store.body(&hash).await.unwrap();
+    let back = axum::body::to_bytes(body, usize::MAX).await.unwrap();
+    assert_eq!(sha256_hex(&back), hash);
+    assert_eq!(store.extension(&hash).await, "jpg");
+}
