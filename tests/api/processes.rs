@@ -5,31 +5,13 @@
 //! processes: `accounts`; kept pages: `kept_pages`.)
 
 use photojury::Db;
-use reqwest::StatusCode;
 
-use crate::common::{Browser, TestApp, unopened_database};
+use crate::common::{TestApp, locked_out_over_two_processes, unopened_database};
 
 #[tokio::test]
 async fn failed_sign_ins_counted_by_one_process_lock_the_guesser_out_of_the_other() {
     let app = TestApp::spawn_with(|c| c.login_burst_per_account = 3).await;
-    app.account("ana@example.org", "right password", false)
-        .await;
-    let (second, _state) = app.second_server().await;
-    let one = app.browser();
-    let two = Browser::new(&second);
-    one.get("/login").await;
-    two.get("/login").await;
-    let guess = [("email", "ana@example.org"), ("password", "guess")];
-    // Three wrong guesses, spread over the two processes.
-    for browser in [&one, &two, &one] {
-        let page = browser.post("/login", &guess).await;
-        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-    }
-    let right = [("email", "ana@example.org"), ("password", "right password")];
-    for browser in [&two, &one] {
-        let page = browser.post("/login", &right).await;
-        assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
-    }
+    locked_out_over_two_processes(&app).await;
     // One bucket per (account, address), per address and per account.
     assert_eq!(app.count("rate_buckets").await, 3);
     let pair: f64 =

@@ -198,6 +198,32 @@ impl TestApp {
     }
 }
 
+/// Ana (limit of three failed sign-ins) guesses wrong three times, spread
+/// over this app and a second server process on its database, and then is
+/// refused with her right password by both; returns the second process's
+/// browser.
+pub async fn locked_out_over_two_processes(app: &TestApp) -> Browser {
+    app.account("ana@example.org", "right password", false)
+        .await;
+    let (second, _state) = app.second_server().await;
+    let one = app.browser();
+    let two = Browser::new(&second);
+    one.get("/login").await;
+    two.get("/login").await;
+    let guess = [("email", "ana@example.org"), ("password", "guess")];
+    // Three wrong guesses, spread over the two processes.
+    for browser in [&one, &two, &one] {
+        let page = browser.post("/login", &guess).await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let right = [("email", "ana@example.org"), ("password", "right password")];
+    for browser in [&two, &one] {
+        let page = browser.post("/login", &right).await;
+        assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
+    }
+    two
+}
+
 /// Where a test's browsers go: the app in the test's process, or a
 /// deployment of real processes behind nginx (`tests/deploy`). What builds
 /// a contest over HTTP ([`jury::judged`]) runs on either.

@@ -356,9 +356,9 @@ pub fn start_app(dir: &Path, database_url: &str, weed: &Seaweed, https_port: u16
 
 /// A CA and a certificate for 127.0.0.1 it signed (openssl); returns the CA.
 fn make_certificate(dir: &Path) -> reqwest::Certificate {
-    let run = |args: &[&str]| {
+    let run = |args: &str| {
         let out = Command::new("openssl")
-            .args(args)
+            .args(args.split_whitespace())
             .current_dir(dir)
             .output()
             .expect("openssl");
@@ -368,55 +368,18 @@ fn make_certificate(dir: &Path) -> reqwest::Certificate {
             String::from_utf8_lossy(&out.stderr)
         );
     };
-    run(&[
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:P-256",
-        "-nodes",
-        "-keyout",
-        "ca.key",
-        "-out",
-        "ca.pem",
-        "-days",
-        "2",
-        "-subj",
-        "/CN=photojury test CA",
-    ]);
-    run(&[
-        "req",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:P-256",
-        "-nodes",
-        "-keyout",
-        "site.key",
-        "-out",
-        "site.csr",
-        "-subj",
-        "/CN=127.0.0.1",
-    ]);
+    // An EC key made with each request (no passphrase).
+    let key = "-newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes";
+    run(&format!(
+        "req -x509 {key} -keyout ca.key -out ca.pem -days 2 -subj /CN=photojury-test-CA"
+    ));
+    run(&format!(
+        "req {key} -keyout site.key -out site.csr -subj /CN=127.0.0.1"
+    ));
     std::fs::write(dir.join("site.ext"), "subjectAltName=IP:127.0.0.1\n").unwrap();
-    run(&[
-        "x509",
-        "-req",
-        "-in",
-        "site.csr",
-        "-CA",
-        "ca.pem",
-        "-CAkey",
-        "ca.key",
-        "-CAcreateserial",
-        "-out",
-        "site.pem",
-        "-days",
-        "2",
-        "-extfile",
-        "site.ext",
-    ]);
+    run(
+        "x509 -req -in site.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out site.pem -days 2 -extfile site.ext",
+    );
     reqwest::Certificate::from_pem(&std::fs::read(dir.join("ca.pem")).unwrap()).expect("CA")
 }
 

@@ -29,6 +29,21 @@ async fn open_contest(cluster: &Cluster, people: usize) -> Judged {
     judged(cluster, setup).await
 }
 
+/// One 800 × 600 photo (`seed` makes it distinct) sent as the page's
+/// script sends it.
+async fn upload(browser: &crate::common::Browser, seed: u64) -> crate::common::Page {
+    let fields = [("title", "Night bus"), ("caption", "")];
+    let jpeg = noisy_jpeg(seed, 800, 600);
+    browser
+        .upload(
+            "/contests/rush/entry/photos",
+            &fields,
+            vec![("photo.jpg", jpeg)],
+            true,
+        )
+        .await
+}
+
 async fn photo_rows(cluster: &Cluster) -> Vec<(String, String, String)> {
     sqlx::query_as("SELECT original_sha256, large_sha256, thumb_sha256 FROM photos")
         .fetch_all(&cluster.db.pool)
@@ -113,14 +128,7 @@ async fn a_process_killed_during_an_upload_rush_loses_no_acknowledged_upload() {
             StatusCode::OK
         );
     }
-    let page = again
-        .upload(
-            path,
-            &[("title", "After"), ("caption", "")],
-            vec![("after.jpg", noisy_jpeg(99, 800, 600))],
-            true,
-        )
-        .await;
+    let page = upload(again, 99).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
 
     // What the crash left unreferenced is found by gc once an hour old,
@@ -144,28 +152,12 @@ async fn a_process_killed_during_an_upload_rush_loses_no_acknowledged_upload() {
 async fn uploads_get_a_clear_503_while_the_store_is_down_and_work_again_after() {
     let mut cluster = Cluster::start().await;
     let contest = open_contest(&cluster, 1).await;
-    let path = "/contests/rush/entry/photos";
     let ana = &contest.participants[0];
-    let fields = [("title", "Night bus"), ("caption", "")];
-    let first = ana
-        .upload(
-            path,
-            &fields,
-            vec![("one.jpg", noisy_jpeg(1, 800, 600))],
-            true,
-        )
-        .await;
+    let first = upload(ana, 1).await;
     assert_eq!(first.status, StatusCode::OK, "{}", first.body);
 
     cluster.weed.stop();
-    let refused = ana
-        .upload(
-            path,
-            &fields,
-            vec![("two.jpg", noisy_jpeg(2, 800, 600))],
-            true,
-        )
-        .await;
+    let refused = upload(ana, 2).await;
     assert_eq!(
         refused.status,
         StatusCode::SERVICE_UNAVAILABLE,
@@ -192,14 +184,7 @@ async fn uploads_get_a_clear_503_while_the_store_is_down_and_work_again_after() 
     }
 
     cluster.weed.restart();
-    let back = ana
-        .upload(
-            path,
-            &fields,
-            vec![("two.jpg", noisy_jpeg(2, 800, 600))],
-            true,
-        )
-        .await;
+    let back = upload(ana, 2).await;
     assert_eq!(back.status, StatusCode::OK, "{}", back.body);
     let rows = photo_rows(&cluster).await;
     assert_eq!(rows.len(), 2);

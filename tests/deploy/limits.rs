@@ -9,7 +9,7 @@ use std::process::{Child, Command, Stdio};
 use reqwest::StatusCode;
 
 use crate::cluster::free_port;
-use crate::common::{Browser, TestApp};
+use crate::common::{TestApp, locked_out_over_two_processes};
 
 struct Redis {
     port: u16,
@@ -78,23 +78,8 @@ async fn with_redis_failed_sign_ins_are_counted_there_once_for_every_process() {
         c.redis_url = Some(url);
     })
     .await;
-    app.account("ana@example.org", "right password", false)
-        .await;
-    let (second, _state) = app.second_server().await;
-    let one = app.browser();
-    let two = Browser::new(&second);
-    one.get("/login").await;
-    two.get("/login").await;
-    let guess = [("email", "ana@example.org"), ("password", "guess")];
-    for browser in [&one, &two, &one] {
-        let page = browser.post("/login", &guess).await;
-        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-    }
+    let two = locked_out_over_two_processes(&app).await;
     let right = [("email", "ana@example.org"), ("password", "right password")];
-    for browser in [&two, &one] {
-        let page = browser.post("/login", &right).await;
-        assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
-    }
     // Three buckets in Redis, each expiring once it would be full again
     // (the pair's: three tokens at one a minute), none in the database.
     let mut keys = redis.keys();
