@@ -282,22 +282,6 @@ impl FileStore {
             .map_err(io::Error::other)?
     }
 
-    /// Reads a stored derivative for an answer. A missing file is 404 (and
-    /// a warning: retention deletes the images of entries that won nothing,
-    /// and `photojury verify` names any other loss); any other failure to
-    /// read is a logged 500.
-    pub async fn read_derivative(&self, hash: String) -> Result<Vec<u8>, crate::error::AppError> {
-        self.read(hash.clone()).await.map_err(|e| {
-            if e.kind() == io::ErrorKind::NotFound {
-                tracing::warn!(file = %hash, "a derivative asked for is not stored");
-                return crate::error::AppError::NotFound;
-            }
-            crate::error::AppError::Internal(
-                anyhow::Error::from(e).context("reading a stored derivative"),
-            )
-        })
-    }
-
     /// Number of temp files in this process's folder (zero between uploads).
     pub fn temp_files(&self) -> io::Result<usize> {
         Ok(fs::read_dir(&self.tmp)?
